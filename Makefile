@@ -1,0 +1,40 @@
+# NaIon Designer. `make run` and `make test` bootstrap .venv from pyproject.toml on first use.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint bench package clean help
+
+help:
+	@echo "make run      set up .venv and open the app on the bundled example design"
+	@echo "make test     set up .venv and run the whole test suite (lint included)"
+	@echo "make bench    run the benchmarks in bench/"
+	@echo "make package  build the one-folder app bundle with PyInstaller (dist/)"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --upgrade pip
+	$(PY) -m pip install -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/naion-designer
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check naion_designer tests bench packaging
+	$(VENV)/bin/lint-imports
+
+test: $(STAMP) lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) -m bench
+
+package: $(STAMP)
+	$(PY) -m pip install -e '.[package]'
+	$(VENV)/bin/pyinstaller --noconfirm --clean packaging/naion-designer.spec
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/smoke_test.py dist/naion-designer
+
+clean:
+	rm -rf build dist .pytest_cache .ruff_cache

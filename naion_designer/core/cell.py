@@ -1,0 +1,215 @@
+"""Cell: one sodium-ion cell as SI floats, its OCV table, RC pairs, limits and plausibility checks.
+
+Units inside: V, A, ohm, coulomb (A*s) for capacity, kg, m, K, J/(kg*K), F, s.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+
+from .units import InputError
+
+FORM_FACTORS = ("cylindrical", "prismatic", "pouch")
+CHEMISTRIES = ("layered-oxide", "polyanion", "prussian-white", "other")
+
+
+@dataclass(frozen=True)
+class RCPair:
+    resistance: float  # ohm
+    capacitance: float  # F
+
+    @property
+    def tau(self) -> float:
+        return self.resistance * self.capacitance
+
+
+@dataclass(frozen=True)
+class Table1D:
+    """A table y(x) interpolated linearly, clamped at the ends."""
+
+    x: tuple[float, ...]
+    y: tuple[float, ...]
+
+    def __call__(self, xq):
+        return np.interp(xq, self.x, self.y)
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        return np.asarray(self.x, float), np.asarray(self.y, float)
+
+
+@dataclass(frozen=True)
+class Cell:
+    id: str
+    maker: str
+    model: str
+    form_factor: str
+    cathode: str
+    anode: str
+    source: str
+    nominal_voltage: float
+    capacity: float  # coulomb
+    max_voltage: float
+    min_voltage: float
+    resistance: float  # R0, ohm
+    max_continuous_discharge_current: float
+    max_continuous_charge_current: float
+    mass: float
+    # dimensions, m: cylindrical uses diameter/height, prismatic/pouch length/width/height
+    height: float
+    diameter: float = 0.0
+    length: float = 0.0
+    width: float = 0.0
+    specific_heat: float = 1000.0
+    charge_temperature: tuple[float, float] = (273.15, 318.15)
+    discharge_temperature: tuple[float, float] = (253.15, 333.15)
+    estimated: tuple[str, ...] = ()
+    ocv: Table1D | None = None  # SOC -> V
+    rc: tuple[RCPair, ...] = ()
+    # extensions
+    chemistry: str = "other"
+    confidence: str = ""
+    status: str = ""
+    notes: str = ""
+    peak_discharge_current: float | None = None
+    peak_discharge_duration: float | None = None
+    cycle_life: float | None = None
+    price: float | None = None  # in `currency`, per cell or per J depending on price_basis
+    currency: str = ""
+    price_basis: str = ""  # "cell" | "energy"
+    zero_volt_shipping: bool | None = None
+    shipping_note: str = ""
+    entropic_coefficient: float = 0.0  # V/K
+    capacity_cv: float | None = None
+    resistance_cv: float | None = None
+    eol_capacity_fraction: float | None = None
+    eol_resistance_factor: float | None = None
+    r0_soc: Table1D | None = None  # SOC -> ohm (absolute R0)
+    temp_resistance_factor: Table1D | None = None  # K -> factor
+    temp_capacity_factor: Table1D | None = None  # K -> factor
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    origin: str = ""  # "library", "user" or a path; not saved
+
+    # --- derived geometry -------------------------------------------------
+    @property
+    def footprint(self) -> tuple[float, float]:
+        """(x, y) extent seen from above, m."""
+        if self.form_factor == "cylindrical":
+            return (self.diameter, self.diameter)
+        return (self.length, self.width)
+
+    @property
+    def volume(self) -> float:
+        if self.form_factor == "cylindrical":
+            return math.pi / 4 * self.diameter**2 * self.height
+        return self.length * self.width * self.height
+
+    @property
+    def surface_area(self) -> float:
+        if self.form_factor == "cylindrical":
+            r = self.diameter / 2
+            return 2 * math.pi * r * self.height + 2 * math.pi * r * r
+        lx, wy, h = self.length, self.width, self.height
+        return 2 * (lx * wy + lx * h + wy * h)
+
+    @property
+    def energy(self) -> float:
+        return self.nominal_voltage * self.capacity
+
+    @property
+    def capacity_ah(self) -> float:
+        return self.capacity / 3600.0
+
+    @property
+    def has_time_model(self) -> bool:
+        return self.ocv is not None
+
+    def is_estimated(self, key: str) -> bool:
+        return key in self.estimated
+
+    def price_per_cell(self) -> float | None:
+        if self.price is None:
+            return None
+        return self.price if self.price_basis == "cell" else self.price * self.energy
+
+    def ocv_at(self, soc):
+        if self.ocv is None:
+            raise InputError("ocv", f"cell '{self.id}' has no [ocv] table, so it has no "
+                                    "time-domain model")
+        return self.ocv(soc)
+
+    def r0_at(self, soc=None, temperature=None):
+        """R0 at a SOC (table if given) and temperature (factor table if given)."""
+        r = self.resistance if (self.r0_soc is None or soc is None) else self.r0_soc(soc)
+        if temperature is not None and self.temp_resistance_factor is not None:
+            r = r * self.temp_resistance_factor(temperature)
+        return r
+
+    def with_overrides(self, **values) -> Cell:
+        return replace(self, **values)
+
+    # --- validation --------------------------------------------------------
+    def validate(self) -> None:
+        """Raise InputError naming the first implausible field."""
+        if self.form_factor not in FORM_FACTORS:
+            raise InputError("form_factor", f"expected one of {', '.join(FORM_FACTORS)}, "
+                                            f"got '{self.form_factor}'")
+        for name in ("capacity", "mass", "resistance", "max_continuous_discharge_current",
+                     "specific_heat", "height", "nominal_voltage", "min_voltage"):
+            v = getattr(self, name)
+            if not v > 0:
+                raise InputError(name, f"must be positive, got {v:g} (SI)")
+        if self.max_continuous_charge_current < 0:
+            raise InputError("max_continuous_charge_current", "must not be negative")
+        if self.form_factor == "cylindrical":
+            if not self.diameter > 0:
+                raise InputError("diameter", "a cylindrical cell needs a positive diameter")
+        else:
+            for name in ("length", "width"):
+                if not getattr(self, name) > 0:
+                    raise InputError(name, f"a {self.form_factor} cell needs a positive {name}")
+        if not self.min_voltage < self.nominal_voltage < self.max_voltage:
+            raise InputError("nominal_voltage",
+                             f"expected min_voltage < nominal_voltage < max_voltage, got "
+                             f"{self.min_voltage:g} V, {self.nominal_voltage:g} V, "
+                             f"{self.max_voltage:g} V")
+        if self.max_voltage > 6.0:
+            raise InputError("max_voltage", f"{self.max_voltage:g} V is not a plausible cell voltage")
+        for name, (lo, hi) in (("charge_temperature", self.charge_temperature),
+                               ("discharge_temperature", self.discharge_temperature)):
+            if not lo < hi:
+                raise InputError(name, "expected [low, high] with low < high")
+        density = self.mass / self.volume
+        if not 300.0 < density < 8000.0:
+            raise InputError("mass", f"{self.mass:g} kg in {self.volume * 1e6:.4g} cm³ gives "
+                                     f"{density:.0f} kg/m³, not a plausible cell density")
+        if self.ocv is not None:
+            s, v = self.ocv.arrays()
+            if len(s) < 2 or len(s) != len(v):
+                raise InputError("ocv", "soc and voltage must be lists of the same length (≥ 2)")
+            if abs(s[0]) > 1e-9 or abs(s[-1] - 1.0) > 1e-9:
+                raise InputError("ocv.soc", "must run from 0.0 to 1.0")
+            if np.any(np.diff(s) <= 0):
+                raise InputError("ocv.soc", "must be strictly increasing")
+            if np.any(np.diff(v) < 0):
+                raise InputError("ocv.voltage", "must not decrease with SOC (monotonic OCV)")
+            if v[0] < self.min_voltage - 0.6 or v[-1] > self.max_voltage + 0.2:
+                raise InputError("ocv.voltage", "the OCV table lies outside the cell's voltage "
+                                                "limits")
+        for i, pair in enumerate(self.rc):
+            if not (pair.resistance > 0 and pair.capacitance > 0):
+                raise InputError(f"rc[{i}]", "resistance and capacitance must be positive")
+        if self.r0_soc is not None:
+            s, r = self.r0_soc.arrays()
+            if np.any(np.diff(s) <= 0) or np.any(r <= 0):
+                raise InputError("r0_soc", "soc must increase and resistances be positive")
+        for name in ("temp_resistance_factor", "temp_capacity_factor"):
+            t = getattr(self, name)
+            if t is not None:
+                x, y = t.arrays()
+                if np.any(np.diff(x) <= 0) or np.any(y <= 0):
+                    raise InputError("temperature_effects",
+                                     "temperatures must increase and factors be positive")

@@ -1,0 +1,116 @@
+"""The pack circuit has one owner: nodes and branches built once from a design.
+
+Nodes sit on busbars.  Busbar `b` (0..S) joins the positive side of series group b-1 to the
+negative side of group b; busbar 0 collects the pack's negative end and busbar S its positive end.
+Cell (s, p) is a branch from node (s, p) to node (s+1, p), in series with its `cell_connection`.
+Along a busbar, neighbouring positions are one `busbar_segment` apart.  In `parallel-strings` the
+intermediate busbars have no segments (the strings only meet at the end busbars).  A busbar whose
+segments have zero resistance collapses into one node.  Each pack terminal adds `terminal`.
+
+The steady-state pack resistance and the time-domain simulation both use this structure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import scipy.sparse as sp
+import scipy.sparse.linalg as spla
+
+from .pack import PackDesign
+
+
+@dataclass(frozen=True, eq=False)
+class PackNetwork:
+    series: int
+    parallel: int
+    n_nodes: int  # including the ground node (index 0 = negative terminal tap)
+    cell_neg: np.ndarray  # S × P node index of each cell's negative side
+    cell_pos: np.ndarray  # S × P node index of each cell's positive side
+    seg_a: np.ndarray  # busbar segment endpoints
+    seg_b: np.ndarray
+    seg_resistance: float
+    cell_connection: float
+    terminal_resistance: float  # both terminals together
+    pos_tap: int  # node of the positive terminal tap
+
+    def laplacian(self, cell_branch_resistance: np.ndarray) -> sp.csc_matrix:
+        """Nodal conductance matrix (ground row/column removed) for the given S × P branch
+        resistances (cell R plus cell_connection)."""
+        g = (1.0 / cell_branch_resistance).ravel()
+        a, b = self.cell_neg.ravel(), self.cell_pos.ravel()
+        rows = [a, b, a, b]
+        cols = [a, b, b, a]
+        vals = [g, g, -g, -g]
+        if self.seg_a.size:
+            gs = np.full(self.seg_a.size, 1.0 / self.seg_resistance)
+            rows += [self.seg_a, self.seg_b, self.seg_a, self.seg_b]
+            cols += [self.seg_a, self.seg_b, self.seg_b, self.seg_a]
+            vals += [gs, gs, -gs, -gs]
+        m = sp.coo_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+                          shape=(self.n_nodes, self.n_nodes)).tocsc()
+        return m[1:, 1:]
+
+    def dc_solution(self, cell_resistance: np.ndarray) -> tuple[float, np.ndarray]:
+        """Pack DC resistance (ohm) and each cell's share of a 1 A pack current (S × P),
+        with all cells at the same open-circuit voltage."""
+        rb = cell_resistance + self.cell_connection
+        lap = self.laplacian(rb)
+        rhs = np.zeros(self.n_nodes - 1)
+        rhs[self.pos_tap - 1] = 1.0
+        v = np.zeros(self.n_nodes)
+        v[1:] = _solve(lap, rhs)
+        r = float(v[self.pos_tap]) + self.terminal_resistance
+        i_cell = (v[self.cell_pos] - v[self.cell_neg]) / rb
+        return r, i_cell
+
+
+def _solve(lap: sp.csc_matrix, rhs: np.ndarray) -> np.ndarray:
+    n = lap.shape[0]
+    if n <= 400:
+        return np.linalg.solve(lap.toarray(), rhs)
+    return spla.spsolve(lap, rhs, permc_spec="MMD_AT_PLUS_A")
+
+
+def build_network(design: PackDesign) -> PackNetwork:
+    return _cached_network(design.series, design.parallel, design.topology,
+                           design.interconnect)
+
+
+@lru_cache(maxsize=32)
+def _cached_network(S: int, P: int, topology: str, ic) -> PackNetwork:
+    seg_r = ic.busbar_segment
+    # which busbars carry segments along p
+    has_segments = np.zeros(S + 1, dtype=bool)
+    has_segments[0] = has_segments[S] = True
+    if topology == "series-groups":
+        has_segments[:] = True
+    collapse = has_segments & (seg_r <= 0.0)
+    nodes_per_bar = np.where(collapse, 1, P)
+    start = np.concatenate([[0], np.cumsum(nodes_per_bar)[:-1]])
+    n_nodes = int(nodes_per_bar.sum())
+    p = np.arange(P)
+
+    def node(b: np.ndarray, pp: np.ndarray) -> np.ndarray:
+        return start[b] + np.where(collapse[b], 0, pp)
+
+    s_idx = np.arange(S)[:, None]
+    cell_neg = node(np.broadcast_to(s_idx, (S, P)), np.broadcast_to(p, (S, P)))
+    cell_pos = node(np.broadcast_to(s_idx + 1, (S, P)), np.broadcast_to(p, (S, P)))
+    seg_bars = np.nonzero(has_segments & ~collapse)[0]
+    if P > 1 and seg_bars.size:
+        bb = np.repeat(seg_bars, P - 1)
+        pa = np.tile(np.arange(P - 1), seg_bars.size)
+        seg_a, seg_b = start[bb] + pa, start[bb] + pa + 1
+    else:
+        seg_a = seg_b = np.zeros(0, dtype=int)
+    pos_p = 0 if ic.terminal_side == "same" else P - 1
+    pos_tap = int(node(np.array([S]), np.array([pos_p]))[0])
+    neg_tap = int(node(np.array([0]), np.array([0]))[0])
+    assert neg_tap == 0
+    return PackNetwork(series=S, parallel=P, n_nodes=n_nodes, cell_neg=cell_neg,
+                       cell_pos=cell_pos, seg_a=seg_a, seg_b=seg_b,
+                       seg_resistance=seg_r, cell_connection=ic.cell_connection,
+                       terminal_resistance=2.0 * ic.terminal, pos_tap=pos_tap)
