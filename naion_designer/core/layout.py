@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .pack import PackDesign
+from .pack import Layout, PackDesign
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,16 +60,19 @@ def auto_groups_per_row(series_per_module: int, group_dx: float, group_dy: float
 
 
 def compute_layout(design: PackDesign) -> PackLayout:
-    return _cached_layout(design)
+    c = design.cell
+    # cached on what geometry depends on, so that electrical or thermal edits reuse it
+    return _cached_layout(c.form_factor, c.diameter, c.length, c.width, c.height,
+                          design.series, design.parallel, design.layout)
 
 
 @lru_cache(maxsize=32)
-def _cached_layout(design: PackDesign) -> PackLayout:
-    cell, lay = design.cell, design.layout
-    S, P = design.series, design.parallel
+def _cached_layout(form_factor: str, diameter: float, length: float, width: float,
+                   height: float, S: int, P: int, lay: Layout) -> PackLayout:
     gap = lay.gap
-    round_cells = cell.form_factor == "cylindrical"
-    fx, fy = cell.footprint  # cylindrical: d, d; prismatic: length, width (thickness)
+    round_cells = form_factor == "cylindrical"
+    # footprint seen from above: cylindrical d × d; prismatic length × width (the thickness)
+    fx, fy = (diameter, diameter) if round_cells else (length, width)
     hexagonal = round_cells and lay.packing == "hexagonal"
     if round_cells:
         # group = column of P cells along y
@@ -125,7 +128,7 @@ def _cached_layout(design: PackDesign) -> PackLayout:
     y = y - ymin + lay.margin
     length = float((x + cell_dx / 2).max() + lay.margin)
     width = float((y + cell_dy / 2).max() + lay.margin)
-    height = cell.height + lay.top_clearance + lay.margin
+    height = height + lay.top_clearance + lay.margin
 
     nb, nb_gap = _neighbours(x.ravel(), y.ravel(), cell_dx, cell_dy, round_cells, gap)
     for a in (x, y, nb, nb_gap, slot_of_series, module):
@@ -138,43 +141,28 @@ def _cached_layout(design: PackDesign) -> PackLayout:
 
 def _neighbours(x: np.ndarray, y: np.ndarray, dx: float, dy: float, round_cells: bool,
                 gap: float) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs of cells side by side (surface gap ≤ gap + 0.5 mm), found through a bucket grid."""
+    """Pairs of cells side by side (surface gap ≤ gap + 0.5 mm) and their surface gaps."""
+    from scipy.spatial import cKDTree
+
     n = x.size
     if n < 2:
         return np.zeros((0, 2), dtype=int), np.zeros(0)
     tol = gap + 5e-4
-    size = max(dx, dy) + tol
-    bx = np.floor(x / size).astype(np.int64)
-    by = np.floor(y / size).astype(np.int64)
-    key = bx * 1_000_003 + by
-    order = np.argsort(key, kind="stable")
-    skey = key[order]
-    pairs = []
-    for ox in (-1, 0, 1):
-        for oy in (-1, 0, 1):
-            k2 = (bx + ox) * 1_000_003 + (by + oy)
-            lo = np.searchsorted(skey, k2, side="left")
-            hi = np.searchsorted(skey, k2, side="right")
-            counts = hi - lo
-            if counts.max(initial=0) == 0:
-                continue
-            src = np.repeat(np.arange(n), counts)
-            starts = np.repeat(lo, counts)
-            offs = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-            dst = order[starts + offs]
-            keep = src < dst
-            pairs.append(np.stack([src[keep], dst[keep]], axis=1))
-    cand = np.concatenate(pairs) if pairs else np.zeros((0, 2), dtype=int)
+    pts = np.stack([x, y], axis=1)
+    cand = cKDTree(pts).query_pairs(max(dx, dy) + tol, output_type="ndarray").astype(int)
+    if cand.size == 0:
+        return np.zeros((0, 2), dtype=int), np.zeros(0)
+    cand.sort(axis=1)
     ddx = np.abs(x[cand[:, 0]] - x[cand[:, 1]])
     ddy = np.abs(y[cand[:, 0]] - y[cand[:, 1]])
     if round_cells:
         surf = np.hypot(ddx, ddy) - dx
     else:
-        # rectangles facing each other: overlapping in one axis, gap in the other
+        # rectangles facing each other: overlapping in one axis, a gap in the other
         gx = ddx - dx
         gy = ddy - dy
-        surf = np.where((gx <= tol) & (gy < -1e-9), gx, np.where((gy <= tol) & (gx < -1e-9), gy,
-                                                                   np.inf))
+        surf = np.where((gx <= tol) & (gy < -1e-9), gx,
+                        np.where((gy <= tol) & (gx < -1e-9), gy, np.inf))
     keep = surf <= tol
     cand = cand[keep]
     surf = np.maximum(surf[keep], 0.0)

@@ -57,6 +57,8 @@ class PackNetwork:
         """Pack DC resistance (ohm) and each cell's share of a 1 A pack current (S × P),
         with all cells at the same open-circuit voltage."""
         rb = cell_resistance + self.cell_connection
+        if self.seg_a.size == 0:
+            return self._dc_closed_form(rb)
         lap = self.laplacian(rb)
         rhs = np.zeros(self.n_nodes - 1)
         rhs[self.pos_tap - 1] = 1.0
@@ -67,11 +69,26 @@ class PackNetwork:
         return r, i_cell
 
 
+    def _dc_closed_form(self, rb: np.ndarray) -> tuple[float, np.ndarray]:
+        """No busbar segments carry resistance: exact in O(S × P)."""
+        g = 1.0 / rb
+        if self.n_nodes == self.series + 1:  # every busbar is one node: groups in series
+            gsum = g.sum(axis=1)
+            share = g / gsum[:, None]
+            return float(np.sum(1.0 / gsum)) + self.terminal_resistance, share
+        # parallel-strings whose end busbars collapsed: independent strings
+        r_string = rb.sum(axis=0)
+        g_string = 1.0 / r_string
+        share = np.broadcast_to(g_string / g_string.sum(), rb.shape).copy()
+        return float(1.0 / g_string.sum()) + self.terminal_resistance, share
+
+
 def _solve(lap: sp.csc_matrix, rhs: np.ndarray) -> np.ndarray:
     n = lap.shape[0]
     if n <= 400:
         return np.linalg.solve(lap.toarray(), rhs)
-    return spla.spsolve(lap, rhs, permc_spec="MMD_AT_PLUS_A")
+    lu = spla.splu(lap, permc_spec="MMD_AT_PLUS_A", options={"SymmetricMode": True})
+    return lu.solve(rhs)
 
 
 def build_network(design: PackDesign) -> PackNetwork:
