@@ -1,0 +1,143 @@
+"""Hand-checked steady-state figures (the `calc` results of the contract)."""
+
+import numpy as np
+import pytest
+
+from naion_designer.core.electrical import calculate
+from naion_designer.core.pack import CellOverride, Interconnect, Overhead, PackDesign
+from naion_designer.io.cell_file import read_cell_file
+from naion_designer.io.library import library
+
+
+def test_210ah_16s1p_is_51v2_10kwh752():
+    d = PackDesign(cell=library().get("generic-nfpp-210ah"), series=16, parallel=1)
+    r = calculate(d)
+    assert r.value("nominal_voltage") == pytest.approx(51.2)
+    assert r.value("energy") == pytest.approx(10.752e3 * 3600)
+    assert r.value("capacity") == pytest.approx(210 * 3600)
+
+
+@pytest.mark.parametrize("cell_id", ["tob-18650-c-na", "hina-nacr32140-me12", "hithium-n162ah",
+                                     "hakadi-18650-1500", "hnxn-nacr26700-me35"])
+@pytest.mark.parametrize("S, P", [(1, 1), (13, 4), (24, 7)])
+def test_contract_figures_by_hand(cell_id, S, P):
+    c = library().get(cell_id)
+    r = calculate(PackDesign(cell=c, series=S, parallel=P))
+    assert r.value("nominal_voltage") == pytest.approx(c.nominal_voltage * S)
+    assert r.value("max_voltage") == pytest.approx(c.max_voltage * S)
+    assert r.value("min_voltage") == pytest.approx(c.min_voltage * S)
+    assert r.value("capacity") == pytest.approx(c.capacity * P)
+    assert r.value("energy") == pytest.approx(c.nominal_voltage * S * c.capacity * P)
+    assert r.value("cell_mass") == pytest.approx(c.mass * S * P)
+    assert r.value("mass") == pytest.approx(c.mass * S * P)  # no overheads defined
+    assert r.value("cells_resistance") == pytest.approx(c.resistance * S / P)
+    assert r.value("resistance") == pytest.approx(c.resistance * S / P)  # no interconnect
+    i = c.max_continuous_discharge_current * P
+    assert r.value("max_continuous_discharge_current") == pytest.approx(i)
+    assert r.value("max_continuous_discharge_power") == pytest.approx(i * c.min_voltage * S)
+    assert r.value("max_continuous_charge_current") == pytest.approx(
+        c.max_continuous_charge_current * P)
+    assert r.value("heat_at_max_continuous_discharge") == pytest.approx(i**2 * c.resistance * S / P)
+    assert r.value("specific_energy") == pytest.approx(r.value("energy") / r.value("mass"))
+    assert r.value("energy_density") == pytest.approx(r.value("energy") / r.value("volume"))
+    # the envelope holds the cells
+    assert r.value("volume") > c.volume * S * P
+
+
+def test_interconnect_by_hand_1s2p():
+    """1S2P, terminals on the same side: cell 0 sees R0+Rc, cell 1 also two busbar segments."""
+    c = read_cell_file("tests/data/example-na-32140.toml")
+    ic = Interconnect(cell_connection=0.2e-3, busbar_segment=0.1e-3, terminal=0.01e-3)
+    d = PackDesign(cell=c, series=1, parallel=2, interconnect=ic)
+    r0 = c.resistance + 0.2e-3
+    r1 = r0 + 2 * 0.1e-3
+    expected = r0 * r1 / (r0 + r1) + 2 * 0.01e-3
+    res = calculate(d)
+    assert res.value("resistance") == pytest.approx(expected, rel=1e-9)
+    assert res.value("max_cell_current_share") == pytest.approx(2 * r1 / (r0 + r1))
+    # opposite terminals: both paths have one segment, the shares are equal
+    d2 = d.evolve(interconnect=Interconnect(0.2e-3, 0.1e-3, 0.01e-3, "opposite"))
+    r = r0 + 0.1e-3
+    assert calculate(d2).value("resistance") == pytest.approx(r / 2 + 2e-5, rel=1e-9)
+
+
+def test_network_matches_a_dense_reference_solution():
+    """The structured solver against a textbook nodal analysis written out here."""
+    c = read_cell_file("tests/data/example-na-32140.toml")
+    rng = np.random.default_rng(3)
+    S, P = 5, 4
+    overrides = tuple(CellOverride(s, p, (("resistance", float(rng.uniform(1e-3, 3e-3))),))
+                      for s in range(S) for p in range(P))
+    for topology in ("series-groups", "parallel-strings"):
+        for side in ("same", "opposite"):
+            ic = Interconnect(0.3e-3, 0.15e-3, 0.05e-3, side)
+            d = PackDesign(cell=c, series=S, parallel=P, topology=topology, interconnect=ic,
+                           cell_overrides=overrides)
+            rc = d.cell_array("resistance") + ic.cell_connection
+            node = lambda b, p: b * P + p  # noqa: E731
+            n = (S + 1) * P
+            G = np.zeros((n, n))
+
+            def link(a, b, g):
+                G[a, a] += g
+                G[b, b] += g
+                G[a, b] -= g
+                G[b, a] -= g
+            for s in range(S):
+                for p in range(P):
+                    link(node(s, p), node(s + 1, p), 1 / rc[s, p])
+            for b in range(S + 1):
+                if topology == "series-groups" or b in (0, S):
+                    for p in range(P - 1):
+                        link(node(b, p), node(b, p + 1), 1 / ic.busbar_segment)
+            pos = node(S, 0 if side == "same" else P - 1)
+            rhs = np.zeros(n)
+            rhs[pos] = 1.0
+            v = np.zeros(n)
+            v[1:] = np.linalg.solve(G[1:, 1:], rhs[1:])
+            expected = v[pos] + 2 * ic.terminal
+            assert calculate(d).value("resistance") == pytest.approx(expected, rel=1e-9)
+
+
+def test_overheads_make_pack_figures():
+    c = library().get("hina-nacr32140-me12")
+    base = PackDesign(cell=c, series=20, parallel=5)
+    d = base.evolve(overheads=(Overhead("BMS", mass=0.8), Overhead("enclosure", mass_fraction=0.15,
+                                                                    volume_fraction=0.1)))
+    r0, r = calculate(base), calculate(d)
+    assert r.value("mass") == pytest.approx(r0.value("cell_mass") * 1.15 + 0.8)
+    assert r.value("volume") == pytest.approx(r0.value("volume") * 1.1)
+    assert r.value("specific_energy") < r0.value("specific_energy")
+
+
+def test_weakest_group_limits_capacity_and_current():
+    c = library().get("tob-18650-c-na")
+    d = PackDesign(cell=c, series=3, parallel=2, cell_overrides=(
+        CellOverride(1, 0, (("capacity", 1.0 * 3600), ("max_continuous_discharge_current", 2.0))),))
+    r = calculate(d)
+    assert r.value("capacity") == pytest.approx((1.0 + c.capacity_ah) * 3600)
+    assert r.value("max_continuous_discharge_current") == pytest.approx(
+        2.0 + c.max_continuous_discharge_current)
+
+
+def test_cost_is_currency_aware():
+    c = library().get("generic-nfpp-210ah")
+    r = calculate(PackDesign(cell=c, series=16, parallel=1))
+    assert c.price is not None
+    assert r["cell_cost"].unit == c.currency
+    per_kwh = r.value("cell_cost") / (r.value("energy") / 3.6e6)
+    assert r.value("cost_per_energy") == pytest.approx(per_kwh)
+
+
+def test_usable_energy_window_and_runtime():
+    c = library().get("hakadi-18650-1500")
+    full = calculate(PackDesign(cell=c, series=14, parallel=3))
+    from naion_designer.core.pack import Analysis
+    part = calculate(PackDesign(cell=c, series=14, parallel=3,
+                                analysis=Analysis(soc_window=(0.1, 0.9), runtime_power=500.0)))
+    assert part.value("usable_energy") < full.value("usable_energy")
+    # open-circuit energy of the measured OCV: integral of the table over SOC × Q × S
+    s, v = c.ocv.arrays()
+    expected = np.trapezoid(v, s) * c.capacity * 3 * 14
+    assert full.value("usable_energy") == pytest.approx(expected, rel=1e-9)
+    assert part.value("runtime") == pytest.approx(part.value("usable_energy") / 500.0)
