@@ -10,6 +10,21 @@ from .pack import PackDesign
 from .results import Quantity, Results
 
 
+_DC_MEMO: dict[tuple, tuple[float, np.ndarray]] = {}
+
+
+def dc_solution(design: PackDesign, r0: np.ndarray) -> tuple[float, np.ndarray]:
+    """The network's DC solution, memoised on what it depends on (edits elsewhere are free)."""
+    key = (design.series, design.parallel, design.topology, design.interconnect, r0.tobytes())
+    hit = _DC_MEMO.get(key)
+    if hit is None:
+        hit = build_network(design).dc_solution(r0)
+        if len(_DC_MEMO) > 16:
+            _DC_MEMO.pop(next(iter(_DC_MEMO)))
+        _DC_MEMO[key] = hit
+    return hit
+
+
 def usable_fraction_ocv(design: PackDesign) -> float:
     """Mean OCV over the SOC window × window width, per cell (V); nominal × width without OCV."""
     a, b = design.analysis.soc_window
@@ -38,8 +53,7 @@ def calculate(design: PackDesign) -> Results:
     energy = nominal_v * capacity
     cells_r = float(np.sum(1.0 / np.sum(1.0 / r0, axis=1)))
 
-    net = build_network(design)
-    pack_r, share = net.dc_solution(r0)
+    pack_r, share = dc_solution(design, r0)
     i_dis = float(idis.sum(axis=1).min())
     i_chg = float(ichg.sum(axis=1).min())
     heat = i_dis**2 * pack_r

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -28,11 +28,28 @@ class PackLayout:
     length: float  # envelope along x, m
     width: float  # envelope along y, m
     height: float  # m
-    neighbours: np.ndarray  # K × 2 flat indices (s * P + p) of cells side by side
-    neighbour_gap: np.ndarray  # K surface-to-surface gaps, m
+    gap: float  # the layout's cell-to-cell gap, m
     slot_of_series: np.ndarray  # S: the physical slot of each series group
     module_of_series: np.ndarray  # S: module index of each series group
     groups_per_row: int
+
+    @cached_property
+    def _neighbour_pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        nb, gaps = _neighbours(self.x.ravel(), self.y.ravel(), self.cell_dx, self.cell_dy,
+                               self.round_cells, self.gap)
+        nb.setflags(write=False)
+        gaps.setflags(write=False)
+        return nb, gaps
+
+    @property
+    def neighbours(self) -> np.ndarray:
+        """K × 2 flat indices (s * P + p) of cells side by side (computed on first use)."""
+        return self._neighbour_pairs[0]
+
+    @property
+    def neighbour_gap(self) -> np.ndarray:
+        """K surface-to-surface gaps of those pairs, m."""
+        return self._neighbour_pairs[1]
 
     @property
     def volume(self) -> float:
@@ -130,12 +147,11 @@ def _cached_layout(form_factor: str, diameter: float, length: float, width: floa
     width = float((y + cell_dy / 2).max() + lay.margin)
     height = height + lay.top_clearance + lay.margin
 
-    nb, nb_gap = _neighbours(x.ravel(), y.ravel(), cell_dx, cell_dy, round_cells, gap)
-    for a in (x, y, nb, nb_gap, slot_of_series, module):
+    for a in (x, y, slot_of_series, module):
         a.setflags(write=False)
     return PackLayout(x=x, y=y, cell_dx=cell_dx, cell_dy=cell_dy, round_cells=round_cells,
-                      length=length, width=width, height=height, neighbours=nb,
-                      neighbour_gap=nb_gap, slot_of_series=slot_of_series,
+                      length=length, width=width, height=height, gap=gap,
+                      slot_of_series=slot_of_series,
                       module_of_series=module[slot_of_series], groups_per_row=gpr)
 
 
