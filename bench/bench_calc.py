@@ -39,7 +39,7 @@ def main() -> None:
 
             calculate(d)
             edits = iter(range(10**6))
-            warm = _best(lambda d=d: calculate(d.evolve(name=f"edit {next(edits)}")))
+            warm = _best(lambda d=d, e=edits: calculate(d.evolve(name=f"edit {next(e)}")))
             print(f"{f'{S}s{P}p ({S * P} cells)':<24}{label:<28}{_best(cold) * 1e3:>10.1f}"
                   f"{warm * 1e3:>17.1f}")
 

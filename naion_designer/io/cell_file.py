@@ -111,8 +111,6 @@ def cell_from_dict(data: dict[str, Any], check_format: bool = True) -> Cell:
                      for i, t in enumerate(rc))
 
     # --- optional extensions ---
-    for key in ("cathode", "anode"):
-        pass
     chem = data.get("chemistry", "other")
     if chem not in CHEMISTRIES:
         raise InputError("chemistry", f"expected one of {', '.join(CHEMISTRIES)}, got {chem!r}")

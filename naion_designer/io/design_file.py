@@ -8,9 +8,10 @@ are atomic.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..core.cell import Cell
 from ..core.pack import (

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import os
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 _PKG = Path(__file__).resolve().parent.parent
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_root() -> Path:
     candidates = []
     if getattr(sys, "frozen", False) and hasattr(sys, "_MEIPASS"):

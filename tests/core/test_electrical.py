@@ -78,7 +78,7 @@ def test_network_matches_a_dense_reference_solution():
             n = (S + 1) * P
             G = np.zeros((n, n))
 
-            def link(a, b, g):
+            def link(a, b, g, G=G):
                 G[a, a] += g
                 G[b, b] += g
                 G[a, b] -= g
