@@ -35,7 +35,7 @@ def _version() -> str:
         from importlib.metadata import version
 
         return version("naion-designer")
-    except Exception:  # noqa: BLE001 - not installed (running from a checkout)
+    except Exception:  # not installed (running from a checkout)
         return "0.1.0"
 
 
@@ -281,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # noqa: BLE001 - the user sees one line, never a traceback
+    except Exception as exc:  # the user sees one line, never a traceback
         from .core.units import InputError
 
         if isinstance(exc, InputError):

@@ -9,7 +9,6 @@ from .network import build_network
 from .pack import PackDesign
 from .results import Quantity, Results
 
-
 _DC_MEMO: dict[tuple, tuple[float, np.ndarray]] = {}
 
 
