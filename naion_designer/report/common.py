@@ -1,0 +1,413 @@
+"""What the spec sheet and the comparison report share: options, styles, the page frame
+(header, footer with revision, software version and 'page X of Y'), deterministic PDF output,
+figures typeset through `core.results.display` and the marks on estimated figures."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from ..core.units import InputError
+from .fonts import CJK, SANS, SANS_BOLD, draw_text, markup, register_fonts
+
+NAVY = "#123b5d"
+ACCENT = "#e07a1f"  # the orange-yellow of a sodium flame
+INK = "#1f2a37"
+MUTED = "#5b6673"
+RULE = "#c9d1da"
+ZEBRA = "#f3f6f9"
+PASS = "#2e7d32"
+FAIL = "#c62828"
+DAGGER = "†"
+PAPERS = ("A4", "letter")
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What the user adds to a report besides the design (empty: taken from the design's
+    metadata where it has it)."""
+
+    customer: str = ""
+    project: str = ""
+    revision: str = ""
+    author: str = ""
+    company: str = ""
+    logo: str = ""  # path to a PNG/JPEG/GIF image
+    paper: str = "A4"  # A4 | letter
+    date: str = ""  # ISO date (YYYY-MM-DD); "" = the design's, SOURCE_DATE_EPOCH or today
+    units: dict[str, str] = field(default_factory=dict)  # kind -> display unit
+    notes: tuple[str, ...] = ()
+    include_cost: bool = False
+    title: str = ""  # document title; "" = the design name
+
+    def resolved(self, design) -> ReportOptions:
+        """Fill empty fields from the design's metadata (customer, project, ...)."""
+        from dataclasses import replace
+
+        vals = {}
+        for key in ("customer", "project", "revision", "author", "company", "logo", "date"):
+            if not getattr(self, key) and design is not None and design.meta(key):
+                vals[key] = design.meta(key)
+        return replace(self, **vals) if vals else self
+
+
+def validate_options(opts: ReportOptions) -> None:
+    """InputError naming the option that is wrong."""
+    if opts.paper not in PAPERS:
+        raise InputError("--paper", f"expected A4 or letter, got '{opts.paper}'")
+    if opts.date:
+        parse_date(opts.date)
+    if opts.logo:
+        check_logo(opts.logo)
+    from ..core.results import DISPLAY_UNITS
+
+    for kind, unit in opts.units.items():
+        if kind not in DISPLAY_UNITS:
+            raise InputError("--units", f"unknown quantity '{kind}' (expected one of "
+                                        f"{', '.join(DISPLAY_UNITS)})")
+        if unit not in DISPLAY_UNITS[kind]:
+            raise InputError("--units", f"unit '{unit}' is not offered for {kind} (expected one "
+                                        f"of {', '.join(DISPLAY_UNITS[kind])})")
+
+
+def check_logo(path: str) -> None:
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("--logo", f"no such image file '{path}'")
+    try:
+        from PIL import Image
+
+        with Image.open(p) as im:
+            im.verify()
+            if im.format not in ("PNG", "JPEG", "GIF", "BMP", "TIFF"):
+                raise InputError("--logo", f"'{path}' is a {im.format} image; use PNG or JPEG")
+    except InputError:
+        raise
+    except Exception:
+        raise InputError("--logo", f"'{path}' is not a readable PNG or JPEG image") from None
+
+
+def parse_date(text: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        raise InputError("--date", f"expected a date as YYYY-MM-DD, got '{text}'") from None
+
+
+def report_date(opts: ReportOptions) -> _dt.date:
+    """The date printed on the report and stored as the PDF creation date (deterministic)."""
+    if opts.date:
+        return parse_date(opts.date)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date()
+    return _dt.datetime.now(_dt.UTC).date()
+
+
+def page_size(paper: str) -> tuple[float, float]:
+    from reportlab.lib.pagesizes import A4, letter
+
+    return letter if paper == "letter" else A4
+
+
+# --- figures -----------------------------------------------------------------------------------
+def fig(name: str, q, units: dict[str, str] | None = None) -> tuple[str, str]:
+    """(number, unit) exactly as `naion calc` prints them (core.results.display)."""
+    from ..core.results import display
+
+    num, unit = display(name, q, units or None)
+    return num.replace("-", "−") if num.startswith("-") else num, unit
+
+
+# cell file keys each pack result depends on (a result is marked estimated if any is)
+_DIMS = ("diameter", "length", "width", "height", "form_factor")
+RESULT_DEPENDS: dict[str, tuple[str, ...]] = {
+    "nominal_voltage": ("nominal_voltage",),
+    "max_voltage": ("max_voltage",),
+    "min_voltage": ("min_voltage",),
+    "capacity": ("capacity",),
+    "energy": ("nominal_voltage", "capacity"),
+    "usable_energy": ("ocv", "capacity"),
+    "cells_resistance": ("resistance",),
+    "resistance": ("resistance",),
+    "interconnect_resistance": (),
+    "max_continuous_discharge_current": ("max_continuous_discharge_current",),
+    "max_continuous_discharge_power": ("max_continuous_discharge_current", "min_voltage"),
+    "max_continuous_charge_current": ("max_continuous_charge_current",),
+    "max_continuous_charge_power": ("max_continuous_charge_current", "max_voltage"),
+    "peak_discharge_current": ("peak_discharge_current",),
+    "peak_discharge_power": ("peak_discharge_current", "min_voltage"),
+    "max_discharge_c_rate": ("max_continuous_discharge_current", "capacity"),
+    "max_charge_c_rate": ("max_continuous_charge_current", "capacity"),
+    "load_current": ("capacity",),
+    "voltage_under_load": ("ocv", "resistance", "capacity"),
+    "runtime_power": ("nominal_voltage", "capacity"),
+    "runtime": ("ocv", "capacity", "nominal_voltage"),
+    "heat_at_max_continuous_discharge": ("max_continuous_discharge_current", "resistance"),
+    "interconnect_loss_at_max_continuous_discharge": ("max_continuous_discharge_current",),
+    "adiabatic_temperature_rise_rate": ("max_continuous_discharge_current", "resistance",
+                                        "specific_heat"),
+    "max_cell_current_share": ("resistance",),
+    "cell_count": (),
+    "cell_mass": ("mass",),
+    "overhead_mass": (),
+    "mass": ("mass",),
+    "length": _DIMS,
+    "width": _DIMS,
+    "height": _DIMS,
+    "volume": _DIMS,
+    "specific_energy": ("nominal_voltage", "capacity", "mass"),
+    "energy_density": ("nominal_voltage", "capacity") + _DIMS,
+    "cell_cost": ("price",),
+    "cost_per_energy": ("price", "nominal_voltage", "capacity"),
+}
+
+
+def is_estimated(design, name: str) -> bool:
+    """True when a pack figure derives from an estimated cell figure."""
+    est = set(design.cell.estimated)
+    if not est:
+        return False
+    deps = set(RESULT_DEPENDS.get(name, ()))
+    if name == "usable_energy" and design.cell.ocv is None:
+        deps |= {"nominal_voltage"}
+    if name == "runtime_power" and design.analysis.runtime_power is not None:
+        deps = set()
+    if name == "overhead_mass" and any(o.mass_fraction for o in design.overheads):
+        deps |= {"mass"}
+    return bool(deps & est)
+
+
+# --- styles ------------------------------------------------------------------------------------
+def styles() -> dict:
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    register_fonts()
+    ink = colors.HexColor(INK)
+    base = ParagraphStyle("base", fontName=SANS, fontSize=8.2, leading=10.4, textColor=ink,
+                          wordWrap="CJK")
+    st = {
+        "base": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=7, leading=8.8,
+                                textColor=colors.HexColor(MUTED)),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=7.8, leading=9.4),
+        "cellr": ParagraphStyle("cellr", parent=base, fontSize=7.8, leading=9.4,
+                                alignment=TA_RIGHT),
+        "cellc": ParagraphStyle("cellc", parent=base, fontSize=7.8, leading=9.4,
+                                alignment=TA_CENTER),
+        "cellb": ParagraphStyle("cellb", parent=base, fontName=SANS_BOLD, fontSize=7.8,
+                                leading=9.4),
+        "th": ParagraphStyle("th", parent=base, fontName=SANS_BOLD, fontSize=7.4, leading=9,
+                             textColor=colors.white),
+        "thr": ParagraphStyle("thr", parent=base, fontName=SANS_BOLD, fontSize=7.4, leading=9,
+                              textColor=colors.white, alignment=TA_RIGHT),
+        "h1": ParagraphStyle("h1", parent=base, fontName=SANS_BOLD, fontSize=10.5, leading=13,
+                             textColor=colors.HexColor(NAVY), spaceBefore=8, spaceAfter=3),
+        "h2": ParagraphStyle("h2", parent=base, fontName=SANS_BOLD, fontSize=8.6, leading=11,
+                             textColor=colors.HexColor(NAVY), spaceBefore=4, spaceAfter=2),
+        "title": ParagraphStyle("title", parent=base, fontName=SANS_BOLD, fontSize=17,
+                                leading=21, textColor=colors.HexColor(NAVY)),
+        "kicker": ParagraphStyle("kicker", parent=base, fontName=SANS_BOLD, fontSize=7.5,
+                                 leading=9.5, textColor=colors.HexColor(ACCENT)),
+        "sub": ParagraphStyle("sub", parent=base, fontSize=8.5, leading=11,
+                              textColor=colors.HexColor(MUTED)),
+        "tbk": ParagraphStyle("tbk", parent=base, fontSize=6.6, leading=8,
+                              textColor=colors.HexColor(MUTED)),
+        "tbv": ParagraphStyle("tbv", parent=base, fontSize=8.2, leading=10),
+        "big": ParagraphStyle("big", parent=base, fontName=SANS_BOLD, fontSize=15, leading=18,
+                              textColor=colors.HexColor(NAVY)),
+        "biglabel": ParagraphStyle("biglabel", parent=base, fontSize=6.8, leading=8.4,
+                                   textColor=colors.HexColor(MUTED)),
+        "bullet": ParagraphStyle("bullet", parent=base, leftIndent=9, bulletIndent=0,
+                                 spaceAfter=1.5),
+        "company": ParagraphStyle("company", parent=base, fontName=SANS_BOLD, fontSize=11,
+                                  leading=13.5, textColor=colors.HexColor(NAVY)),
+    }
+    return st
+
+
+def P(text: str, style, raw: bool = False):
+    """A Paragraph; user/plain text is escaped and CJK runs get the CJK font unless raw."""
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(text if raw else markup(text), style)
+
+
+def heading(number: str, title: str, st: dict, width: float):
+    """A numbered section heading with an accent rule."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    t = Table([[P(f'<font color="{ACCENT}">{number}</font>', st["h1"], raw=True),
+                P(title, st["h1"])]], colWidths=[18, width - 18])
+    t.setStyle(TableStyle([
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor(NAVY)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+    ]))
+    return t
+
+
+def grid_table(rows: list[list], col_widths: list[float], header_rows: int = 1,
+               align_right: tuple[int, ...] = (), zebra: bool = True, bold_rows=(),
+               extra_style=()):
+    """A datasheet table: navy header, light zebra rows, hairlines."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    t = Table(rows, colWidths=col_widths, repeatRows=header_rows, hAlign="LEFT")
+    style = [
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor(NAVY)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.8), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+        ("LINEBELOW", (0, header_rows), (-1, -1), 0.3, colors.HexColor(RULE)),
+        ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor(RULE)),
+    ] if header_rows else [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.8), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor(RULE)),
+        ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor(RULE)),
+    ]
+    if zebra:
+        for r in range(header_rows, len(rows)):
+            if (r - header_rows) % 2 == 1:
+                style.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor(ZEBRA)))
+    for c in align_right:
+        style.append(("ALIGN", (c, 0), (c, -1), "RIGHT"))
+    for r in bold_rows:
+        style.append(("FONTNAME", (0, r), (-1, r), SANS_BOLD))
+    style.extend(extra_style)
+    t.setStyle(TableStyle(style))
+    return t
+
+
+# --- document ------------------------------------------------------------------------------------
+@dataclass
+class PageInfo:
+    doc_title: str
+    header_right: str
+    footer_left: str
+    footer_note: str
+    date: _dt.date
+
+
+def make_canvas_class(info: PageInfo):
+    """A canvas that numbers pages 'Page X of Y', draws the running header and footer, and is
+    deterministic (invariant mode, creation date = the report date)."""
+    from reportlab.lib import colors
+    from reportlab.lib.utils import TimeStamp
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kw):
+            kw["invariant"] = 1
+            super().__init__(*args, **kw)
+            ts = TimeStamp(invariant=1)
+            epoch = _dt.datetime(info.date.year, info.date.month, info.date.day,
+                                 tzinfo=_dt.UTC).timestamp()
+            import time as _time
+
+            ts.t = epoch
+            ts.lt = _time.gmtime(epoch)
+            ts.YMDhms = tuple(ts.lt)[:6]
+            self._doc._timeStamp = ts
+            self._saved: list[dict] = []
+
+        def showPage(self):
+            self._saved.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._saved)
+            for state in self._saved:
+                self.__dict__.update(state)
+                self._decorate(total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _decorate(self, total: int) -> None:
+            w, h = self._pagesize
+            n = self._pageNumber
+            m = 42.0
+            self.saveState()
+            # header band on pages after the first (the first has the title block)
+            if n > 1:
+                self.setFillColor(colors.HexColor(NAVY))
+                self.rect(0, h - 6, w, 6, stroke=0, fill=1)
+                self.setFillColor(colors.HexColor(ACCENT))
+                self.rect(0, h - 8, w, 2, stroke=0, fill=1)
+                self.setFillColor(colors.HexColor(NAVY))
+                draw_text(self, m, h - 30, info.doc_title, 8.5, bold=True)
+                self.setFillColor(colors.HexColor(MUTED))
+                draw_text(self, w - m, h - 30, info.header_right, 7.5, anchor="end")
+                self.setStrokeColor(colors.HexColor(RULE))
+                self.setLineWidth(0.5)
+                self.line(m, h - 36, w - m, h - 36)
+            else:
+                self.setFillColor(colors.HexColor(NAVY))
+                self.rect(0, h - 6, w, 6, stroke=0, fill=1)
+                self.setFillColor(colors.HexColor(ACCENT))
+                self.rect(0, h - 8, w, 2, stroke=0, fill=1)
+            # footer
+            self.setStrokeColor(colors.HexColor(RULE))
+            self.setLineWidth(0.5)
+            self.line(m, 40, w - m, 40)
+            self.setFillColor(colors.HexColor(MUTED))
+            draw_text(self, m, 29, info.footer_left, 7)
+            draw_text(self, m, 20, info.footer_note, 6.3)
+            self.setFillColor(colors.HexColor(INK))
+            draw_text(self, w - m, 29, f"Page {n} of {total}", 7.5, bold=True, anchor="end")
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def build_pdf(story: list, opts: ReportOptions, info: PageInfo, title: str, subject: str,
+              author: str, keywords: str) -> bytes:
+    """Lay the story out on pages and return the PDF bytes."""
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    register_fonts()
+    buf = io.BytesIO()
+    w, h = page_size(opts.paper)
+    m = 42.0
+    doc = BaseDocTemplate(buf, pagesize=(w, h), leftMargin=m, rightMargin=m, topMargin=46,
+                          bottomMargin=50, title=title, author=author, subject=subject,
+                          creator=f"NaIon Designer {__version__}", keywords=keywords,
+                          invariant=1, pageCompression=1, lang="en")
+    first = Frame(m, 50, w - 2 * m, h - 50 - 18, id="first", leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0)
+    later = Frame(m, 50, w - 2 * m, h - 50 - 44, id="later", leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate("First", [first], autoNextPageTemplate="Later"),
+                          PageTemplate("Later", [later])])
+    doc.build(story, canvasmaker=make_canvas_class(info))
+    return buf.getvalue()
+
+
+def frame_width(opts: ReportOptions) -> float:
+    return page_size(opts.paper)[0] - 84.0
+
+
+def write_pdf(data: bytes, path) -> None:
+    from ..io.atomic import atomic_write_bytes
+
+    atomic_write_bytes(Path(path), data, "PDF report")
+
+
+def safe_id(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "report"
+
+
+def cjk_font_name() -> str:
+    return CJK

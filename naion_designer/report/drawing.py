@@ -1,0 +1,223 @@
+"""The vector layout drawing of a pack (top view, to scale) from `core.layout.compute_layout`.
+
+Cells are circles or rectangles at their true positions; every parallel group has a colour and
+its series position (1 at the negative pack terminal); a line follows the series current path;
+the pack terminals are marked + and −; the envelope carries length and width dimensions.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .fonts import SANS, SANS_BOLD
+
+GROUP_FILLS = ("#cfe2f3", "#fce5cd", "#d9ead3", "#ead1dc", "#d9d2e9", "#fff2cc", "#d0e0e3",
+               "#f4cccc")
+GROUP_STROKES = ("#3d6e9e", "#b4732a", "#4f7d3a", "#8e4b68", "#5b4f8a", "#a88a1d", "#3f6f78",
+                 "#a33b3b")
+PATH_COLOR = "#c0392b"
+MAX_CELLS_DRAWN = 4000
+
+
+def _length_text(v_m: float, units: dict[str, str] | None) -> str:
+    from ..core.results import Quantity, display
+
+    num, unit = display("length", Quantity(v_m, "length"), units, digits=4)
+    return f"{num} {unit}"
+
+
+def _scale_text(points_per_m: float) -> str:
+    """Paper scale of a drawing printed at 100 % ('1:5')."""
+    paper_m_per_m = points_per_m * 0.0254 / 72.0
+    if paper_m_per_m <= 0:
+        return ""
+    n = 1.0 / paper_m_per_m
+    if n < 1:
+        return f"{1 / n:.2g}:1"
+    nice = min((1, 1.5, 2, 2.5, 3, 4, 5, 7.5, 10), key=lambda m: abs(
+        math.log(m * 10 ** math.floor(math.log10(n))) - math.log(n)))
+    return f"≈ 1:{nice * 10 ** math.floor(math.log10(n)):g}"
+
+
+def layout_drawing(design, width: float, height: float, units: dict[str, str] | None = None,
+                   compact: bool = False):
+    """Top view of the design's layout as a Drawing of at most width × height points."""
+    import numpy as np
+    from reportlab.graphics.shapes import (
+        Circle,
+        Drawing,
+        Group,
+        Line,
+        Polygon,
+        PolyLine,
+        Rect,
+        String,
+    )
+    from reportlab.lib import colors
+
+    from ..core.layout import compute_layout
+
+    lay = compute_layout(design)
+    S, P = design.series, design.parallel
+    L, W = lay.length, lay.width
+    pad_l, pad_r = (16.0, 34.0) if not compact else (10.0, 22.0)
+    pad_b, pad_t = (30.0, 20.0) if not compact else (22.0, 14.0)
+    avail_w, avail_h = width - pad_l - pad_r, height - pad_b - pad_t
+    k = min(avail_w / L, avail_h / W)  # points per metre
+    dw, dh = L * k + pad_l + pad_r, W * k + pad_b + pad_t
+    d = Drawing(dw, dh)
+    ox, oy = pad_l, pad_b
+
+    def X(v):
+        return ox + v * k
+
+    def Y(v):
+        return oy + v * k
+
+    dark = colors.HexColor("#2b3440")
+    # envelope
+    d.add(Rect(X(0), Y(0), L * k, W * k, fillColor=colors.HexColor("#f6f7f9"),
+               strokeColor=dark, strokeWidth=0.9))
+    x, y = np.asarray(lay.x), np.asarray(lay.y)
+    cdx, cdy = lay.cell_dx * k, lay.cell_dy * k
+    centres = lay.group_centres()
+    if S * P <= MAX_CELLS_DRAWN:
+        for s in range(S):
+            fill = colors.HexColor(GROUP_FILLS[s % len(GROUP_FILLS)])
+            stroke = colors.HexColor(GROUP_STROKES[s % len(GROUP_STROKES)])
+            sw = 0.5 if min(cdx, cdy) > 6 else 0.25
+            for p in range(P):
+                cx, cy = X(x[s, p]), Y(y[s, p])
+                if lay.round_cells:
+                    d.add(Circle(cx, cy, cdx / 2, fillColor=fill, strokeColor=stroke,
+                                 strokeWidth=sw))
+                else:
+                    d.add(Rect(cx - cdx / 2, cy - cdy / 2, cdx, cdy, fillColor=fill,
+                               strokeColor=stroke, strokeWidth=sw))
+    else:  # very large packs: one box per parallel group
+        for s in range(S):
+            x0, x1 = X(x[s].min()) - cdx / 2, X(x[s].max()) + cdx / 2
+            y0, y1 = Y(y[s].min()) - cdy / 2, Y(y[s].max()) + cdy / 2
+            d.add(Rect(x0, y0, x1 - x0, y1 - y0,
+                       fillColor=colors.HexColor(GROUP_FILLS[s % len(GROUP_FILLS)]),
+                       strokeColor=colors.HexColor(GROUP_STROKES[s % len(GROUP_STROKES)]),
+                       strokeWidth=0.3))
+    # modules
+    if design.layout.modules > 1:
+        for m in sorted(set(int(v) for v in lay.module_of_series)):
+            idx = np.nonzero(np.asarray(lay.module_of_series) == m)[0]
+            x0 = X(x[idx].min()) - cdx / 2 - 2
+            x1 = X(x[idx].max()) + cdx / 2 + 2
+            y0 = Y(y[idx].min()) - cdy / 2 - 2
+            y1 = Y(y[idx].max()) + cdy / 2 + 2
+            d.add(Rect(x0, y0, x1 - x0, y1 - y0, fillColor=None, strokeColor=dark,
+                       strokeWidth=0.5, strokeDashArray=(3, 2)))
+    # series path through the group centres, with arrowheads showing the current direction
+    gx = [X(c[0]) for c in centres]
+    gy = [Y(c[1]) for c in centres]
+    path_color = colors.HexColor(PATH_COLOR)
+    if S > 1:
+        pts = [v for pair in zip(gx, gy, strict=True) for v in pair]
+        d.add(PolyLine(pts, strokeColor=path_color, strokeWidth=0.9 if not compact else 0.6,
+                       strokeLineJoin=1))
+        for i in range(S - 1):
+            ax, ay, bx, by = gx[i], gy[i], gx[i + 1], gy[i + 1]
+            seg = math.hypot(bx - ax, by - ay)
+            if seg < 14:
+                continue
+            ux, uy = (bx - ax) / seg, (by - ay) / seg
+            mx, my = ax + 0.72 * (bx - ax), ay + 0.72 * (by - ay)
+            a = 3.2 if not compact else 2.4
+            d.add(Polygon([mx + ux * a, my + uy * a, mx - ux * a - uy * a * 0.7,
+                           my - uy * a + ux * a * 0.7, mx - ux * a + uy * a * 0.7,
+                           my - uy * a - ux * a * 0.7],
+                          fillColor=path_color, strokeColor=None))
+    # group numbers in series order (1 = negative end)
+    pitch = min((math.hypot(gx[i + 1] - gx[i], gy[i + 1] - gy[i]) for i in range(S - 1)),
+                default=min(cdx, cdy) * 2)
+    fs = max(3.5, min(8.0, min(cdx, cdy) * 0.42, pitch * 0.42))
+    every = max(1, math.ceil(fs * 2.6 / max(pitch, 1e-9)))
+    for s in range(S):
+        if s % every and s != S - 1:
+            continue
+        label = str(s + 1)
+        r = max(fs * 0.5 + 0.3 * len(label) * fs * 0.3, fs * 0.68)
+        d.add(Circle(gx[s], gy[s], r, fillColor=colors.white, strokeColor=path_color,
+                     strokeWidth=0.4))
+        d.add(String(gx[s], gy[s] - fs * 0.35, label, fontName=SANS_BOLD, fontSize=fs,
+                     textAnchor="middle", fillColor=dark))
+    # terminals: leads from the terminal cell to outside the nearest envelope wall
+    p_neg = 0
+    p_pos = P - 1 if design.interconnect.terminal_side == "opposite" else 0
+    for sign, s, p, col in (("−", 0, p_neg, "#1f2a37"), ("+", S - 1, p_pos, "#c0392b")):
+        cx, cy = X(x[s, p]), Y(y[s, p])
+        dists = {"left": cx - X(0), "right": X(L) - cx, "bottom": cy - Y(0), "top": Y(W) - cy}
+        side = min(dists, key=dists.get)
+        if sign == "+" and S > 1:
+            # keep the two terminals apart when they leave through the same wall near each other
+            cneg = (X(x[0, p_neg]), Y(y[0, p_neg]))
+            if math.hypot(cx - cneg[0], cy - cneg[1]) < 20:
+                side = {"left": "right", "right": "left", "bottom": "top",
+                        "top": "bottom"}[side]
+        out = 11.0 if not compact else 8.0
+        if side == "left":
+            tx, ty = X(0) - out, cy
+        elif side == "right":
+            tx, ty = X(L) + out, cy
+        elif side == "bottom":
+            tx, ty = cx, Y(0) - out
+        else:
+            tx, ty = cx, Y(W) + out
+        c = colors.HexColor(col)
+        d.add(Line(cx, cy, tx, ty, strokeColor=c, strokeWidth=1.4))
+        rr = 5.5 if not compact else 4.2
+        d.add(Circle(tx, ty, rr, fillColor=c, strokeColor=colors.white, strokeWidth=0.6))
+        d.add(String(tx, ty - rr * 0.62, sign, fontName=SANS_BOLD, fontSize=rr * 1.75,
+                     textAnchor="middle", fillColor=colors.white))
+    # dimensions
+    ext = colors.HexColor("#55606e")
+    fsd = 7.0 if not compact else 6.0
+    yb = Y(0) - (20 if not compact else 15)
+    d.add(Line(X(0), Y(0) - 2, X(0), yb - 3, strokeColor=ext, strokeWidth=0.4))
+    d.add(Line(X(L), Y(0) - 2, X(L), yb - 3, strokeColor=ext, strokeWidth=0.4))
+    _dim_arrow(d, X(0), yb, X(L), yb, ext)
+    txt = f"L = {_length_text(L, units)}"
+    _label_box(d, (X(0) + X(L)) / 2, yb, txt, fsd, horizontal=True)
+    xr = X(L) + (24 if not compact else 16)
+    d.add(Line(X(L) + 2, Y(0), xr + 3, Y(0), strokeColor=ext, strokeWidth=0.4))
+    d.add(Line(X(L) + 2, Y(W), xr + 3, Y(W), strokeColor=ext, strokeWidth=0.4))
+    _dim_arrow(d, xr, Y(0), xr, Y(W), ext)
+    g = Group()
+    _label_box(g, 0, 0, f"W = {_length_text(W, units)}", fsd, horizontal=True)
+    g.transform = (0, 1, -1, 0, xr, (Y(0) + Y(W)) / 2)
+    d.add(g)
+    if not compact:
+        d.add(String(X(0), Y(W) + 6, f"Top view, scale {_scale_text(k)} at 100 %",
+                     fontName=SANS, fontSize=6.5, fillColor=ext))
+    return d
+
+
+def _dim_arrow(d, x0, y0, x1, y1, color):
+    from reportlab.graphics.shapes import Line, Polygon
+
+    d.add(Line(x0, y0, x1, y1, strokeColor=color, strokeWidth=0.5))
+    n = math.hypot(x1 - x0, y1 - y0) or 1.0
+    ux, uy = (x1 - x0) / n, (y1 - y0) / n
+    a, w = 4.0, 1.5
+    for (px, py, sx) in ((x0, y0, 1), (x1, y1, -1)):
+        d.add(Polygon([px, py, px + sx * (ux * a - uy * w), py + sx * (uy * a + ux * w),
+                       px + sx * (ux * a + uy * w), py + sx * (uy * a - ux * w)],
+                      fillColor=color, strokeColor=None))
+
+
+def _label_box(d, x, y, text, size, horizontal=True):
+    from reportlab.graphics.shapes import Rect, String
+    from reportlab.lib import colors
+
+    from .fonts import text_width
+
+    w = text_width(text, size) + 6
+    d.add(Rect(x - w / 2, y - size * 0.75, w, size * 1.5, fillColor=colors.white,
+               strokeColor=None))
+    d.add(String(x, y - size * 0.35, text, fontName=SANS, fontSize=size, textAnchor="middle",
+                 fillColor=colors.HexColor("#2b3440")))

@@ -1,0 +1,136 @@
+"""The fonts of the PDF reports: Liberation Sans for Latin text, WenQuanYi Micro Hei for CJK.
+
+Both are TrueType (glyf outlines) files bundled in `resources/fonts/`, embedded as subsets, so a
+report renders the same on every machine.  Text a user typed (design, customer, company names)
+may mix scripts: `markup()` (for platypus paragraphs) and `draw_text()` (for the canvas) split it
+into runs set in the font that has the glyphs.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+SANS = "NaIonSans"
+SANS_BOLD = "NaIonSans-Bold"
+SANS_ITALIC = "NaIonSans-Italic"
+CJK = "NaIonCJK"
+
+_FILES = {
+    SANS: ("LiberationSans-Regular.ttf", 0),
+    SANS_BOLD: ("LiberationSans-Bold.ttf", 0),
+    SANS_ITALIC: ("LiberationSans-Italic.ttf", 0),
+    CJK: ("wqy-microhei.ttc", 0),
+}
+
+
+def font_dir() -> Path:
+    try:
+        from ..io.paths import resources_dir
+
+        d = resources_dir() / "fonts"
+        if (d / _FILES[CJK][0]).is_file():
+            return d
+    except RuntimeError:
+        pass
+    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
+
+
+@lru_cache(maxsize=1)
+def register_fonts() -> None:
+    """Register the report fonts with reportlab (once per process)."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    folder = font_dir()
+    for name, (fname, index) in _FILES.items():
+        path = folder / fname
+        if not path.is_file():
+            raise RuntimeError(f"the report font {path} is missing; the installation is "
+                               "incomplete")
+        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+    addMapping(SANS, 0, 0, SANS)
+    addMapping(SANS, 1, 0, SANS_BOLD)
+    addMapping(SANS, 0, 1, SANS_ITALIC)
+    addMapping(SANS, 1, 1, SANS_BOLD)
+    addMapping(CJK, 0, 0, CJK)
+    addMapping(CJK, 1, 0, CJK)
+    addMapping(CJK, 0, 1, CJK)
+    addMapping(CJK, 1, 1, CJK)
+
+
+@lru_cache(maxsize=1)
+def _latin_cmap() -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(SANS).face.charToGlyph)
+
+
+def runs(text: str) -> list[tuple[bool, str]]:
+    """Split text into (is_cjk, run) pieces: CJK runs are the characters Liberation Sans lacks."""
+    latin = _latin_cmap()
+    out: list[tuple[bool, str]] = []
+    for ch in text:
+        cjk = ord(ch) not in latin and not ch.isspace()
+        if out and out[-1][0] == cjk:
+            out[-1] = (cjk, out[-1][1] + ch)
+        else:
+            out.append((cjk, ch))
+    return out
+
+
+def has_cjk(text: str) -> bool:
+    return any(c for c, _ in runs(text))
+
+
+def markup(text: str) -> str:
+    """Paragraph markup for user text: XML-escaped, CJK runs in the CJK font."""
+    parts = []
+    for cjk, run in runs(str(text)):
+        e = escape(run)
+        parts.append(f'<font name="{CJK}">{e}</font>' if cjk else e)
+    return "".join(parts)
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    register_fonts()
+    latin = SANS_BOLD if bold else SANS
+    return sum(stringWidth(run, CJK if cjk else latin, size) for cjk, run in runs(text))
+
+
+def draw_text(canvas, x: float, y: float, text: str, size: float, bold: bool = False,
+              anchor: str = "start") -> float:
+    """Draw mixed-script text on a canvas; returns its width."""
+    w = text_width(text, size, bold)
+    if anchor == "end":
+        x -= w
+    elif anchor == "middle":
+        x -= w / 2
+    latin = SANS_BOLD if bold else SANS
+    for cjk, run in runs(text):
+        font = CJK if cjk else latin
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, run)
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        x += stringWidth(run, font, size)
+    return w
+
+
+def font_for(text: str, bold: bool = False) -> str:
+    """One font for a short graphics label: the CJK font if any character needs it."""
+    return CJK if has_cjk(text) else (SANS_BOLD if bold else SANS)
+
+
+def fit_text(text: str, width: float, size: float, bold: bool = False) -> str:
+    """Shorten text with an ellipsis so that it fits `width` points."""
+    if text_width(text, size, bold) <= width:
+        return text
+    while text and text_width(text + "…", size, bold) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
