@@ -37,28 +37,39 @@ def font_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
 
-@lru_cache(maxsize=1)
-def register_fonts() -> None:
-    """Register the report fonts with reportlab (once per process)."""
-    from reportlab.lib.fonts import addMapping
+def _register(name: str) -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    folder = font_dir()
-    for name, (fname, index) in _FILES.items():
-        path = folder / fname
-        if not path.is_file():
-            raise RuntimeError(f"the report font {path} is missing; the installation is "
-                               "incomplete")
-        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+    fname, index = _FILES[name]
+    path = font_dir() / fname
+    if not path.is_file():
+        raise RuntimeError(f"the report font {path} is missing; the installation is incomplete")
+    pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+
+
+@lru_cache(maxsize=1)
+def register_fonts() -> None:
+    """Register the Latin report fonts with reportlab (once per process)."""
+    from reportlab.lib.fonts import addMapping
+
+    for name in (SANS, SANS_BOLD, SANS_ITALIC):
+        _register(name)
     addMapping(SANS, 0, 0, SANS)
     addMapping(SANS, 1, 0, SANS_BOLD)
     addMapping(SANS, 0, 1, SANS_ITALIC)
     addMapping(SANS, 1, 1, SANS_BOLD)
-    addMapping(CJK, 0, 0, CJK)
-    addMapping(CJK, 1, 0, CJK)
-    addMapping(CJK, 0, 1, CJK)
-    addMapping(CJK, 1, 1, CJK)
+
+
+@lru_cache(maxsize=1)
+def register_cjk() -> None:
+    """Register the CJK font (5 MB to parse: only when some text needs it)."""
+    from reportlab.lib.fonts import addMapping
+
+    _register(CJK)
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(CJK, bold, italic, CJK)
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +86,8 @@ def runs(text: str) -> list[tuple[bool, str]]:
     out: list[tuple[bool, str]] = []
     for ch in text:
         cjk = ord(ch) not in latin and not ch.isspace()
+        if cjk:
+            register_cjk()
         if out and out[-1][0] == cjk:
             out[-1] = (cjk, out[-1][1] + ch)
         else:
