@@ -1,0 +1,683 @@
+"""Time-domain pack simulation: every cell individually inside the design's real circuit.
+
+Cell model (per cell k, positive current = discharge)
+    V = OCV(SOC) + e·(T − 298.15 K) − R0(SOC, T, I)·I − Σ_j u_j,   u_j' = −u_j/τ_j + I/C_j
+    SOC' = −I / (Q·f_Q(T))
+with R0 from `resistance` or the `r0_soc` table, the RC pairs of the cell file, `e` the entropic
+coefficient, and the temperature factors f_R(T) (scales R0 and every RC resistance, τ kept) and
+f_Q(T) (scales the capacity) of `temperature_effects`.  A per-cell override or spread of
+`resistance` scales that cell's whole impedance (R0 and the RC resistances) by R_k / R_cell.
+
+Discretisation (exact for currents that vary linearly over a step): over a step h with the cell
+current going from I0 to I1 linearly,
+    u_j(h) = a_j u_j + R_j (1 − a_j − β_j) I0 + R_j β_j I1,   a = e^{−h/τ}, β = 1 − τ(1 − a)/h
+    SOC(h) = SOC − (I0 + I1) h / (2Q)
+so a constant current is integrated exactly (no Euler drift) and redistribution transients to
+second order.  The unknown end currents I1 of all cells are found together with the network
+(fully coupled, nodal analysis with every cell a Thevenin branch): the nodal matrix for the
+branch resistances R_m = R0 + Σ R_j β_j (+ cell_connection) is factorised once per step size
+and resistance state, and a chord-Newton loop on the exact nonlinear cell model (OCV table,
+R0(SOC, I), …) corrects the sources until every branch agrees within 1 µV.  The matrix is
+refactorised only when the cells' effective resistance drifts more than 10 % from it.
+
+Steps: internal steps never exceed half the shortest RC time constant (≤ 10 s) and start at
+1/8 of that after every change of the demand, so that the results are accurate at any output
+interval; output rows fall on internal step boundaries.  A cut-off is located inside its step by
+Brent's method on the exact step solution, and the last row is at the cut-off.
+"""
+
+from __future__ import annotations
+
+import math
+import time as _time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .network import NodalFactor, build_network, incidence
+from .pack import PackDesign
+from .profiles import Profile, Segment
+from .thermal import build_thermal
+from .units import InputError
+
+T_REF = 298.15
+TOL_V = 1e-6  # V, chord-Newton tolerance on each branch
+MAX_STEP = 10.0  # s
+
+
+class SimulationCancelled(Exception):
+    """Raised by `simulate` when `cancel()` returned True."""
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Statistical cell-to-cell variation: coefficients of variation of a normal distribution
+    (clipped at ±4 σ) of capacity and resistance, and the standard deviation of the initial SOC."""
+
+    capacity_cv: float = 0.0
+    resistance_cv: float = 0.0
+    soc0_cv: float = 0.0
+
+
+@dataclass(eq=False)
+class SimulationResult:
+    series: int
+    parallel: int
+    time: np.ndarray  # (N,) s
+    pack_current: np.ndarray  # A, positive = discharge
+    pack_voltage: np.ndarray  # V
+    soc: np.ndarray  # pack, 0-1 (charge-weighted mean of the cells)
+    max_cell_temperature: np.ndarray  # K
+    min_cell_temperature: np.ndarray  # K
+    hottest_cell: np.ndarray  # (N, 2) s, p
+    coldest_cell: np.ndarray  # (N, 2) s, p
+    cell_current: np.ndarray | None = None  # (N, S, P)
+    cell_voltage: np.ndarray | None = None
+    cell_soc: np.ndarray | None = None
+    cell_temperature: np.ndarray | None = None
+    cutoff: str | None = None
+    cutoff_time: float | None = None
+    cutoff_kind: str | None = None  # min_voltage, max_voltage, empty, full, temperature,
+    #                                 current, power
+    cutoff_cell: tuple[int, int] | None = None
+    steps: int = 0  # internal steps taken
+    factorisations: int = 0
+    min_cell_voltage: np.ndarray | None = None
+    max_cell_voltage: np.ndarray | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def energy(self) -> float:
+        """Energy delivered by the pack, J (negative when charged)."""
+        p = self.pack_current * self.pack_voltage
+        return float(np.trapezoid(p, self.time)) if len(self.time) > 1 else 0.0
+
+    @property
+    def charge(self) -> float:
+        """Charge delivered by the pack, C (A·s)."""
+        return float(np.trapezoid(self.pack_current, self.time)) if len(self.time) > 1 else 0.0
+
+    def csv_text(self, per_cell: bool = False) -> str:
+        """The contract's OUT.csv."""
+        cols = ["time_s", "pack_current_A", "pack_voltage_V", "soc", "max_cell_temperature_C"]
+        data = [self.time, self.pack_current, self.pack_voltage, self.soc,
+                self.max_cell_temperature - 273.15]
+        fmts = ["%.10g", "%.8g", "%.8g", "%.8g", "%.6g"]
+        if per_cell:
+            if self.cell_current is None:
+                raise InputError("--per-cell", "the simulation was run without per-cell results")
+            n = len(self.time)
+            names = [f"s{s}_p{p}" for s in range(self.series) for p in range(self.parallel)]
+            cc = self.cell_current.reshape(n, -1)
+            cv = self.cell_voltage.reshape(n, -1)
+            cs = self.cell_soc.reshape(n, -1)
+            ct = self.cell_temperature.reshape(n, -1) - 273.15
+            for k, nm in enumerate(names):
+                cols += [f"I_{nm}_A", f"V_{nm}_V", f"SOC_{nm}", f"T_{nm}_C"]
+                data += [cc[:, k], cv[:, k], cs[:, k], ct[:, k]]
+                fmts += ["%.8g", "%.8g", "%.8g", "%.6g"]
+        import io
+
+        arr = np.column_stack(data) if data else np.zeros((0, len(cols)))
+        buf = io.StringIO()
+        np.savetxt(buf, arr, fmt=fmts, delimiter=",", header=",".join(cols), comments="")
+        return buf.getvalue()
+
+
+# --------------------------------------------------------------------------------------------
+@dataclass
+class _State:
+    soc: np.ndarray  # N
+    u: np.ndarray  # nrc × N
+    T: np.ndarray  # N
+    cur: np.ndarray  # N, current at the start of the next step (right limit)
+    Ip: float = 0.0  # pack current
+    Vp: float = 0.0  # pack voltage
+    V: np.ndarray | None = None  # N cell voltages
+    phase: str = "cc"  # cc-cv phase
+    power_margin: float = math.inf  # W (power mode: how much more the pack could give)
+
+
+@dataclass
+class _Demand:
+    mode: str  # current | power | cccv
+    value: float  # A or W
+    vset: float = 0.0
+    limit: str = "cell"
+    cutoff: float = 0.0
+
+
+class _Factor:
+    __slots__ = ("h", "a", "beta", "rm_cell", "gm", "lu", "z", "zb", "zpos", "phi")
+
+
+class _Engine:
+    def __init__(self, design: PackDesign, ambient: float, soc0: float,
+                 spread: Spread | None, seed: int | None):
+        cell = design.cell
+        if cell.ocv is None:
+            raise InputError("cell", f"cell '{cell.id}' has no [ocv] table, so it has no "
+                                     "time-domain model")
+        self.design = design
+        self.cell = cell
+        S, P = design.series, design.parallel
+        self.S, self.P, self.N = S, P, S * P
+        N = self.N
+        rng = np.random.default_rng(seed)
+        sp_ = spread or Spread()
+
+        def factor(cv: float) -> np.ndarray:
+            if not cv:
+                return np.ones(N)
+            return np.clip(rng.normal(1.0, cv, N), max(1 - 4 * cv, 0.05), 1 + 4 * cv)
+
+        cap_f = factor(sp_.capacity_cv)
+        res_f = factor(sp_.resistance_cv)
+        self.Q = design.cell_array("capacity").ravel() * cap_f
+        self.rfac = design.cell_array("resistance").ravel() / cell.resistance * res_f
+        self.R0 = cell.resistance * self.rfac
+        if cell.r0_soc is not None:
+            x, y = cell.r0_soc.arrays()
+            self.r0_x, self.r0_shape = x, y / cell.resistance
+        else:
+            self.r0_x = None
+        self.tau = np.array([p.tau for p in cell.rc], float)
+        self.Rrc = np.array([p.resistance for p in cell.rc], float)[:, None] * self.rfac[None, :]
+        self.nrc = len(cell.rc)
+        self.ocv_x, self.ocv_y = cell.ocv.arrays()
+        self.ocv_slope = np.diff(self.ocv_y) / np.diff(self.ocv_x)
+        self.ent = float(cell.entropic_coefficient)
+        self.tf_r = cell.temp_resistance_factor.arrays() if cell.temp_resistance_factor else None
+        self.tf_q = cell.temp_capacity_factor.arrays() if cell.temp_capacity_factor else None
+        self.cur_dep = _current_dependence(cell)
+        self.vmin, self.vmax = cell.min_voltage, cell.max_voltage
+        self.t_dis = cell.discharge_temperature
+        self.t_chg = cell.charge_temperature
+        self.i_peak = cell.peak_discharge_current
+        self.ambient = float(ambient)
+        self._t_hi = min(self.t_dis[1], self.t_chg[1])
+        self._t_lo = max(self.t_dis[0], self.t_chg[0])
+
+        net = build_network(design)
+        self.net = net
+        self.M = incidence(net)
+        self.MT = self.M.T.tocsr()
+        self.pos_tap = net.pos_tap - 1
+        self.r_term = net.terminal_resistance
+        self.r_conn = net.cell_connection
+        self.e_pos = np.zeros(net.n_nodes - 1)
+        self.e_pos[self.pos_tap] = 1.0
+        self.thermal = build_thermal(design)
+
+        soc_init = np.full(N, float(soc0))
+        if sp_.soc0_cv:
+            soc_init = np.clip(soc_init + rng.normal(0.0, sp_.soc0_cv, N), 0.0, 1.0)
+        self.state0 = _State(soc=soc_init, u=np.zeros((self.nrc, N)), T=np.full(N, ambient),
+                             cur=np.zeros(N))
+        self._cache: dict[float, _Factor] = {}
+        self._rm_ref = self._effective_r0(self.state0)
+        self.factorisations = 0
+        tau_min = float(self.tau.min()) if self.nrc else math.inf
+        self.h_cap = min(MAX_STEP, max(0.05, tau_min / 2.0))
+
+    # --- resistances -------------------------------------------------------------------------
+    def _tfac(self, T: np.ndarray):
+        if self.tf_r is None:
+            return None
+        return np.interp(T, self.tf_r[0], self.tf_r[1])
+
+    def _r0(self, soc: np.ndarray, ft, current: np.ndarray | None) -> np.ndarray:
+        r = self.R0 if self.r0_x is None else self.R0 * np.interp(soc, self.r0_x, self.r0_shape)
+        if ft is not None:
+            r = r * ft
+        if self.cur_dep is not None and current is not None:
+            r = r * self.cur_dep(current, soc)
+        return r
+
+    def _effective_r0(self, st: _State) -> np.ndarray:
+        """R0 to put in the matrix (the chord slope): R0 at the state, current-dependence
+        included as the slope d(R·I)/dI of the current-dependent drop."""
+        ft = self._tfac(st.T)
+        r = self._r0(st.soc, ft, None)
+        if self.cur_dep is not None:
+            r = r * self.cur_dep.slope(st.cur, st.soc)
+        return r
+
+    # --- factorisations ----------------------------------------------------------------------
+    def _factor(self, h: float, st: _State) -> _Factor:
+        key = round(h, 12)
+        f = self._cache.get(key)
+        if f is not None:
+            return f
+        if len(self._cache) > 24:
+            self._cache.clear()
+        f = _Factor()
+        f.h = h
+        if self.nrc:
+            x = h / self.tau
+            f.a = np.exp(-x)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                f.beta = np.where(x > 1e-4, 1.0 - (-np.expm1(-x)) / np.where(x > 0, x, 1.0),
+                                  x / 2.0 - x * x / 6.0)
+        else:
+            f.a = f.beta = np.zeros(0)
+        ft = self._tfac(st.T)
+        rrc = self.Rrc if ft is None else self.Rrc * ft
+        rm = self._rm_ref + (rrc * f.beta[:, None]).sum(axis=0) if self.nrc else \
+            self._rm_ref.copy()
+        f.rm_cell = rm
+        f.gm = 1.0 / (rm + self.r_conn)
+        f.lu = NodalFactor(self.net, rm + self.r_conn)
+        self.factorisations += 1
+        f.z = f.lu.solve(self.e_pos)
+        f.zb = self.MT @ f.z
+        f.zpos = float(f.z[self.pos_tap])
+        f.phi = self.thermal.factors(h)
+        self._cache[key] = f
+        return f
+
+    def refresh(self, st: _State) -> None:
+        self._rm_ref = self._effective_r0(st)
+        self._cache.clear()
+
+    # --- one step ----------------------------------------------------------------------------
+    def advance(self, st: _State, h: float, dem: _Demand) -> _State:
+        for attempt in range(3):
+            out = self._advance(st, h, dem, tight=attempt > 0)
+            if out is not None:
+                return out
+            self.refresh(st)
+        raise ArithmeticError("the pack circuit did not converge")  # pragma: no cover
+
+    def _advance(self, st: _State, h: float, dem: _Demand, tight: bool) -> _State | None:
+        f = self._factor(h, st)
+        I0 = st.cur
+        ft = self._tfac(st.T)
+        if self.tf_q is not None:
+            qe = self.Q * np.interp(st.T, self.tf_q[0], self.tf_q[1])
+        else:
+            qe = self.Q
+        hq = h / (2.0 * qe)
+        if self.nrc:
+            rrc = self.Rrc if ft is None else self.Rrc * ft
+            ua = f.a[:, None] * st.u + rrc * (1.0 - f.a - f.beta)[:, None] * I0
+            rcb = rrc * f.beta[:, None]
+        soc_base = st.soc - I0 * hq
+        ocv_off = self.ent * (st.T - T_REF) if self.ent else 0.0
+
+        def model(I1):
+            soc1 = soc_base - I1 * hq
+            v = np.interp(soc1, self.ocv_x, self.ocv_y) + ocv_off
+            r0 = self._r0(soc1, ft, I1)
+            if self.nrc:
+                u1 = ua + rcb * I1
+                v = v - r0 * I1 - u1.sum(axis=0)
+            else:
+                u1 = st.u
+                v = v - r0 * I1
+            return v, soc1, u1, r0
+
+        rm = f.rm_cell
+        Ipred = I0
+        V1, soc1, u1, r0 = model(Ipred)
+        E = V1 + rm * Ipred
+        phase = st.phase
+        margin = math.inf
+        for it in range(12):
+            Vs = f.lu.solve(self.M @ (f.gm * E))
+            Vsb = self.MT @ Vs
+            vs_pos = float(Vs[self.pos_tap])
+            Z = f.zpos + self.r_term
+            mode = dem.mode
+            if mode == "current":
+                Ip = dem.value
+            elif mode == "power":
+                disc = vs_pos * vs_pos - 4.0 * Z * dem.value
+                if disc < 0:
+                    margin = disc / (4.0 * Z)
+                    Ip = vs_pos / (2.0 * Z)
+                else:
+                    margin = disc / (4.0 * Z)
+                    Ip = (vs_pos - math.sqrt(disc)) / (2.0 * Z)
+            else:  # cccv
+                if dem.limit == "pack":
+                    i_cv = (vs_pos - dem.vset) / Z
+                else:
+                    A = E - rm * f.gm * (E - Vsb)
+                    B = -rm * f.gm * f.zb
+                    i_cv = float(np.max((dem.vset - A) / B))
+                if phase == "cc" and dem.value < i_cv:
+                    phase = "cv"
+                Ip = dem.value if phase == "cc" else min(max(i_cv, dem.value), 0.0)
+            Vb = Vsb - Ip * f.zb
+            I1 = f.gm * (E - Vb)
+            V1, soc1, u1, r0 = model(I1)
+            res = V1 - (E - rm * I1)
+            err = float(np.max(np.abs(res)))
+            if err < TOL_V:
+                break
+            E = E + res
+            if it >= 5 and not tight:
+                return None
+        else:
+            return None
+        vp = vs_pos - Ip * Z
+        # heat: own losses + entropic
+        q = I1 * I1 * r0
+        if self.nrc:
+            q = q + (u1 * u1 / rrc).sum(axis=0)
+        if self.ent:
+            q = q - I1 * st.T * self.ent
+        T1 = self.thermal.step(st.T, q, f.phi, self.ambient) if h > 0 else st.T
+        return _State(soc=soc1, u=u1, T=T1, cur=I1, Ip=float(Ip), Vp=float(vp), V=V1,
+                      phase=phase, power_margin=margin)
+
+    def drift(self, st: _State) -> float:
+        """How far the cells' R0 has moved from the factorised one (relative)."""
+        r = self._effective_r0(st)
+        return float(np.max(np.abs(r / self._rm_ref - 1.0)))
+
+    # --- cut-offs -----------------------------------------------------------------------------
+    def ok(self, st: _State, dem: _Demand) -> bool:
+        """Fast test that no limit is violated (reductions only)."""
+        V, soc, T = st.V, st.soc, st.T
+        if V.min() < self.vmin or V.max() > self.vmax or soc.min() < 0.0 or soc.max() > 1.0:
+            return False
+        if T.max() > self._t_hi or T.min() < self._t_lo:
+            return False
+        if self.i_peak and st.cur.max() > self.i_peak:
+            return False
+        return not (dem.mode == "power" and st.power_margin < 0)
+
+    def margins(self, st: _State, dem: _Demand) -> dict[str, tuple[float, int]]:
+        """{kind: (margin, flat cell index)}; a negative margin is a violated limit."""
+        out: dict[str, tuple[float, int]] = {}
+        V = st.V
+        k = int(np.argmin(V))
+        out["min_voltage"] = (float(V[k]) - self.vmin, k)
+        k = int(np.argmax(V))
+        out["max_voltage"] = (self.vmax - float(V[k]), k)
+        k = int(np.argmin(st.soc))
+        out["empty"] = (float(st.soc[k]), k)
+        k = int(np.argmax(st.soc))
+        out["full"] = (1.0 - float(st.soc[k]), k)
+        T, cur = st.T, st.cur
+        dis, chg = cur > 1e-9, cur < -1e-9
+        if dis.any() or chg.any():
+            lo = np.where(dis, self.t_dis[0], np.where(chg, self.t_chg[0], -np.inf))
+            hi = np.where(dis, self.t_dis[1], np.where(chg, self.t_chg[1], np.inf))
+            m = np.minimum(T - lo, hi - T)
+            k = int(np.argmin(m))
+            out["temperature"] = (float(m[k]) * 1e-2, k)  # scaled: 1 K ~ 10 mV
+        if self.i_peak:
+            k = int(np.argmax(cur))
+            out["current"] = ((self.i_peak - float(cur[k])) * 1e-2, k)
+        if dem.mode == "power":
+            out["power"] = (st.power_margin * 1e-3, 0)
+        return out
+
+    def message(self, kind: str, k: int, st: _State, dem: _Demand) -> str:
+        s, p = divmod(k, self.P)
+        who = f"cell s{s} p{p}"
+        if kind == "min_voltage":
+            return f"{who} reached the minimum voltage {self.vmin:.2f} V"
+        if kind == "max_voltage":
+            return f"{who} reached the maximum voltage {self.vmax:.2f} V"
+        if kind == "empty":
+            return f"{who} is empty (SOC 0)"
+        if kind == "full":
+            return f"{who} is full (SOC 1)"
+        if kind == "temperature":
+            T = float(st.T[k])
+            dis = st.cur[k] > 0
+            lo, hi = self.t_dis if dis else self.t_chg
+            what = "discharge" if dis else "charge"
+            edge = "upper" if T >= hi - 1e-6 or abs(T - hi) < abs(T - lo) else "lower"
+            lim = hi if edge == "upper" else lo
+            return (f"{who} at {T - 273.15:.1f} °C is at the {edge} limit of its {what} "
+                    f"temperature range ({lim - 273.15:.0f} °C)")
+        if kind == "current":
+            return f"{who} reached its peak discharge current {self.i_peak:.3g} A"
+        return f"the pack cannot deliver {dem.value:.4g} W any more"
+
+
+class _CurrentDependence:
+    """R0 multiplier g(|I|/I_1C, SOC) from the optional [r0_current] table of the cell file."""
+
+    def __init__(self, c_rate: np.ndarray, factor: np.ndarray, i1c: float):
+        self.x = c_rate
+        self.y = factor
+        self.i1c = i1c
+        # slope of the drop g(i)·i: d(g i)/di = g + i g'
+        dg = np.diff(factor) / np.diff(c_rate)
+        self.dg = np.concatenate([dg, dg[-1:]])
+
+    def __call__(self, current, soc=None):
+        return np.interp(np.abs(current) / self.i1c, self.x, self.y)
+
+    def slope(self, current, soc=None):
+        c = np.abs(current) / self.i1c
+        g = np.interp(c, self.x, self.y)
+        idx = np.clip(np.searchsorted(self.x, c) - 1, 0, len(self.x) - 1)
+        inside = (c > self.x[0]) & (c < self.x[-1])
+        return np.maximum(g + np.where(inside, c * self.dg[idx], 0.0), 0.05 * g)
+
+
+def _current_dependence(cell):
+    tab = getattr(cell, "r0_current", None)
+    if tab is None:
+        return None
+    x, y = tab.arrays()
+    return _CurrentDependence(x, y, cell.capacity / 3600.0)
+
+
+# --------------------------------------------------------------------------------------------
+def _demand(seg: Segment, eng: _Engine) -> _Demand:
+    if seg.mode == "cccv":
+        if seg.limit == "pack":
+            vset = seg.voltage if seg.voltage is not None else eng.vmax * eng.S
+        else:
+            vset = seg.voltage if seg.voltage is not None else eng.vmax
+            vset = min(vset, eng.vmax - 5 * TOL_V)
+        return _Demand("cccv", -abs(seg.value), vset, seg.limit, abs(seg.cutoff or 0.0))
+    return _Demand(seg.mode, seg.value)
+
+
+def simulate(design: PackDesign, profile: Profile, dt: float = 1.0, soc0: float = 1.0,
+             ambient: float | None = None, per_cell: bool = True,
+             progress: Callable[[float], None] | None = None,
+             cancel: Callable[[], bool] | None = None, spread: Spread | dict | bool | None = None,
+             seed: int | None = None, max_duration: float | None = None) -> SimulationResult:
+    """Simulate `design` under `profile`; rows every `dt` s (and at the end / cut-off).
+
+    ambient: K (None: the design's ambient).  spread: a `Spread`, a dict of its fields, or True
+    for the cell file's own [spread] (capacity_cv, resistance_cv).  progress(fraction) is called
+    now and then; cancel() is polled and True raises SimulationCancelled.
+    max_duration: a safety cap for segments that run until a cut-off (default: 10× the time the
+    current would take to empty the pack, at least 24 h)."""
+    if not (isinstance(dt, (int, float)) and math.isfinite(dt) and dt > 0):
+        raise InputError("--dt", f"expected a positive time step, got {dt!r}")
+    if not (0.0 <= soc0 <= 1.0):
+        raise InputError("--soc0", f"expected a number from 0 to 1, got {soc0!r}")
+    amb = design.thermal.ambient_temperature if ambient is None else float(ambient)
+    if not amb > 0:
+        raise InputError("--ambient", "must be above absolute zero")
+    if spread is True:
+        spread = Spread(design.cell.capacity_cv or 0.0, design.cell.resistance_cv or 0.0, 0.0)
+    elif isinstance(spread, dict):
+        spread = Spread(**spread)
+    elif spread is False:
+        spread = None
+    eng = _Engine(design, amb, soc0, spread, seed)
+    prof = profile.resolve(design)
+    segs = prof.segments
+    cap_c = float(design.cell_array("capacity").sum(axis=1).min())
+    total = prof.duration
+
+    h_max = float(dt) / math.ceil(float(dt) / eng.h_cap - 1e-9)
+    eps = 1e-9
+
+    rows_t: list[float] = []
+    rows: list[tuple] = []
+    cells: list[tuple] = []
+    Qw = eng.Q / eng.Q.sum()
+
+    def record(t: float, st: _State) -> None:
+        rows_t.append(t)
+        T = st.T
+        kmax, kmin = int(np.argmax(T)), int(np.argmin(T))
+        rows.append((st.Ip, st.Vp, float(Qw @ st.soc), float(T[kmax]), float(T[kmin]), kmax,
+                     kmin, float(st.V.min()), float(st.V.max())))
+        if per_cell:
+            cells.append((st.cur.copy(), st.V.copy(), st.soc.copy(), T.copy()))
+
+    cutoff = None
+    st = eng.state0
+    t = 0.0
+    k_out = 1
+    steps = 0
+    last_poll = _time.perf_counter()
+    t_start = last_poll
+
+    def poll(frac: float) -> None:
+        nonlocal last_poll
+        if cancel is not None and cancel():
+            raise SimulationCancelled("simulation cancelled")
+        now = _time.perf_counter()
+        if progress is not None and now - last_poll >= 0.05:
+            last_poll = now
+            progress(min(max(frac, 0.0), 0.999))
+
+    def check(new: _State, dem: _Demand):
+        if eng.ok(new, dem):
+            return {}
+        ms = eng.margins(new, dem)
+        bad = {kd: v for kd, v in ms.items() if v[0] < -1e-9}
+        return bad
+
+    def locate(st0: _State, h: float, dem: _Demand, kinds) -> tuple[float, _State]:
+        from scipy.optimize import brentq
+
+        def F(theta: float) -> float:
+            s1 = eng.advance(st0, theta, dem)
+            ms = eng.margins(s1, dem)
+            return min(ms[kd][0] for kd in kinds if kd in ms)
+
+        f0 = F(0.0)
+        if f0 <= 0:
+            theta = 0.0
+        else:
+            theta = brentq(F, 0.0, h, xtol=1e-7 * max(1.0, h), rtol=1e-12, maxiter=100)
+        s1 = eng.advance(st0, theta, dem)
+        # the last row sits at the cut-off: report the limit value itself at the crossing
+        return theta, s1
+
+    for si, seg in enumerate(segs):
+        dem = _demand(seg, eng)
+        if seg.duration is None:
+            if seg.mode == "cccv":
+                dur = max(24 * 3600.0, 10 * cap_c / max(abs(dem.value), 1e-9))
+            elif seg.mode == "current":
+                dur = max(24 * 3600.0, 10 * cap_c / abs(dem.value))
+            else:
+                dur = 30 * 24 * 3600.0
+            if max_duration is not None:
+                dur = min(dur, float(max_duration))
+        else:
+            dur = float(seg.duration)
+        seg_end = t + dur
+        if dur <= 0:
+            continue
+        st = eng.advance(st, 0.0, dem)  # the jump under the new demand (R0 is algebraic)
+        bad = check(st, dem)
+        if not rows_t:
+            record(t, st)
+        if bad:
+            kind = min(bad, key=lambda kd: bad[kd][0])
+            cutoff = (kind, bad[kind][1], t, st, dem)
+            if rows_t[-1] == t:  # the last row is the state at the cut-off, under the new load
+                rows_t.pop()
+                rows.pop()
+                if per_cell:
+                    cells.pop()
+            record(t, st)
+            break
+        h_ramp = h_max / 8.0
+        stop = False
+        ended = False
+        while seg_end - t > eps * (1.0 + t):
+            t_out = k_out * dt
+            target = min(seg_end, t_out)
+            h = min(h_ramp, target - t)
+            if target - t - h <= eps * (1.0 + t):
+                h = target - t
+            new = eng.advance(st, h, dem)
+            steps += 1
+            bad = check(new, dem)
+            if bad:
+                kinds = list(bad)
+                theta, new = locate(st, h, dem, kinds)
+                ms = eng.margins(new, dem)
+                kind = min(kinds, key=lambda kd: ms[kd][0])
+                t = t + theta
+                st = new
+                if dem.mode == "cccv" and kind == "full":
+                    # a charger stops when a cell is full: the end of this charge, no cut-off
+                    ended = True
+                    break
+                cutoff = (kind, ms[kind][1], t, st, dem)
+                record(t, st)
+                stop = True
+                break
+            st = new
+            t = target if h == target - t else t + h
+            if abs(t - t_out) <= eps * (1.0 + t):
+                t = t_out
+                record(t, st)
+                k_out += 1
+            h_ramp = min(2.0 * h_ramp, h_max)
+            if steps % 64 == 0 and eng.drift(st) > 0.1:
+                eng.refresh(st)
+            if dem.mode == "cccv" and st.phase == "cv" and abs(st.Ip) < dem.cutoff:
+                break  # the CV taper has ended
+            if (cancel is not None or progress is not None) and steps % 32 == 1:
+                if math.isfinite(total) and total > 0:
+                    frac = t / total
+                else:
+                    frac = max((si + (t - (seg_end - dur)) / dur) / len(segs),
+                               float(1 - Qw @ st.soc) if dem.value > 0 else 0.0)
+                poll(frac)
+        if stop:
+            break
+        if rows_t[-1] != t and (si == len(segs) - 1 or ended):
+            record(t, st)
+    if rows_t and rows_t[-1] != t:
+        record(t, st)
+    if progress is not None:
+        progress(1.0)
+
+    arr = np.array(rows, float).reshape(-1, 9)
+    S, P = eng.S, eng.P
+    kmax, kmin = arr[:, 5].astype(int), arr[:, 6].astype(int)
+    res = SimulationResult(
+        series=S, parallel=P, time=np.array(rows_t), pack_current=arr[:, 0],
+        pack_voltage=arr[:, 1], soc=arr[:, 2], max_cell_temperature=arr[:, 3],
+        min_cell_temperature=arr[:, 4], hottest_cell=np.stack(divmod(kmax, P), axis=1),
+        coldest_cell=np.stack(divmod(kmin, P), axis=1), steps=steps,
+        factorisations=eng.factorisations, min_cell_voltage=arr[:, 7],
+        max_cell_voltage=arr[:, 8])
+    res.extra["wall_time"] = _time.perf_counter() - t_start
+    if per_cell:
+        n = len(rows_t)
+        res.cell_current = np.array([c[0] for c in cells]).reshape(n, S, P)
+        res.cell_voltage = np.array([c[1] for c in cells]).reshape(n, S, P)
+        res.cell_soc = np.array([c[2] for c in cells]).reshape(n, S, P)
+        res.cell_temperature = np.array([c[3] for c in cells]).reshape(n, S, P)
+    if cutoff is not None:
+        kind, k, tc, stc, demc = cutoff
+        res.cutoff = eng.message(kind, k, stc, demc)
+        res.cutoff_kind = kind
+        res.cutoff_time = tc
+        res.cutoff_cell = divmod(k, P) if kind != "power" else None
+    return res
