@@ -1,0 +1,104 @@
+"""Entry point of the desktop app (`naion-designer [FILE...]`).
+
+Qt is imported inside `main()` so that `--version` and `--help` stay fast.  With no file the
+bundled example opens; `--smoke-test` opens, computes, prints one line and exits (used by the
+packaging smoke test and the start-up test).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+APP_NAME = "NaIon Designer"
+ORG_NAME = "NaIon"
+ORG_DOMAIN = "naion.io"
+DESKTOP_FILE = "io.naion.Designer"
+
+
+def app_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("naion-designer")
+    except Exception:  # a frozen bundle may have no metadata
+        from .. import __version__
+
+        return __version__
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    p = argparse.ArgumentParser(prog="naion-designer",
+                                description="NaIon Designer: design sodium-ion battery packs.")
+    p.add_argument("files", nargs="*", metavar="FILE", help="design files (.naion) to open")
+    p.add_argument("--version", action="version", version=f"naion-designer {app_version()}")
+    p.add_argument("--smoke-test", action="store_true",
+                   help="open the files (or the example), compute, print one line and exit")
+    p.add_argument("--no-restore", action="store_true",
+                   help="do not offer to restore autosaved work")
+    return p.parse_known_args(argv)  # unknown arguments go to Qt (-platform, -style, ...)
+
+
+def smoke_report(win) -> tuple[bool, str]:
+    """(ok, one line) about the open documents: laid out and computed."""
+    doc = win.current_document()
+    if doc is None:
+        return False, "smoke-test FAILED: no design open"
+    results = doc.results()
+    tab = win.current_tab()
+    n_groups = len(tab.view.groups) if tab is not None else 0
+    if results is None:
+        return False, f"smoke-test FAILED: {doc.display_name()}: {doc.results_error()}"
+    if n_groups != doc.design.series:
+        return False, f"smoke-test FAILED: layout has {n_groups} groups for {doc.design.series}S"
+    energy = results.value("energy") / 3.6e6
+    return True, (f"smoke-test ok: {doc.display_name()} {doc.design.series}S"
+                  f"{doc.design.parallel}P, {energy:.3f} kWh, {n_groups} groups laid out, "
+                  f"{len(win.docs)} design(s) open")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    args, qt_args = parse_args(argv)
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setOrganizationName(ORG_NAME)
+    QApplication.setOrganizationDomain(ORG_DOMAIN)
+    QApplication.setApplicationVersion(app_version())
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE)
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+
+    from .main_window import MainWindow, app_icon
+
+    app.setWindowIcon(app_icon())
+    win = MainWindow()
+    opened = [win.open_file(f) for f in args.files]
+    if not args.files or not any(opened):
+        if not win.docs:
+            win.open_example()
+    win.show()
+    if args.smoke_test:
+        def finish() -> None:
+            ok, line = smoke_report(win)
+            print(line, flush=True)
+            for doc in win.docs:
+                doc.undo_stack.setClean()
+                doc.set_dirty(False)
+            win.close()
+            app.exit(0 if ok else 1)
+
+        QTimer.singleShot(0, finish)
+    elif not args.no_restore:
+        QTimer.singleShot(0, win.offer_restore)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

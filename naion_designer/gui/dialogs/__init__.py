@@ -1,0 +1,1 @@
+"""Dialogs of the main window (preferences, user cell editor, autosave restore)."""

@@ -1,0 +1,398 @@
+"""The plots dock (pyqtgraph): discharge curves at several C-rates, power capability vs SOC, and
+the last simulation with a duty-cycle picker, run/cancel and a progress bar.  Curves and
+simulations run in `workers.Task` threads; the panel follows the current document."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .workers import Task
+
+C_RATES = (0.2, 0.5, 1.0, 2.0)
+# simple profiles by specification (core.profiles.parse_builtin), after the application cycles
+SPEC_PROFILES = [("cc:0.5C", "Discharge at 0.5C to cut-off"),
+                 ("cc:1C", "Discharge at 1C to cut-off"),
+                 ("cc:2C", "Discharge at 2C to cut-off"),
+                 ("cp:0.5E", "Constant power 0.5 W/Wh to cut-off")]
+CELL_VALUES_BUDGET = 2_000_000  # recorded rows × cells: bounds the per-cell arrays' memory
+
+
+def make_profile(spec: str, design):
+    """(label, Profile) of a picker entry: an application cycle id or a `cc:1C`-style spec."""
+    from ..core.profiles import builtin_profiles, parse_builtin
+
+    builtins = builtin_profiles()
+    if spec in builtins:
+        bp = builtins[spec]
+        return bp.label, bp.make(design)
+    return dict(SPEC_PROFILES).get(spec, spec), parse_builtin(spec)
+
+
+def time_step(profile, design) -> float:
+    """A recording step that keeps a run to a few thousand rows and the per-cell arrays small."""
+    import math
+
+    try:
+        duration = float(profile.duration)
+    except (TypeError, ValueError, AttributeError):
+        duration = math.inf
+    if not math.isfinite(duration) or duration <= 0:
+        duration = 4 * 3600.0
+    rows = max(200, min(2000, CELL_VALUES_BUDGET // max(1, design.cell_count)))
+    return max(1.0, math.ceil(duration / rows))
+PENS = ["#1f77b4", "#2ca02c", "#ff7f0e", "#d62728", "#9467bd", "#8c564b"]
+
+pg.setConfigOptions(antialias=True, background="w", foreground="#303030")
+
+
+def simulation_available() -> bool:
+    try:
+        from ..core import profiles, simulate  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def curves_available() -> bool:
+    try:
+        from ..core import curves  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _plot(title: str, xlabel: str, ylabel: str) -> pg.PlotWidget:
+    w = pg.PlotWidget()
+    w.setTitle(title, size="10pt")
+    w.setLabel("bottom", xlabel)
+    w.setLabel("left", ylabel)
+    w.showGrid(x=True, y=True, alpha=0.25)
+    w.addLegend(offset=(-10, 10))
+    return w
+
+
+class PlotsPanel(QWidget):
+    simulation_started = Signal()
+    simulation_finished = Signal(str)  # "done" | "failed" | "cancelled"
+    curves_finished = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.doc = None
+        self.sim_task: Task | None = None
+        self.curves_task: Task | None = None
+        self._curves_for = None  # the design the curves show
+        self._tasks: list[Task] = []  # finished tasks waiting for their thread to end
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        # --- simulation controls -------------------------------------------------------------
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Duty cycle"))
+        self.profile_combo = QComboBox()
+        self.profile_combo.setMinimumWidth(220)
+        bar.addWidget(self.profile_combo)
+        self.run_button = QPushButton("Run simulation")
+        self.run_button.setToolTip("Simulate the current design over the duty cycle (F5)")
+        self.run_button.clicked.connect(self.run_simulation)
+        bar.addWidget(self.run_button)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel_simulation)
+        bar.addWidget(self.cancel_button)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("%p %")
+        self.progress.setMaximumWidth(240)
+        bar.addWidget(self.progress)
+        self.status = QLabel()
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bar.addWidget(self.status, 1)
+        lay.addLayout(bar)
+        # --- plots ---------------------------------------------------------------------------
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        lay.addWidget(self.tabs, 1)
+        sim = QWidget()
+        grid = QHBoxLayout(sim)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.v_plot = _plot("Pack voltage and current", "time (min)", "voltage (V)")
+        self.i_plot = _plot("Current", "time (min)", "current (A)")
+        self.soc_plot = _plot("State of charge", "time (min)", "SOC (%)")
+        self.t_plot = _plot("Cell temperature", "time (min)", "temperature (°C)")
+        self.spread_plot = _plot("Per-cell current spread", "time (min)", "cell current (A)")
+        for w in (self.i_plot, self.soc_plot, self.t_plot, self.spread_plot):
+            w.setXLink(self.v_plot)
+        col1, col2 = QVBoxLayout(), QVBoxLayout()
+        col1.addWidget(self.v_plot)
+        col1.addWidget(self.i_plot)
+        col2.addWidget(self.soc_plot)
+        col2.addWidget(self.t_plot)
+        col3 = QVBoxLayout()
+        col3.addWidget(self.spread_plot)
+        for c in (col1, col2, col3):
+            grid.addLayout(c, 1)
+        self.tabs.addTab(sim, "Simulation")
+        self.discharge_plot = _plot("Discharge curves", "capacity (Ah)", "pack voltage (V)")
+        self.tabs.addTab(self.discharge_plot, "Discharge curves")
+        self.power_plot = _plot("Power capability", "SOC (%)", "power (kW)")
+        self.tabs.addTab(self.power_plot, "Power vs SOC")
+        self.tabs.currentChanged.connect(lambda _i: self.schedule_curves())
+        self._curves_timer = QTimer(self)
+        self._curves_timer.setSingleShot(True)
+        self._curves_timer.setInterval(250)
+        self._curves_timer.timeout.connect(self.update_curves)
+        self._fill_profiles()
+        self._set_running(False)
+
+    # --- document --------------------------------------------------------------------------
+    def set_document(self, doc) -> None:
+        if self.doc is not None:
+            for sig, slot in ((self.doc.design_changed, self._design_changed),
+                              (self.doc.simulation_changed, self.show_simulation)):
+                try:
+                    sig.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass
+        self.doc = doc
+        if doc is not None:
+            doc.design_changed.connect(self._design_changed)
+            doc.simulation_changed.connect(self.show_simulation)
+        self._curves_for = None
+        self.show_simulation(doc.simulation if doc else None)
+        self._fill_profiles()
+        self.schedule_curves()
+
+    def _design_changed(self, _design) -> None:
+        self._curves_for = None
+        self._fill_profiles()
+        self.schedule_curves()
+        if self.doc is not None and self.doc.simulation is not None:
+            stale = "" if self.doc.simulation_matches() else " (S × P changed since)"
+            self.status.setText(f"Last run: {self.doc.simulation_profile}{stale} — design "
+                                "edited since; run again to update")
+
+    # --- profiles --------------------------------------------------------------------------
+    def _fill_profiles(self) -> None:
+        current = self.profile_combo.currentData()
+        self.profile_combo.blockSignals(True)
+        self.profile_combo.clear()
+        if simulation_available():
+            from ..core.profiles import builtin_profiles
+
+            try:
+                for pid, bp in builtin_profiles().items():
+                    self.profile_combo.addItem(getattr(bp, "label", pid), pid)
+                    self.profile_combo.setItemData(self.profile_combo.count() - 1,
+                                                   getattr(bp, "description", ""),
+                                                   Qt.ItemDataRole.ToolTipRole)
+                for spec, label in SPEC_PROFILES:
+                    self.profile_combo.addItem(label, spec)
+            except Exception as exc:  # shown, not raised
+                self.status.setText(f"Duty cycles unavailable: {exc}")
+            idx = self.profile_combo.findData(current)
+            self.profile_combo.setCurrentIndex(max(0, idx))
+            self.run_button.setEnabled(self.sim_task is None and self.profile_combo.count() > 0)
+        else:
+            self.profile_combo.addItem("(simulation module not installed)", "")
+            self.run_button.setEnabled(False)
+        self.profile_combo.blockSignals(False)
+
+    # --- simulation ------------------------------------------------------------------------
+    def select_profile(self, profile_id: str) -> None:
+        idx = self.profile_combo.findData(profile_id)
+        if idx < 0:
+            raise KeyError(profile_id)
+        self.profile_combo.setCurrentIndex(idx)
+
+    def run_simulation(self) -> None:
+        if self.doc is None or self.sim_task is not None or not simulation_available():
+            return
+        from ..core.simulate import simulate
+
+        pid = self.profile_combo.currentData()
+        doc, design = self.doc, self.doc.design
+        try:
+            label, profile = make_profile(pid, design)
+            dt = time_step(profile, design)
+        except Exception as exc:  # one line to the user
+            self.status.setText(f"Cannot build the duty cycle: {exc}")
+            self.simulation_finished.emit("failed")
+            return
+
+        def work(progress, cancelled):
+            return simulate(design, profile, dt=dt, progress=progress, cancel=cancelled)
+
+        task = Task(work, f"simulate {label}", self)
+        self.sim_task = task
+        task.progressed.connect(lambda f: self.progress.setValue(int(f * 1000)))
+        task.succeeded.connect(lambda res: doc.set_simulation(res, label, design))
+        task.succeeded.connect(lambda _r: self._sim_done("done", f"{label}: done"))
+        task.failed.connect(lambda msg: self._sim_done("failed", f"Simulation failed: {msg}"))
+        task.cancelled.connect(lambda: self._sim_done("cancelled", "Simulation cancelled"))
+        task.finished.connect(lambda t=task: self._reap(t))
+        self.progress.setValue(0)
+        self.status.setText(f"Simulating {label} on {design.cell_count} cells…")
+        self._set_running(True)
+        self.simulation_started.emit()
+        task.start()
+
+    def cancel_simulation(self) -> None:
+        if self.sim_task is not None:
+            self.sim_task.cancel()
+            self.status.setText("Cancelling…")
+
+    def is_running(self) -> bool:
+        return self.sim_task is not None
+
+    def _sim_done(self, outcome: str, message: str) -> None:
+        task = self.sim_task
+        self.sim_task = None
+        if task is not None:
+            self._tasks.append(task)
+        self._set_running(False)
+        if outcome == "done":
+            self.progress.setValue(1000)
+            sim = self.doc.simulation if self.doc else None
+            if sim is not None and getattr(sim, "cutoff", None):
+                message += f" — stopped: {sim.cutoff}"
+        self.status.setText(message)
+        self.simulation_finished.emit(outcome)
+
+    def _reap(self, task: Task) -> None:
+        if task in self._tasks:
+            self._tasks.remove(task)
+        task.deleteLater()
+
+    def _set_running(self, running: bool) -> None:
+        self.run_button.setEnabled(not running and simulation_available()
+                                   and bool(self.profile_combo.currentData()))
+        self.cancel_button.setEnabled(running)
+        self.profile_combo.setEnabled(not running)
+
+    def shutdown(self) -> None:
+        """Cancel and wait for running threads (closing the window)."""
+        for t in [self.sim_task, self.curves_task, *self._tasks]:
+            if t is not None:
+                t.cancel()
+                t.wait(5000)
+
+    def show_simulation(self, sim) -> None:
+        for w in (self.v_plot, self.i_plot, self.soc_plot, self.t_plot, self.spread_plot):
+            w.clear()
+        if sim is None:
+            return
+        t = np.asarray(sim.time, float) / 60.0
+        self.v_plot.plot(t, sim.pack_voltage, pen=pg.mkPen(PENS[0], width=2), name="pack V")
+        self.i_plot.plot(t, sim.pack_current, pen=pg.mkPen(PENS[3], width=2), name="pack I")
+        self.soc_plot.plot(t, np.asarray(sim.soc) * 100, pen=pg.mkPen(PENS[1], width=2),
+                           name="SOC")
+        self.t_plot.plot(t, np.asarray(sim.max_cell_temperature) - 273.15,
+                         pen=pg.mkPen(PENS[3], width=2), name="hottest")
+        self.t_plot.plot(t, np.asarray(sim.min_cell_temperature) - 273.15,
+                         pen=pg.mkPen(PENS[0], width=2), name="coldest")
+        cc = getattr(sim, "cell_current", None)
+        if cc is not None:
+            flat = np.asarray(cc).reshape(len(t), -1)
+            hi, lo, mean = flat.max(axis=1), flat.min(axis=1), flat.mean(axis=1)
+            top = self.spread_plot.plot(t, hi, pen=pg.mkPen(PENS[3], width=1.5), name="max")
+            bottom = self.spread_plot.plot(t, lo, pen=pg.mkPen(PENS[0], width=1.5), name="min")
+            self.spread_plot.addItem(pg.FillBetweenItem(top, bottom,
+                                                        brush=pg.mkBrush(150, 150, 200, 60)))
+            self.spread_plot.plot(t, mean, pen=pg.mkPen("#303030", width=1,
+                                                        style=Qt.PenStyle.DashLine),
+                                  name="mean")
+        for w in (self.v_plot, self.i_plot, self.soc_plot, self.t_plot, self.spread_plot):
+            w.enableAutoRange()
+
+    # --- curves ----------------------------------------------------------------------------
+    def schedule_curves(self) -> None:
+        if self.tabs.currentIndex() in (1, 2):
+            self._curves_timer.start()
+
+    def update_curves(self) -> None:
+        if self.doc is None or not self.isVisible() and not self._force_curves:
+            return
+        design = self.doc.design
+        if design == self._curves_for:
+            return
+        if not curves_available():
+            for w in (self.discharge_plot, self.power_plot):
+                w.clear()
+                w.setTitle("Curves need naion_designer.core.curves (not installed yet)",
+                           size="10pt")
+            return
+        if self.curves_task is not None:
+            self.curves_task.cancel()
+            self._curves_timer.start()
+            return
+        from ..core.curves import discharge_curves, power_capability
+
+        def work(progress, cancelled):
+            dc = discharge_curves(design, c_rates=C_RATES)
+            if cancelled():
+                return None
+            return design, dc, power_capability(design, n=21)
+
+        task = Task(work, "curves", self)
+        self.curves_task = task
+        task.succeeded.connect(self._show_curves)
+        task.failed.connect(lambda msg: self._curves_failed(msg))
+        task.finished.connect(lambda t=task: self._curves_done(t))
+        task.start()
+
+    _force_curves = False
+
+    def _curves_done(self, task: Task) -> None:
+        if self.curves_task is task:
+            self.curves_task = None
+        task.deleteLater()
+
+    def _curves_failed(self, msg: str) -> None:
+        self.discharge_plot.setTitle(f"Discharge curves unavailable: {msg}", size="10pt")
+        self.power_plot.setTitle(f"Power capability unavailable: {msg}", size="10pt")
+        self.curves_finished.emit()
+
+    def _show_curves(self, payload) -> None:
+        if payload is None:
+            return
+        design, dc, pc = payload
+        if self.doc is None or design != self.doc.design:
+            self.schedule_curves()
+            return
+        self._curves_for = design
+        self.discharge_plot.clear()
+        self.discharge_plot.setTitle(f"Discharge curves — {design.series}S{design.parallel}P",
+                                     size="10pt")
+        for k, (c_rate, cap_ah, volts) in enumerate(dc):
+            self.discharge_plot.plot(np.asarray(cap_ah), np.asarray(volts),
+                                     pen=pg.mkPen(PENS[k % len(PENS)], width=2),
+                                     name=f"{c_rate:g} C")
+        self.power_plot.clear()
+        self.power_plot.setTitle("Power capability vs SOC", size="10pt")
+        soc = np.asarray(pc["soc"]) * 100
+        for k, (key, label) in enumerate((("power_W", "available"),
+                                          ("power_at_min_voltage_W", "at min. voltage"),
+                                          ("power_at_current_limit_W", "at current limit"))):
+            if key in pc:
+                style = Qt.PenStyle.SolidLine if key == "power_W" else Qt.PenStyle.DashLine
+                self.power_plot.plot(soc, np.asarray(pc[key]) / 1e3,
+                                     pen=pg.mkPen(PENS[k], width=2.5 if k == 0 else 1.5,
+                                                  style=style), name=label)
+        self.curves_finished.emit()

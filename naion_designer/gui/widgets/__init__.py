@@ -1,0 +1,1 @@
+"""Reusable widgets and the dock panels of the main window."""

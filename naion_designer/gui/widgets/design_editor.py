@@ -1,0 +1,417 @@
+"""The design editor dock: S × P, topology, interconnect, layout, overheads, thermal and analysis
+settings and the target.  Every committed field is one undo step; bad input shows an inline error
+naming the field, never a traceback."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.pack import Overhead
+from ...core.units import InputError, parse_fraction, parse_quantity
+from .quantity_edit import QuantityEdit, format_value
+
+# (section attribute, field, label, kind, unit or preference kind, optional)
+QUANTITY_FIELDS = [
+    ("interconnect", "cell_connection", "Cell connection", "resistance", "mohm", False),
+    ("interconnect", "busbar_segment", "Busbar segment", "resistance", "mohm", False),
+    ("interconnect", "terminal", "Terminal", "resistance", "mohm", False),
+    ("layout", "gap", "Cell gap", "length", "mm", False),
+    ("layout", "module_gap", "Module gap", "length", "mm", False),
+    ("layout", "margin", "Margin to wall", "length", "mm", False),
+    ("layout", "top_clearance", "Top clearance", "length", "mm", False),
+    ("thermal", "ambient_temperature", "Ambient temperature", "temperature", "@temperature", False),
+    ("thermal", "heat_transfer_coefficient", "Heat transfer coefficient",
+     "heat_transfer_coefficient", "W/(m**2*K)", False),
+    ("thermal", "neighbour_conductance", "Cell-to-cell conductance", "thermal_conductance", "W/K",
+     True),
+    ("thermal", "coolant_temperature", "Coolant temperature", "temperature", "@temperature", True),
+    ("thermal", "cooling_conductance", "Cooling conductance per cell", "thermal_conductance", "W/K",
+     False),
+    ("analysis", "runtime_power", "Runtime power", "power", "@power", True),
+]
+OVERHEAD_COLUMNS = [("Name", ""), ("Mass", "mass"), ("Mass fraction", "fraction"),
+                    ("Volume", "volume"), ("Volume fraction", "fraction")]
+
+
+def _target_ids() -> list[str]:
+    try:
+        from ...core.targets import presets
+    except ImportError:
+        return []
+    try:
+        p = presets()
+    except Exception:  # a broken preset file must not break the editor
+        return []
+    if isinstance(p, dict):
+        return sorted(p)
+    return sorted(getattr(x, "id", str(x)) for x in p)
+
+
+class DesignEditor(QWidget):
+    choose_cell_requested = Signal()
+
+    def __init__(self, units: dict[str, str] | None = None, parent=None):
+        super().__init__(parent)
+        self.doc = None
+        self.units = dict(units or {})
+        self._refreshing = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("design_error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020; background: #fdecea; padding: 4px;")
+        self.error_label.hide()
+        outer.addWidget(self.error_label)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        self.body = QVBoxLayout(body)
+        self.quantity_edits: dict[tuple[str, str], QuantityEdit] = {}
+
+        # --- pack -------------------------------------------------------------------------
+        form = self._section("Pack")
+        self.name_edit = QLineEdit()
+        self.name_edit.editingFinished.connect(self._name_finished)
+        form.addRow("Name", self.name_edit)
+        cell_row = QHBoxLayout()
+        self.cell_label = QLabel()
+        self.cell_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        choose = QPushButton("Change…")
+        choose.setToolTip("Pick a cell in the cell library and press 'Use in design'")
+        choose.clicked.connect(self.choose_cell_requested)
+        cell_row.addWidget(self.cell_label, 1)
+        cell_row.addWidget(choose)
+        form.addRow("Cell", cell_row)
+        self.series_spin = self._spin(1, 2000, "S")
+        self.series_spin.valueChanged.connect(lambda v: self._commit(f"Series count {v}",
+                                                                     series=v))
+        form.addRow("Series (S)", self.series_spin)
+        self.parallel_spin = self._spin(1, 2000, "P")
+        self.parallel_spin.valueChanged.connect(lambda v: self._commit(f"Parallel count {v}",
+                                                                       parallel=v))
+        form.addRow("Parallel (P)", self.parallel_spin)
+        self.topology_combo = QComboBox()
+        self.topology_combo.addItem("Parallel groups in series", "series-groups")
+        self.topology_combo.addItem("Series strings in parallel", "parallel-strings")
+        self.topology_combo.activated.connect(
+            lambda _i: self._commit("Topology", topology=self.topology_combo.currentData()))
+        form.addRow("Topology", self.topology_combo)
+
+        # --- interconnect ------------------------------------------------------------------
+        form = self._section("Interconnect")
+        self._add_quantities(form, "interconnect")
+        self.terminal_side_combo = QComboBox()
+        self.terminal_side_combo.addItem("Same side", "same")
+        self.terminal_side_combo.addItem("Opposite sides", "opposite")
+        self.terminal_side_combo.activated.connect(lambda _i: self._commit_nested(
+            "Terminal side", "interconnect", terminal_side=self.terminal_side_combo.currentData()))
+        form.addRow("Pack terminals", self.terminal_side_combo)
+
+        # --- layout ------------------------------------------------------------------------
+        form = self._section("Layout")
+        self.packing_combo = QComboBox()
+        self.packing_combo.addItem("Square", "square")
+        self.packing_combo.addItem("Hexagonal (staggered)", "hexagonal")
+        self.packing_combo.activated.connect(lambda _i: self._commit_nested(
+            "Packing", "layout", packing=self.packing_combo.currentData()))
+        form.addRow("Packing", self.packing_combo)
+        self.groups_per_row_spin = self._spin(0, 2000, "")
+        self.groups_per_row_spin.setSpecialValueText("auto")
+        self.groups_per_row_spin.valueChanged.connect(lambda v: self._commit_nested(
+            "Groups per row", "layout", groups_per_row=v))
+        form.addRow("Groups per row", self.groups_per_row_spin)
+        self.rotation_combo = QComboBox()
+        self.rotation_combo.addItem("0°", 0)
+        self.rotation_combo.addItem("90°", 90)
+        self.rotation_combo.activated.connect(lambda _i: self._commit_nested(
+            "Rotation", "layout", rotation=self.rotation_combo.currentData()))
+        form.addRow("Rotation", self.rotation_combo)
+        self.modules_spin = self._spin(1, 2000, "")
+        self.modules_spin.valueChanged.connect(lambda v: self._commit_nested(
+            "Modules", "layout", modules=v))
+        form.addRow("Modules", self.modules_spin)
+        self._add_quantities(form, "layout")
+
+        # --- overheads ---------------------------------------------------------------------
+        box = QGroupBox("Overheads (busbars, BMS, enclosure…)")
+        self.body.addWidget(box)
+        lay = QVBoxLayout(box)
+        self.overhead_table = QTableWidget(0, len(OVERHEAD_COLUMNS))
+        self.overhead_table.setHorizontalHeaderLabels([c for c, _ in OVERHEAD_COLUMNS])
+        self.overhead_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch)
+        self.overhead_table.verticalHeader().hide()
+        self.overhead_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.overhead_table.setMinimumHeight(110)
+        self.overhead_table.itemChanged.connect(self._overhead_changed)
+        lay.addWidget(self.overhead_table)
+        row = QHBoxLayout()
+        add = QPushButton("Add")
+        add.clicked.connect(self._add_overhead)
+        remove = QPushButton("Remove")
+        remove.clicked.connect(self._remove_overhead)
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        lay.addLayout(row)
+
+        # --- thermal -----------------------------------------------------------------------
+        form = self._section("Thermal")
+        self._add_quantities(form, "thermal")
+
+        # --- analysis and target -----------------------------------------------------------
+        form = self._section("Analysis and target")
+        soc_row = QHBoxLayout()
+        self.soc_low_spin = self._dspin(0, 100, 1, " %")
+        self.soc_high_spin = self._dspin(0, 100, 1, " %")
+        self.soc_low_spin.valueChanged.connect(self._soc_changed)
+        self.soc_high_spin.valueChanged.connect(self._soc_changed)
+        soc_row.addWidget(self.soc_low_spin)
+        soc_row.addWidget(QLabel("to"))
+        soc_row.addWidget(self.soc_high_spin)
+        form.addRow("Usable SOC window", soc_row)
+        self.load_c_spin = self._dspin(0.01, 100, 2, " C")
+        self.load_c_spin.valueChanged.connect(lambda v: self._commit_nested(
+            "Load C-rate", "analysis", load_c_rate=float(v)))
+        form.addRow("Load C-rate", self.load_c_spin)
+        self._add_quantities(form, "analysis")
+        self.target_combo = QComboBox()
+        self.target_combo.setEditable(True)
+        self.target_combo.addItem("")
+        self.target_combo.addItems(_target_ids())
+        self.target_combo.lineEdit().setPlaceholderText("none (a preset id or a target file)")
+        self.target_combo.lineEdit().editingFinished.connect(self._target_finished)
+        self.target_combo.activated.connect(lambda _i: self._target_finished())
+        form.addRow("Target", self.target_combo)
+        self.body.addStretch(1)
+        self.setEnabled(False)
+
+    # --- construction helpers --------------------------------------------------------------
+    def _section(self, title: str) -> QFormLayout:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.body.addWidget(box)
+        return form
+
+    def _spin(self, lo: int, hi: int, suffix: str) -> QSpinBox:
+        s = QSpinBox()
+        s.setRange(lo, hi)
+        s.setKeyboardTracking(False)  # typing "16" is one edit, not "1" then "16"
+        if suffix:
+            s.setSuffix(f" {suffix}")
+        return s
+
+    def _dspin(self, lo: float, hi: float, decimals: int, suffix: str) -> QDoubleSpinBox:
+        s = QDoubleSpinBox()
+        s.setRange(lo, hi)
+        s.setDecimals(decimals)
+        s.setKeyboardTracking(False)
+        s.setSuffix(suffix)
+        return s
+
+    def _unit(self, spec: str) -> str:
+        if spec.startswith("@"):
+            kind = spec[1:]
+            from ...core.results import DISPLAY_UNITS
+
+            return self.units.get(kind, DISPLAY_UNITS[kind][0])
+        return spec
+
+    def _add_quantities(self, form: QFormLayout, section: str) -> None:
+        for sec, name, label, kind, unit, optional in QUANTITY_FIELDS:
+            if sec != section:
+                continue
+            edit = QuantityEdit(kind, self._unit(unit), label, optional)
+            edit.setObjectName(f"{sec}.{name}")
+            edit.committed.connect(lambda v, s=sec, n=name, lab=label: self._commit_nested(
+                lab, s, **{n: v}))
+            edit.failed.connect(self.show_error)
+            self.quantity_edits[(sec, name)] = edit
+            form.addRow(label, edit)
+
+    # --- document --------------------------------------------------------------------------
+    def set_document(self, doc) -> None:
+        if self.doc is not None:
+            try:
+                self.doc.design_changed.disconnect(self.refresh)
+            except (RuntimeError, TypeError):
+                pass
+        self.doc = doc
+        self.setEnabled(doc is not None)
+        self.show_error("")
+        if doc is not None:
+            doc.design_changed.connect(self.refresh)
+            self.refresh()
+
+    def set_units(self, units: dict[str, str]) -> None:
+        self.units = dict(units)
+        for (sec, name), edit in self.quantity_edits.items():
+            spec = next(f[4] for f in QUANTITY_FIELDS if f[0] == sec and f[1] == name)
+            edit.unit = self._unit(spec)
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        if self.doc is None:
+            return
+        d = self.doc.design
+        self._refreshing = True
+        try:
+            self.name_edit.setText(d.name)
+            c = d.cell
+            self.cell_label.setText(f"{c.maker} {c.model} ({c.id})")
+            self.cell_label.setToolTip(f"{c.form_factor}, {c.capacity_ah:.4g} Ah, "
+                                       f"{c.nominal_voltage:.3g} V")
+            for w, v in ((self.series_spin, d.series), (self.parallel_spin, d.parallel),
+                         (self.groups_per_row_spin, d.layout.groups_per_row),
+                         (self.modules_spin, d.layout.modules),
+                         (self.soc_low_spin, d.analysis.soc_window[0] * 100),
+                         (self.soc_high_spin, d.analysis.soc_window[1] * 100),
+                         (self.load_c_spin, d.analysis.load_c_rate)):
+                w.blockSignals(True)
+                w.setValue(v)
+                w.blockSignals(False)
+            self.modules_spin.setMaximum(max(1, d.series))
+            for combo, value in ((self.topology_combo, d.topology),
+                                 (self.terminal_side_combo, d.interconnect.terminal_side),
+                                 (self.packing_combo, d.layout.packing),
+                                 (self.rotation_combo, d.layout.rotation)):
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+            self.packing_combo.setEnabled(c.form_factor == "cylindrical")
+            for (sec, name), edit in self.quantity_edits.items():
+                edit.set_value(getattr(getattr(d, sec), name))
+            self.target_combo.setEditText(d.target)
+            self._fill_overheads(d.overheads)
+        finally:
+            self._refreshing = False
+
+    def _fill_overheads(self, overheads) -> None:
+        t = self.overhead_table
+        t.blockSignals(True)
+        t.setRowCount(len(overheads))
+        for row, o in enumerate(overheads):
+            values = [o.name, format_value(o.mass, "mass", "kg") if o.mass else "",
+                      f"{o.mass_fraction:g}" if o.mass_fraction else "",
+                      format_value(o.volume, "volume", "L") if o.volume else "",
+                      f"{o.volume_fraction:g}" if o.volume_fraction else ""]
+            for col, text in enumerate(values):
+                t.setItem(row, col, QTableWidgetItem(text))
+        t.blockSignals(False)
+
+    # --- commits ---------------------------------------------------------------------------
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+
+    def _commit(self, text: str, **changes) -> bool:
+        if self._refreshing or self.doc is None:
+            return False
+        try:
+            self.doc.edit(text, **changes)
+        except InputError as exc:
+            self.show_error(str(exc))
+            self.refresh()
+            return False
+        self.show_error("")
+        return True
+
+    def _commit_nested(self, text: str, section: str, **values) -> bool:
+        if self._refreshing or self.doc is None:
+            return False
+        current = getattr(self.doc.design, section)
+        return self._commit(text, **{section: replace(current, **values)})
+
+    def _name_finished(self) -> None:
+        name = self.name_edit.text().strip()
+        if self.doc is not None and name and name != self.doc.design.name:
+            self._commit("Rename", name=name)
+
+    def _soc_changed(self, _v) -> None:
+        lo, hi = self.soc_low_spin.value() / 100, self.soc_high_spin.value() / 100
+        self._commit_nested("SOC window", "analysis", soc_window=(lo, hi))
+
+    def _target_finished(self) -> None:
+        if self.doc is None or self._refreshing:
+            return
+        text = self.target_combo.currentText().strip()
+        if text != self.doc.design.target:
+            self._commit("Target", target=text)
+
+    def _add_overhead(self) -> None:
+        if self.doc is None:
+            return
+        d = self.doc.design
+        name = f"Overhead {len(d.overheads) + 1}"
+        self._commit("Add overhead", overheads=d.overheads + (Overhead(name=name),))
+
+    def _remove_overhead(self) -> None:
+        if self.doc is None:
+            return
+        row = self.overhead_table.currentRow()
+        d = self.doc.design
+        if 0 <= row < len(d.overheads):
+            ovs = d.overheads[:row] + d.overheads[row + 1:]
+            self._commit(f"Remove overhead {d.overheads[row].name}", overheads=ovs)
+
+    def _overhead_changed(self, item: QTableWidgetItem) -> None:
+        if self._refreshing or self.doc is None:
+            return
+        row = item.row()
+        d = self.doc.design
+        if row >= len(d.overheads):
+            return
+        cells = [(self.overhead_table.item(row, c).text().strip()
+                  if self.overhead_table.item(row, c) else "") for c in range(5)]
+        try:
+            name = cells[0] or d.overheads[row].name
+            kw = {"name": name}
+            for col, key, kind in ((1, "mass", "mass"), (3, "volume", "volume")):
+                text = cells[col]
+                if text:
+                    try:
+                        float(text)
+                        text += " kg" if kind == "mass" else " L"
+                    except ValueError:
+                        pass
+                    kw[key] = parse_quantity(text, kind, f"Overhead '{name}' {key}")
+            for col, key in ((2, "mass_fraction"), (4, "volume_fraction")):
+                if cells[col]:
+                    try:
+                        v = float(cells[col].rstrip("%")) / (100 if "%" in cells[col] else 1)
+                    except ValueError:
+                        raise InputError(f"Overhead '{name}' {key.replace('_', ' ')}",
+                                         f"expected a number such as 0.12, got '{cells[col]}'")\
+                            from None
+                    kw[key] = parse_fraction(v, f"Overhead '{name}' {key.replace('_', ' ')}",
+                                             0, 10)
+        except InputError as exc:
+            self.show_error(str(exc))
+            self.refresh()
+            return
+        ovs = list(d.overheads)
+        ovs[row] = Overhead(**kw)
+        self._commit(f"Edit overhead {name}", overheads=tuple(ovs))
