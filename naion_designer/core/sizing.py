@@ -449,6 +449,7 @@ def _summarise_rejection(g: _Grid, target: Target) -> tuple[str, tuple[int, int]
     """Why no (S, P) of this cell passes, and the closest candidate (grid indices)."""
     failing = g.margins < -1e-9
     n_fail = failing.sum(axis=0)
+    always = [name for k, name in enumerate(g.names) if failing[k].all()]
     only = n_fail == 1
     best_sole: tuple[int, str] | None = None
     for k, name in enumerate(g.names):
@@ -459,7 +460,11 @@ def _summarise_rejection(g: _Grid, target: Target) -> tuple[str, tuple[int, int]
     worst = np.where(failing, g.margins, 0.0).min(axis=0)
     key = n_fail * 1e3 - worst
     i, j = np.unravel_index(int(np.argmin(key)), key.shape)
-    if best_sole is not None:
+    if always:
+        labels = [CHECK_LABELS.get(n, n) for n in always]
+        text = (f"{', '.join(labels)} {'binds' if len(labels) == 1 else 'bind'}: "
+                f"no S × P of {g.cell.id} meets {'it' if len(labels) == 1 else 'them'}")
+    elif best_sole is not None:
         cnt, name = best_sole
         text = (f"{CHECK_LABELS.get(name, name)} binds: no {g.cell.id} design meets it together "
                 f"with the rest ({cnt} S × P combinations fail on it alone)")
@@ -505,7 +510,9 @@ def size(target: Target, cells, top: int = 10, objective: str = "cost", per_cell
             continue
         obj = _objective_values(g, target, objective)
         # the best P of each S (for cost/mass/volume the smallest passing P)
-        masked = np.where(g.passes, obj, np.inf)
+        # failing: +inf; passing without a figure (a cell with no price): a huge finite number,
+        # so that the smallest passing P still wins
+        masked = np.where(g.passes, np.minimum(obj, 1e300), np.inf)
         jbest = np.argmin(masked, axis=1)
         for i in np.nonzero(g.passes.any(axis=1))[0]:
             j = int(jbest[i])

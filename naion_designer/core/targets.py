@@ -627,8 +627,10 @@ def check_design(design, target: Target, results=None, duty_cycle: bool = False)
                    wnote)
     if frac <= 0:
         c = replace(c, passed=False, margin=-1.0)
-    checks.append(replace(c, label=("Drop-in: " if target.incumbent else "")
-                          + CHECK_LABELS["voltage_window"]))
+    label = CHECK_LABELS["voltage_window"]
+    if target.incumbent:
+        label = "Drop-in: " + label[0].lower() + label[1:]
+    checks.append(replace(c, label=label))
     if target.full_range:
         checks.append(_min_check("min_voltage", r.value("min_voltage"), target.voltage_min, "V",
                                  "pack minimum voltage"))
