@@ -137,6 +137,7 @@ class _State:
     V: np.ndarray | None = None  # N cell voltages
     phase: str = "cc"  # cc-cv phase
     power_margin: float = math.inf  # W (power mode: how much more the pack could give)
+    stats: tuple | None = None  # (V min, V max, hottest, coldest) once checked
 
 
 @dataclass
@@ -149,7 +150,28 @@ class _Demand:
 
 
 class _Factor:
-    __slots__ = ("h", "a", "beta", "rm_cell", "gm", "lu", "z", "zb", "zpos", "phi")
+    """Everything that depends only on the step size and the factorised resistance state."""
+
+    __slots__ = ("h", "a_col", "c1", "rcb", "rcbsum", "rm", "gm", "lu", "zb", "zpos", "phi",
+                 "kk", "hq", "c1_0", "beta_col")
+
+
+def _matvec(m):
+    """y = m @ x for a CSR matrix, through SciPy's kernel without the per-call checks."""
+    try:
+        from scipy.sparse._sparsetools import csr_matvec
+    except ImportError:  # pragma: no cover - private API moved: the public operator
+        return lambda x: m @ x
+    nr, nc = m.shape
+    indptr, indices, data = m.indptr, m.indices, m.data
+
+    def mv(x):
+        y = np.zeros(nr)
+        csr_matvec(nr, nc, indptr, indices, data, x, y)
+        return y
+
+    mv(np.zeros(nc))  # fail early, not inside the time loop
+    return mv
 
 
 class _Engine:
@@ -203,12 +225,18 @@ class _Engine:
         self.net = net
         self.M = incidence(net)
         self.MT = self.M.T.tocsr()
+        self._scatter = _matvec(self.M)
+        self._gather = _matvec(self.MT)
         self.pos_tap = net.pos_tap - 1
         self.r_term = net.terminal_resistance
         self.r_conn = net.cell_connection
         self.e_pos = np.zeros(net.n_nodes - 1)
         self.e_pos[self.pos_tap] = 1.0
         self.thermal = build_thermal(design)
+        self.th_const = self.thermal.constant_flow(self.ambient)
+        # what varies with the state (else precomputed per factorisation)
+        self.r0_varies = self.r0_x is not None or self.cur_dep is not None
+        self.inv_rrc = 1.0 / self.Rrc if self.nrc else None
 
         soc_init = np.full(N, float(soc0))
         if sp_.soc0_cv:
@@ -216,6 +244,7 @@ class _Engine:
         self.state0 = _State(soc=soc_init, u=np.zeros((self.nrc, N)), T=np.full(N, ambient),
                              cur=np.zeros(N))
         self._cache: dict[float, _Factor] = {}
+        self._tcache = None
         self._rm_ref = self._effective_r0(self.state0)
         self.factorisations = 0
         tau_min = float(self.tau.min()) if self.nrc else math.inf
@@ -246,36 +275,75 @@ class _Engine:
 
     # --- factorisations ----------------------------------------------------------------------
     def _factor(self, h: float, st: _State) -> _Factor:
-        key = round(h, 12)
-        f = self._cache.get(key)
+        f = self._cache.get(h)
         if f is not None:
             return f
         if len(self._cache) > 24:
             self._cache.clear()
         f = _Factor()
         f.h = h
+        ft = self._tfac(st.T)
+        self._ft_ref = ft
         if self.nrc:
             x = h / self.tau
-            f.a = np.exp(-x)
+            a = np.exp(-x)
             with np.errstate(divide="ignore", invalid="ignore"):
-                f.beta = np.where(x > 1e-4, 1.0 - (-np.expm1(-x)) / np.where(x > 0, x, 1.0),
-                                  x / 2.0 - x * x / 6.0)
+                beta = np.where(x > 1e-4, 1.0 - (-np.expm1(-x)) / np.where(x > 0, x, 1.0),
+                                x / 2.0 - x * x / 6.0)
+            f.a_col = a[:, None]
+            f.beta_col = beta[:, None]
+            f.c1_0 = self.Rrc * (1.0 - a - beta)[:, None]
+            rcb0 = self.Rrc * f.beta_col
+            f.c1 = f.c1_0 if ft is None else f.c1_0 * ft
+            f.rcb = rcb0 if ft is None else rcb0 * ft
+            f.rcbsum = f.rcb.sum(axis=0)
+            f.rm = self._rm_ref + f.rcbsum
         else:
-            f.a = f.beta = np.zeros(0)
-        ft = self._tfac(st.T)
-        rrc = self.Rrc if ft is None else self.Rrc * ft
-        rm = self._rm_ref + (rrc * f.beta[:, None]).sum(axis=0) if self.nrc else \
-            self._rm_ref.copy()
-        f.rm_cell = rm
-        f.gm = 1.0 / (rm + self.r_conn)
-        f.lu = NodalFactor(self.net, rm + self.r_conn)
+            f.rcbsum = 0.0
+            f.rm = self._rm_ref.copy()
+        f.gm = 1.0 / (f.rm + self.r_conn)
+        f.lu = NodalFactor(self.net, f.rm + self.r_conn)
         self.factorisations += 1
-        f.z = f.lu.solve(self.e_pos)
-        f.zb = self.MT @ f.z
-        f.zpos = float(f.z[self.pos_tap])
-        f.phi = self.thermal.factors(h)
-        self._cache[key] = f
+        z = f.lu.solve(self.e_pos)
+        f.zb = self._gather(z)
+        f.zpos = float(z[self.pos_tap]) + self.r_term
+        f.phi, f.kk = self.thermal.step_factors(h)
+        f.hq = h / (2.0 * self.Q)
+        self._cache[h] = f
         return f
+
+    def _temperature_terms(self, f: _Factor, T: np.ndarray):
+        """(hq, ft, c1, rcb, rcbsum, 1/Rrc) at the cells' temperatures.  Recomputed only when a
+        cell's temperature has moved more than 0.02 K since (R changes ~0.1 %/0.02 K at 25 °C
+        for a steep cell)."""
+        if self.tf_r is None and self.tf_q is None:
+            return f.hq, None, f.c1 if self.nrc else None, f.rcb if self.nrc else None, \
+                f.rcbsum, self.inv_rrc
+        tc = self._tcache
+        if tc is not None and tc[0] is f and (tc[1] is T or np.abs(T - tc[2]).max() < 0.02):
+            if tc[1] is not T:
+                self._tcache = (f, T, tc[2], tc[3])
+            return tc[3]
+        interp = np.interp
+        hq = f.hq
+        if self.tf_q is not None:
+            hq = hq / interp(T, self.tf_q[0], self.tf_q[1])
+        ft = None
+        c1 = rcb = inv = None
+        rcbsum = 0.0
+        if self.tf_r is not None:
+            ft = interp(T, self.tf_r[0], self.tf_r[1])
+        if self.nrc:
+            if ft is None:
+                c1, rcb, rcbsum, inv = f.c1, f.rcb, f.rcbsum, self.inv_rrc
+            else:
+                c1 = f.c1_0 * ft
+                rcb = self.Rrc * f.beta_col * ft
+                rcbsum = rcb.sum(axis=0)
+                inv = self.inv_rrc / ft
+        terms = (hq, ft, c1, rcb, rcbsum, inv)
+        self._tcache = (f, T, T.copy(), terms)
+        return terms
 
     def refresh(self, st: _State) -> None:
         self._rm_ref = self._effective_r0(st)
@@ -291,70 +359,73 @@ class _Engine:
         raise ArithmeticError("the pack circuit did not converge")  # pragma: no cover
 
     def _advance(self, st: _State, h: float, dem: _Demand, tight: bool) -> _State | None:
-        f = self._factor(h, st)
-        I0 = st.cur
-        ft = self._tfac(st.T)
-        if self.tf_q is not None:
-            qe = self.Q * np.interp(st.T, self.tf_q[0], self.tf_q[1])
+        f = self._cache.get(h)
+        if f is None:
+            f = self._factor(h, st)
+        cur = st.cur
+        T = st.T
+        interp = np.interp
+        ox, oy = self.ocv_x, self.ocv_y
+        tdep = self._temperature_terms(f, T)
+        hq, ft, c1, rcb, rcbsum, inv = tdep
+        soc_b = st.soc - cur * hq
+        nrc = self.nrc
+        if nrc:
+            ua = f.a_col * st.u + c1 * cur
+            uas = ua[0] if nrc == 1 else (ua[0] + ua[1] if nrc == 2 else ua.sum(axis=0))
         else:
-            qe = self.Q
-        hq = h / (2.0 * qe)
-        if self.nrc:
-            rrc = self.Rrc if ft is None else self.Rrc * ft
-            ua = f.a[:, None] * st.u + rrc * (1.0 - f.a - f.beta)[:, None] * I0
-            rcb = rrc * f.beta[:, None]
-        soc_base = st.soc - I0 * hq
-        ocv_off = self.ent * (st.T - T_REF) if self.ent else 0.0
-
-        def model(I1):
-            soc1 = soc_base - I1 * hq
-            v = np.interp(soc1, self.ocv_x, self.ocv_y) + ocv_off
-            r0 = self._r0(soc1, ft, I1)
-            if self.nrc:
-                u1 = ua + rcb * I1
-                v = v - r0 * I1 - u1.sum(axis=0)
-            else:
-                u1 = st.u
-                v = v - r0 * I1
-            return v, soc1, u1, r0
-
-        rm = f.rm_cell
-        Ipred = I0
-        V1, soc1, u1, r0 = model(Ipred)
-        E = V1 + rm * Ipred
+            uas = 0.0
+        off = self.ent * (T - T_REF) if self.ent else 0.0
+        rm = f.rm
+        # predictor: the step's end state if every cell kept its present current
+        soc_p = soc_b - cur * hq
+        r0c = None
+        if self.r0_varies:
+            E = interp(soc_p, ox, oy) + off - uas + (rm - self._r0(soc_p, ft, cur) - rcbsum) * cur
+        else:
+            r0c = self.R0 if ft is None else self.R0 * ft
+            E = interp(soc_p, ox, oy) + off - uas
+            if ft is not None or self.nrc == 0:
+                E = E + (rm - r0c - rcbsum) * cur
         phase = st.phase
         margin = math.inf
+        zb, gm, zpos = f.zb, f.gm, f.zpos
+        mode = dem.mode
         for it in range(12):
-            Vs = f.lu.solve(self.M @ (f.gm * E))
-            Vsb = self.MT @ Vs
+            Vs = f.lu.solve(self._scatter(gm * E))
+            Vsb = self._gather(Vs)
             vs_pos = float(Vs[self.pos_tap])
-            Z = f.zpos + self.r_term
-            mode = dem.mode
             if mode == "current":
                 Ip = dem.value
             elif mode == "power":
-                disc = vs_pos * vs_pos - 4.0 * Z * dem.value
-                if disc < 0:
-                    margin = disc / (4.0 * Z)
-                    Ip = vs_pos / (2.0 * Z)
-                else:
-                    margin = disc / (4.0 * Z)
-                    Ip = (vs_pos - math.sqrt(disc)) / (2.0 * Z)
+                disc = vs_pos * vs_pos - 4.0 * zpos * dem.value
+                margin = disc / (4.0 * zpos)
+                Ip = (vs_pos - math.sqrt(disc)) / (2.0 * zpos) if disc >= 0 else \
+                    vs_pos / (2.0 * zpos)
             else:  # cccv
                 if dem.limit == "pack":
-                    i_cv = (vs_pos - dem.vset) / Z
+                    i_cv = (vs_pos - dem.vset) / zpos
                 else:
-                    A = E - rm * f.gm * (E - Vsb)
-                    B = -rm * f.gm * f.zb
+                    A = E - rm * gm * (E - Vsb)
+                    B = -rm * gm * zb
                     i_cv = float(np.max((dem.vset - A) / B))
                 if phase == "cc" and dem.value < i_cv:
                     phase = "cv"
                 Ip = dem.value if phase == "cc" else min(max(i_cv, dem.value), 0.0)
-            Vb = Vsb - Ip * f.zb
-            I1 = f.gm * (E - Vb)
-            V1, soc1, u1, r0 = model(I1)
-            res = V1 - (E - rm * I1)
-            err = float(np.max(np.abs(res)))
+            I1 = gm * (E - Vsb + Ip * zb)
+            soc1 = soc_b - I1 * hq
+            r0 = r0c if r0c is not None else self._r0(soc1, ft, I1)
+            if nrc:
+                u1 = ua + rcb * I1
+                u1s = u1[0] if nrc == 1 else (u1[0] + u1[1] if nrc == 2 else u1.sum(axis=0))
+                V1 = interp(soc1, ox, oy) - r0 * I1 - u1s
+            else:
+                u1 = st.u
+                V1 = interp(soc1, ox, oy) - r0 * I1
+            if self.ent:
+                V1 = V1 + off
+            res = V1 - E + rm * I1
+            err = max(res.max(), -res.min())
             if err < TOL_V:
                 break
             E = E + res
@@ -362,14 +433,16 @@ class _Engine:
                 return None
         else:
             return None
-        vp = vs_pos - Ip * Z
-        # heat: own losses + entropic
-        q = I1 * I1 * r0
-        if self.nrc:
-            q = q + (u1 * u1 / rrc).sum(axis=0)
-        if self.ent:
-            q = q - I1 * st.T * self.ent
-        T1 = self.thermal.step(st.T, q, f.phi, self.ambient) if h > 0 else st.T
+        vp = vs_pos - Ip * zpos
+        if h > 0:
+            q = I1 * I1 * r0
+            if nrc:
+                q = q + (u1 * u1 * inv).sum(axis=0)
+            if self.ent:
+                q = q - I1 * T * self.ent
+            T1 = self.thermal.advance(T, q, f.phi, f.kk, self.th_const)
+        else:
+            T1 = T
         return _State(soc=soc1, u=u1, T=T1, cur=I1, Ip=float(Ip), Vp=float(vp), V=V1,
                       phase=phase, power_margin=margin)
 
@@ -380,11 +453,15 @@ class _Engine:
 
     # --- cut-offs -----------------------------------------------------------------------------
     def ok(self, st: _State, dem: _Demand) -> bool:
-        """Fast test that no limit is violated (reductions only)."""
+        """Fast test that no limit is violated (reductions only); keeps the extremes for the
+        output row."""
         V, soc, T = st.V, st.soc, st.T
-        if V.min() < self.vmin or V.max() > self.vmax or soc.min() < 0.0 or soc.max() > 1.0:
+        vmin, vmax = V.min(), V.max()
+        kh, kc = int(T.argmax()), int(T.argmin())
+        st.stats = (float(vmin), float(vmax), kh, kc)
+        if vmin < self.vmin or vmax > self.vmax or soc.min() < 0.0 or soc.max() > 1.0:
             return False
-        if T.max() > self._t_hi or T.min() < self._t_lo:
+        if T[kh] > self._t_hi or T[kc] < self._t_lo:
             return False
         if self.i_peak and st.cur.max() > self.i_peak:
             return False
@@ -526,11 +603,13 @@ def simulate(design: PackDesign, profile: Profile, dt: float = 1.0, soc0: float 
     def record(t: float, st: _State) -> None:
         rows_t.append(t)
         T = st.T
-        kmax, kmin = int(np.argmax(T)), int(np.argmin(T))
+        if st.stats is None:
+            eng.ok(st, _Demand("current", 0.0))
+        vmin, vmax, kmax, kmin = st.stats
         rows.append((st.Ip, st.Vp, float(Qw @ st.soc), float(T[kmax]), float(T[kmin]), kmax,
-                     kmin, float(st.V.min()), float(st.V.max())))
-        if per_cell:
-            cells.append((st.cur.copy(), st.V.copy(), st.soc.copy(), T.copy()))
+                     kmin, vmin, vmax))
+        if per_cell:  # the state's arrays are never modified in place: no copies needed
+            cells.append((st.cur, st.V, st.soc, T))
 
     cutoff = None
     st = eng.state0

@@ -47,6 +47,14 @@ class ThermalModel:
     neighbours: np.ndarray  # K × 2
     coolant_on: bool = False
 
+    def __post_init__(self):
+        mv = None
+        if self.adjacency is not None:
+            from .simulate import _matvec
+
+            mv = _matvec(self.adjacency)
+        object.__setattr__(self, "_adj_mv", mv)
+
     @property
     def g_total(self) -> np.ndarray:
         return self.g_ambient + self.g_cool + self.g_neigh
@@ -59,6 +67,25 @@ class ThermalModel:
         with np.errstate(divide="ignore", invalid="ignore"):
             phi = np.where(x > 1e-12, -np.expm1(-x) / np.where(g > 0, g, 1.0), h / c)
         return phi
+
+    def constant_flow(self, ambient: float) -> np.ndarray:
+        """The heat flow into each cell at 0 K (ambient and coolant terms), W."""
+        b = self.g_ambient * ambient
+        if self.cooling:
+            b = b + self.g_cool * self.coolant
+        return b
+
+    def step_factors(self, h: float) -> tuple[np.ndarray, np.ndarray]:
+        """(phi, kk) for `advance`: T1 = kk·T + phi·(q + b + A·T)."""
+        phi = self.factors(h)
+        return phi, 1.0 - phi * self.g_total
+
+    def advance(self, T: np.ndarray, q: np.ndarray, phi: np.ndarray, kk: np.ndarray,
+                b: np.ndarray) -> np.ndarray:
+        """One step of the Jacobi-split exponential update (same as `step`)."""
+        if self._adj_mv is not None:
+            return kk * T + phi * (q + b + self._adj_mv(T))
+        return kk * T + phi * (q + b)
 
     def step(self, T: np.ndarray, q: np.ndarray, phi: np.ndarray, ambient: float) -> np.ndarray:
         flow = q + self.g_ambient * (ambient - T)
