@@ -481,11 +481,25 @@ def _summarise_rejection(g: _Grid, target: Target) -> tuple[str, tuple[int, int]
     return text, (int(i), int(j))
 
 
+class SizingCancelled(Exception):
+    """Raised by size() when its cancel() callback returns True."""
+
+
 def size(target: Target, cells, top: int = 10, objective: str = "cost", per_cell: int = 1,
-         pareto: bool = True) -> SizingResult:
+         pareto: bool = True, progress=None, cancel=None) -> SizingResult:
     """Search every cell × S × P; return the best `top` designs for `objective` (re-checked),
-    the Pareto front of mass vs cost, and why each rejected cell fails."""
+    the Pareto front of mass vs cost, and why each rejected cell fails.
+
+    `progress(fraction)` is called now and then; `cancel() -> bool` is polled and True raises
+    SizingCancelled."""
     t0 = time.perf_counter()
+
+    def step(fraction: float) -> None:
+        if cancel is not None and cancel():
+            raise SizingCancelled("sizing cancelled")
+        if progress is not None:
+            progress(min(1.0, fraction))
+
     if objective not in OBJECTIVES:
         raise InputError("--objective", f"expected one of {', '.join(OBJECTIVES)}, got "
                                         f"'{objective}'")
@@ -498,7 +512,8 @@ def size(target: Target, cells, top: int = 10, objective: str = "cost", per_cell
     evaluated = 0
     rejected_counts: dict[str, dict[str, int]] = {}
     passing_counts: dict[str, int] = {}
-    for cell in cells:
+    for n, cell in enumerate(cells):
+        step(0.5 * n / max(len(cells), 1))
         g = _screen(cell, target, objective, lay)
         grids[cell.id] = g
         evaluated += g.passes.size
@@ -530,6 +545,7 @@ def size(target: Target, cells, top: int = 10, objective: str = "cost", per_cell
         if len(candidates) >= top or built > top * 4 + 20:
             break
         _, _, cid, i, j = entry
+        step(0.5 + 0.2 * len(candidates) / top)
         if used.get(cid, 0) >= per_cell:
             skipped.append(entry)
             continue
@@ -555,7 +571,8 @@ def size(target: Target, cells, top: int = 10, objective: str = "cost", per_cell
 
     rejected_reasons: dict[str, str] = {}
     near: list[Candidate] = []
-    for cid, g in grids.items():
+    for n, (cid, g) in enumerate(grids.items()):
+        step(0.7 + 0.2 * n / max(len(grids), 1))
         if g.passes.any():
             rejected_reasons[cid] = ""
             continue
@@ -578,7 +595,9 @@ def size(target: Target, cells, top: int = 10, objective: str = "cost", per_cell
     front: list[Candidate] = []
     axes = ("mass", "cost")
     if pareto and pool:
+        step(0.9)
         front, axes = _pareto(grids, target, objective)
+    step(1.0)
     return SizingResult(target=target, objective=objective, candidates=candidates, pareto=front,
                         rejected_reasons=rejected_reasons, rejected_counts=rejected_counts,
                         passing_counts=passing_counts, evaluated=evaluated,
@@ -635,5 +654,5 @@ def _pareto(grids: dict[str, _Grid], target: Target, objective: str):
     return front, ("mass", second)
 
 
-__all__ = ["size", "Candidate", "SizingResult", "OBJECTIVES", "evaluate", "build_design",
+__all__ = ["size", "Candidate", "SizingResult", "SizingCancelled", "OBJECTIVES", "evaluate", "build_design",
            "pareto_indices"]

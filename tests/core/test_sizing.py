@@ -301,3 +301,19 @@ def test_cells_without_price_rank_after_priced_ones(cells):
     ids = [c.cell_id for c in mixed.passing]
     first = ids.index("no-price")
     assert first > 0 and all(i == "no-price" for i in ids[first:])
+
+
+def test_progress_and_cancel(cells):
+    from naion_designer.core.sizing import SizingCancelled
+
+    seen = []
+    size(home(), cells, top=2, progress=seen.append)
+    assert seen and seen[-1] == 1.0 and seen == sorted(seen)
+    calls = []
+
+    def cancel():
+        calls.append(1)
+        return len(calls) > 2
+
+    with pytest.raises(SizingCancelled):
+        size(home(), cells, top=2, cancel=cancel)
