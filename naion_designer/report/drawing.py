@@ -40,14 +40,17 @@ def _scale_text(points_per_m: float) -> str:
 
 
 def layout_drawing(design, width: float, height: float, units: dict[str, str] | None = None,
-                   compact: bool = False):
-    """Top view of the design's layout as a Drawing of at most width × height points."""
+                   compact: bool = False, info: dict | None = None):
+    """Top view of the design's layout as a Drawing of at most width × height points.
+
+    `info`, if given, receives "scale" (the paper scale at 100 %, e.g. "≈ 1:5")."""
     import numpy as np
     from reportlab.graphics.shapes import (
         Circle,
         Drawing,
         Group,
         Line,
+        Path,
         Polygon,
         PolyLine,
         Rect,
@@ -60,8 +63,13 @@ def layout_drawing(design, width: float, height: float, units: dict[str, str] | 
     lay = compute_layout(design)
     S, P = design.series, design.parallel
     L, W = lay.length, lay.width
-    pad_l, pad_r = (16.0, 34.0) if not compact else (10.0, 22.0)
-    pad_b, pad_t = (30.0, 20.0) if not compact else (22.0, 14.0)
+    out = 11.0 if not compact else 8.0  # terminal marker distance from the wall
+    rr = 5.5 if not compact else 4.2  # terminal marker radius
+    dim_off = out + rr + (9.0 if not compact else 7.0)  # dimension lines beyond the markers
+    pad_l = out + rr + 3
+    pad_r = dim_off + 12
+    pad_b = dim_off + 8
+    pad_t = (out + rr + 3) if compact else max(out + rr + 3, 16.0)
     avail_w, avail_h = width - pad_l - pad_r, height - pad_b - pad_t
     k = min(avail_w / L, avail_h / W)  # points per metre
     dw, dh = L * k + pad_l + pad_r, W * k + pad_b + pad_t
@@ -82,18 +90,30 @@ def layout_drawing(design, width: float, height: float, units: dict[str, str] | 
     cdx, cdy = lay.cell_dx * k, lay.cell_dy * k
     centres = lay.group_centres()
     if S * P <= MAX_CELLS_DRAWN:
-        for s in range(S):
-            fill = colors.HexColor(GROUP_FILLS[s % len(GROUP_FILLS)])
-            stroke = colors.HexColor(GROUP_STROKES[s % len(GROUP_STROKES)])
-            sw = 0.5 if min(cdx, cdy) > 6 else 0.25
-            for p in range(P):
-                cx, cy = X(x[s, p]), Y(y[s, p])
-                if lay.round_cells:
-                    d.add(Circle(cx, cy, cdx / 2, fillColor=fill, strokeColor=stroke,
-                                 strokeWidth=sw))
-                else:
-                    d.add(Rect(cx - cdx / 2, cy - cdy / 2, cdx, cdy, fillColor=fill,
-                               strokeColor=stroke, strokeWidth=sw))
+        # one path per group colour (a few shapes instead of thousands: fast to render)
+        sw = 0.5 if min(cdx, cdy) > 6 else 0.25
+        kk = 0.5523 * cdx / 2
+        for ci in range(min(S, len(GROUP_FILLS))):
+            path = Path(fillColor=colors.HexColor(GROUP_FILLS[ci]),
+                        strokeColor=colors.HexColor(GROUP_STROKES[ci]), strokeWidth=sw,
+                        fillMode=0)
+            for s in range(ci, S, len(GROUP_FILLS)):
+                for p in range(P):
+                    cx, cy = X(x[s, p]), Y(y[s, p])
+                    if lay.round_cells:
+                        r = cdx / 2
+                        path.moveTo(cx + r, cy)
+                        path.curveTo(cx + r, cy + kk, cx + kk, cy + r, cx, cy + r)
+                        path.curveTo(cx - kk, cy + r, cx - r, cy + kk, cx - r, cy)
+                        path.curveTo(cx - r, cy - kk, cx - kk, cy - r, cx, cy - r)
+                        path.curveTo(cx + kk, cy - r, cx + r, cy - kk, cx + r, cy)
+                    else:
+                        path.moveTo(cx - cdx / 2, cy - cdy / 2)
+                        path.lineTo(cx + cdx / 2, cy - cdy / 2)
+                        path.lineTo(cx + cdx / 2, cy + cdy / 2)
+                        path.lineTo(cx - cdx / 2, cy + cdy / 2)
+                    path.closePath()
+            d.add(path)
     else:  # very large packs: one box per parallel group
         for s in range(S):
             x0, x1 = X(x[s].min()) - cdx / 2, X(x[s].max()) + cdx / 2
@@ -135,8 +155,8 @@ def layout_drawing(design, width: float, height: float, units: dict[str, str] | 
     # group numbers in series order (1 = negative end)
     pitch = min((math.hypot(gx[i + 1] - gx[i], gy[i + 1] - gy[i]) for i in range(S - 1)),
                 default=min(cdx, cdy) * 2)
-    fs = max(3.5, min(8.0, min(cdx, cdy) * 0.42, pitch * 0.42))
-    every = max(1, math.ceil(fs * 2.6 / max(pitch, 1e-9)))
+    fs = max(3.5, min(8.0, pitch * 0.45))
+    every = max(1, math.ceil(fs * 1.7 / max(pitch, 1e-9)))
     for s in range(S):
         if s % every and s != S - 1:
             continue
@@ -149,41 +169,50 @@ def layout_drawing(design, width: float, height: float, units: dict[str, str] | 
     # terminals: leads from the terminal cell to outside the nearest envelope wall
     p_neg = 0
     p_pos = P - 1 if design.interconnect.terminal_side == "opposite" else 0
+    terms = []
     for sign, s, p, col in (("−", 0, p_neg, "#1f2a37"), ("+", S - 1, p_pos, "#c0392b")):
         cx, cy = X(x[s, p]), Y(y[s, p])
         dists = {"left": cx - X(0), "right": X(L) - cx, "bottom": cy - Y(0), "top": Y(W) - cy}
         side = min(dists, key=dists.get)
-        if sign == "+" and S > 1:
-            # keep the two terminals apart when they leave through the same wall near each other
-            cneg = (X(x[0, p_neg]), Y(y[0, p_neg]))
-            if math.hypot(cx - cneg[0], cy - cneg[1]) < 20:
-                side = {"left": "right", "right": "left", "bottom": "top",
-                        "top": "bottom"}[side]
-        out = 11.0 if not compact else 8.0
-        if side == "left":
-            tx, ty = X(0) - out, cy
-        elif side == "right":
-            tx, ty = X(L) + out, cy
-        elif side == "bottom":
-            tx, ty = cx, Y(0) - out
+        wx, wy = {"left": (X(0), cy), "right": (X(L), cy), "bottom": (cx, Y(0)),
+                  "top": (cx, Y(W))}[side]
+        tx, ty = {"left": (X(0) - out, cy), "right": (X(L) + out, cy),
+                  "bottom": (cx, Y(0) - out), "top": (cx, Y(W) + out)}[side]
+        terms.append([sign, col, cx, cy, wx, wy, tx, ty, side])
+    a, b = terms
+    gap = 2.8 * rr
+    if a[8] == b[8] and math.hypot(a[6] - b[6], a[7] - b[7]) < gap:
+        # both leave through the same wall close together: spread the markers along the wall
+        along = 0 if a[8] in ("bottom", "top") else 1
+        ca, cb = a[6 + along], b[6 + along]
+        mid = (ca + cb) / 2
+        lo, hi = (mid - gap / 2, mid + gap / 2)
+        if ca <= cb:
+            a[6 + along], b[6 + along] = lo, hi
         else:
-            tx, ty = cx, Y(W) + out
+            a[6 + along], b[6 + along] = hi, lo
+        for t in (a, b):
+            if t[8] in ("bottom", "top"):
+                t[7] += -4 if t[8] == "bottom" else 4
+            else:
+                t[6] += -4 if t[8] == "left" else 4
+    for sign, col, cx, cy, wx, wy, tx, ty, _side in terms:
         c = colors.HexColor(col)
-        d.add(Line(cx, cy, tx, ty, strokeColor=c, strokeWidth=1.4))
-        rr = 5.5 if not compact else 4.2
+        d.add(PolyLine([cx, cy, wx, wy, tx, ty], strokeColor=c, strokeWidth=1.4,
+                       strokeLineJoin=1))
         d.add(Circle(tx, ty, rr, fillColor=c, strokeColor=colors.white, strokeWidth=0.6))
         d.add(String(tx, ty - rr * 0.62, sign, fontName=SANS_BOLD, fontSize=rr * 1.75,
                      textAnchor="middle", fillColor=colors.white))
     # dimensions
     ext = colors.HexColor("#55606e")
     fsd = 7.0 if not compact else 6.0
-    yb = Y(0) - (20 if not compact else 15)
+    yb = Y(0) - dim_off
     d.add(Line(X(0), Y(0) - 2, X(0), yb - 3, strokeColor=ext, strokeWidth=0.4))
     d.add(Line(X(L), Y(0) - 2, X(L), yb - 3, strokeColor=ext, strokeWidth=0.4))
     _dim_arrow(d, X(0), yb, X(L), yb, ext)
     txt = f"L = {_length_text(L, units)}"
     _label_box(d, (X(0) + X(L)) / 2, yb, txt, fsd, horizontal=True)
-    xr = X(L) + (24 if not compact else 16)
+    xr = X(L) + dim_off
     d.add(Line(X(L) + 2, Y(0), xr + 3, Y(0), strokeColor=ext, strokeWidth=0.4))
     d.add(Line(X(L) + 2, Y(W), xr + 3, Y(W), strokeColor=ext, strokeWidth=0.4))
     _dim_arrow(d, xr, Y(0), xr, Y(W), ext)
@@ -191,9 +220,8 @@ def layout_drawing(design, width: float, height: float, units: dict[str, str] | 
     _label_box(g, 0, 0, f"W = {_length_text(W, units)}", fsd, horizontal=True)
     g.transform = (0, 1, -1, 0, xr, (Y(0) + Y(W)) / 2)
     d.add(g)
-    if not compact:
-        d.add(String(X(0), Y(W) + 6, f"Top view, scale {_scale_text(k)} at 100 %",
-                     fontName=SANS, fontSize=6.5, fillColor=ext))
+    if info is not None:
+        info["scale"] = _scale_text(k)
     return d
 
 

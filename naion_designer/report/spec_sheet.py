@@ -307,8 +307,15 @@ def summary_box(data: SpecSheetData, st, width, units):
     L, W, H = (fig(n, res[n], units) for n in ("length", "width", "height"))
     dims_mark = _mark(design, "length")
     dm = f'<font size="9" color="{ACCENT}">{dims_mark}</font>' if dims_mark else ""
-    dims = [Para(f'{L[0]} × {W[0]} × {H[0]}<font size="9.5"> {markup(L[1])}</font>{dm}',
-                 ParagraphStyle_big_small(st), raw=True),
+    from .fonts import text_width
+
+    dims_text = f"{L[0]} × {W[0]} × {H[0]}"
+    size = 15.0
+    while size > 8 and text_width(dims_text, size, True) + text_width(
+            f" {L[1]}†", 9.5) > width / 4 - 18:
+        size -= 0.5
+    dims = [Para(f'{dims_text}<font size="9.5"> {markup(L[1])}</font>{dm}',
+                 _big_style(st, size), raw=True),
             Para("Envelope L × W × H", st["biglabel"])]
     row1 = [cell("nominal_voltage"), cell("capacity"), cell("energy"),
             cell("max_continuous_discharge_power", "Max. continuous discharge power")]
@@ -328,10 +335,10 @@ def summary_box(data: SpecSheetData, st, width, units):
     return t
 
 
-def ParagraphStyle_big_small(st):
+def _big_style(st, size: float):
     from reportlab.lib.styles import ParagraphStyle
 
-    return ParagraphStyle("bigs", parent=st["big"], fontSize=12.5, leading=18)
+    return ParagraphStyle(f"big{size}", parent=st["big"], fontSize=size, leading=18)
 
 
 def cell_table(data: SpecSheetData, st, width, units):
@@ -349,9 +356,7 @@ def cell_table(data: SpecSheetData, st, width, units):
     else:
         dims = f"{c.length * 1e3:.4g} × {c.width * 1e3:.4g} × {c.height * 1e3:.4g} mm"
     rows = [
-        ("Cell", f"{c.maker} {c.model}", ""),
-        ("Library id", c.id + (f" ({c.origin})" if c.origin and c.origin not in
-                               ("library",) else ""), ""),
+        ("Cell", f"{c.maker} {c.model} (id {c.id})", ""),
         ("Format", c.form_factor + ", " + dims, m("form_factor", "diameter", "length", "width",
                                                   "height")),
         ("Chemistry", f"{c.cathode} / {c.anode}", m("cathode", "anode", "chemistry")),
@@ -359,13 +364,13 @@ def cell_table(data: SpecSheetData, st, width, units):
         ("Voltage window", f"{c.min_voltage:.4g} – {c.max_voltage:.4g} V",
          m("min_voltage", "max_voltage")),
         ("Capacity", f"{c.capacity_ah:.4g} {pretty_unit('A*h')}", m("capacity")),
-        ("DC resistance (R0)", f"{c.resistance * 1e3:.4g} {pretty_unit('mohm')}",
+        ("Resistance (R0)", f"{c.resistance * 1e3:.4g} {pretty_unit('mohm')}",
          m("resistance")),
-        ("Max. continuous current", f"{c.max_continuous_discharge_current:.4g} A discharge, "
+        ("Max. current (cont.)", f"{c.max_continuous_discharge_current:.4g} A discharge, "
          f"{c.max_continuous_charge_current:.4g} A charge",
          m("max_continuous_discharge_current", "max_continuous_charge_current")),
         ("Mass", f"{c.mass * 1e3:.4g} g", m("mass")),
-        ("Temperature range", f"charge {_temp(c.charge_temperature[0], units)} … "
+        ("Temperatures", f"charge {_temp(c.charge_temperature[0], units)} … "
          f"{_temp(c.charge_temperature[1], units)}, discharge "
          f"{_temp(c.discharge_temperature[0], units)} … "
          f"{_temp(c.discharge_temperature[1], units)}",
@@ -373,12 +378,11 @@ def cell_table(data: SpecSheetData, st, width, units):
     ]
     if c.cycle_life:
         rows.append(("Cycle life", f"{c.cycle_life:,.0f} cycles", m("cycle_life")))
-    rows.append(("Source", c.source or "—", ""))
-    if c.confidence:
-        rows.append(("Data confidence", c.confidence, ""))
+    rows.append(("Source", (c.source or "—") + (f" (data confidence: {c.confidence})"
+                                                 if c.confidence else ""), ""))
     trs = [[Para(k, st["cellb"]), Para(v, st["cell"]), Para(mk, st["cellc"])]
            for k, v, mk in rows]
-    return grid_table(trs, [width * 0.28, width * 0.66, width * 0.06], header_rows=0)
+    return grid_table(trs, [width * 0.31, width * 0.63, width * 0.06], header_rows=0)
 
 
 def design_table(data: SpecSheetData, st, width, units):
@@ -460,37 +464,45 @@ def spread_table(data: SpecSheetData, st, width, units):
 
 
 def checks_table(data: SpecSheetData, st, width):
+    """The target's requirements: required, this design, margin, PASS/FAIL and the reason."""
     from reportlab.lib import colors
 
+    from ..core.results import pretty_unit
+    from ..core.units import format_number
+
     rows = [[Para(h, st["th"] if i in (0, 5) else st["thr"]) for i, h in
-             enumerate(["Requirement", "Required", "Design", "Margin", "Result", "Note"])]]
+             enumerate(["Requirement", "Required", "Design", "Margin", "Result", "Basis"])]]
     extra = []
     for r, ch in enumerate(data.checks, start=1):
-        unit = getattr(ch, "unit", "") or ""
+        unit = pretty_unit(ch.unit or "")
 
         def fmt(v, unit=unit):
-            if v is None:
-                return "—"
-            if isinstance(v, str):
-                return v
-            if isinstance(v, bool):
-                return "yes" if v else "no"
             try:
-                from ..core.units import format_number
-
-                return f"{format_number(float(v), 4)} {unit}".strip()
+                v = float(v)
             except (TypeError, ValueError):
-                return str(v)
+                return "—"
+            if not math.isfinite(v):
+                return "—"
+            return f"{format_number(v, 4)} {unit}".strip()
 
+        try:
+            margin = float(ch.margin)
+            mtext = f"{100 * margin:+.1f} %" if math.isfinite(margin) else "—"
+        except (TypeError, ValueError):
+            mtext = "—"
+        mtext = mtext.replace("-", "−")
+        verified = getattr(ch, "verified", True)
         passed = bool(ch.passed)
-        rows.append([Para(str(ch.name), st["cell"]), Para(fmt(ch.required), st["cellr"]),
-                     Para(fmt(ch.value), st["cellr"]), Para(fmt(ch.margin), st["cellr"]),
-                     Para(f'<font color="{PASS if passed else FAIL}"><b>'
-                          f'{"PASS" if passed else "FAIL"}</b></font>', st["cellr"], raw=True),
+        word = ("PASS" if passed else "FAIL") if verified else "n/a"
+        colour = PASS if passed and verified else FAIL if not passed else MUTED
+        rows.append([Para(getattr(ch, "label", "") or str(ch.name), st["cell"]),
+                     Para(fmt(ch.required), st["cellr"]), Para(fmt(ch.value), st["cellr"]),
+                     Para(mtext, st["cellr"]),
+                     Para(f'<font color="{colour}"><b>{word}</b></font>', st["cellr"], raw=True),
                      Para(str(getattr(ch, "reason", "") or ""), st["small"])])
         if not passed:
             extra.append(("BACKGROUND", (4, r), (4, r), colors.HexColor("#fdecea")))
-    cw = [width * 0.25, width * 0.15, width * 0.15, width * 0.12, width * 0.09, width * 0.24]
+    cw = [width * 0.20, width * 0.12, width * 0.12, width * 0.09, width * 0.07, width * 0.40]
     return grid_table(rows, cw, extra_style=extra)
 
 
@@ -502,37 +514,49 @@ def _target_label(target, fallback: str) -> str:
     return fallback
 
 
-def _duty_cycle(target, design):
-    """(time_s, values, quantity label) of the target's duty cycle, if it has one."""
-    prof = None
-    for attr in ("duty_cycle", "profile"):
-        v = getattr(target, attr, None)
-        if v is not None and not isinstance(v, str):
-            prof = v
-            break
-        if isinstance(v, str) and v:
-            try:
-                from ..core.profiles import parse_builtin
-
-                prof = parse_builtin(v, design)
-            except Exception:
-                prof = None
-            break
-    if prof is None:
+def duty_cycle_series(target, design):
+    """The target's duty cycle as a staircase: (time_s list, value list, axis label, note) with
+    values in kW (power segments) or A (current segments); None without a duty cycle."""
+    ref = getattr(target, "duty_cycle", "") or ""
+    if not ref:
         return None
-    if callable(prof) and not hasattr(prof, "time"):
-        try:
-            prof = prof(design)
-        except Exception:
-            return None
-    t = getattr(prof, "time", None)
-    for attr, label in (("power", "Power"), ("current", "Current"), ("values", "Load"),
-                        ("value", "Load")):
-        v = getattr(prof, attr, None)
-        if t is not None and v is not None:
-            kind = getattr(prof, "kind", attr)
-            return t, v, label, kind
-    return None
+    try:
+        from ..core.profiles import builtin_profiles, read_profile_csv
+    except ImportError:
+        return None
+    from ..core.units import InputError
+
+    try:
+        builtins = builtin_profiles()
+        profile = builtins[ref].make(design) if ref in builtins else read_profile_csv(ref)
+        profile = profile.resolve(design)
+    except (InputError, OSError):
+        return None
+    segs = list(profile.segments)
+    n_power = sum(1 for sg in segs if sg.mode == "power")
+    mode = "power" if n_power * 2 >= len(segs) else "current"
+    t, vals, skipped = 0.0, [], 0
+    times: list[float] = []
+    for sg in segs:
+        if sg.duration is None:
+            skipped += 1
+            continue
+        if sg.mode != mode and not (mode == "current" and sg.mode == "cccv"):
+            skipped += 1
+            t += sg.duration
+            continue
+        v = sg.value / 1e3 if mode == "power" else sg.value
+        times.append(t)
+        vals.append(v)
+        t += sg.duration
+    if not times:
+        return None
+    times.append(t)
+    vals.append(vals[-1])
+    label = "Power (kW)" if mode == "power" else "Current (A)"
+    note = (f"{skipped} segment(s) without a fixed duration or of another kind not drawn"
+            if skipped else "")
+    return times, vals, label, note
 
 
 def standards_rows(data: SpecSheetData) -> list[tuple[str, str, str]]:
@@ -540,10 +564,11 @@ def standards_rows(data: SpecSheetData) -> list[tuple[str, str, str]]:
     if data.target is not None:
         app = " ".join(str(getattr(data.target, a, "") or "") for a in
                        ("application", "category", "id", "name")).lower()
-    traction = any(w in app for w in ("vehicle", "traction", "ev", "car", "truck", "scooter",
-                                      "bike", "moped", "forklift", "motor"))
-    stationary = any(w in app for w in ("storage", "ess", "stationary", "grid", "home", "ups",
-                                        "telecom", "backup", "solar"))
+    road_ev = any(w in app for w in ("passenger car", "vehicle", "micro-car", "truck", "bus",
+                                     "traction"))
+    traction = road_ev or any(w in app for w in ("two-wheeler", "forklift", "moped", "bike"))
+    stationary = any(w in app for w in ("storage", "stationary", "grid", "home", "ups",
+                                        "telecom", "backup", "portable"))
     rows = [
         ("UN 38.3", "UN Manual of Tests and Criteria, section 38.3 (T.1–T.8): transport tests, "
                     "extended to sodium-ion cells and batteries", "required for transport"),
@@ -556,7 +581,8 @@ def standards_rows(data: SpecSheetData) -> list[tuple[str, str, str]]:
          "applies (China)" if stationary or not traction else "general specification"),
         ("GB 38031-2025", "Safety requirements for power batteries of electric vehicles "
                           "(effective 1 Jul 2026)",
-         "applies (traction pack)" if traction else "traction packs only"),
+         "applies (road-vehicle traction pack)" if road_ev else
+         "road-vehicle traction packs only"),
         ("IEC 62619", "Safety of secondary lithium cells and batteries for industrial "
                       "applications: written for lithium; no sodium-ion IEC standard exists yet",
          "by agreement only (lithium standard)"),
@@ -701,18 +727,23 @@ def build_story(data: SpecSheetData, opts: ReportOptions, date_text: str) -> lis
     therm_rows = list(THERMAL)
     therm = results_table(data, therm_rows, st, half, units, show_help=False)
     c = design.cell
-    op = grid_table([[Para("Operating temperature (cell limits)", st["th"]), Para("", st["th"])],
-                     [Para("Charge", st["cell"]),
-                      Para(f"{_temp(c.charge_temperature[0], units)} … "
-                           f"{_temp(c.charge_temperature[1], units)}"
-                           + (f" {DAGGER}" if "charge_temperature" in c.estimated else ""),
-                           st["cellr"])],
-                     [Para("Discharge", st["cell"]),
-                      Para(f"{_temp(c.discharge_temperature[0], units)} … "
-                           f"{_temp(c.discharge_temperature[1], units)}"
-                           + (f" {DAGGER}" if "discharge_temperature" in c.estimated else ""),
-                           st["cellr"])]],
-                    [half * 0.6, half * 0.4])
+    th = design.thermal
+    cond = [("Charge temperature (cell limits)",
+             f"{_temp(c.charge_temperature[0], units)} … {_temp(c.charge_temperature[1], units)}",
+             "charge_temperature"),
+            ("Discharge temperature (cell limits)",
+             f"{_temp(c.discharge_temperature[0], units)} … "
+             f"{_temp(c.discharge_temperature[1], units)}", "discharge_temperature"),
+            ("Ambient temperature (model)", _temp(th.ambient_temperature, units), ""),
+            ("Heat transfer coefficient", f"{th.heat_transfer_coefficient:.3g} W/(m²·K)", ""),
+            ("Cell specific heat", f"{c.specific_heat:.4g} J/(kg·K)", "specific_heat")]
+    if th.coolant_temperature is not None:
+        cond.append(("Coolant temperature", _temp(th.coolant_temperature, units), ""))
+    op_rows = [[Para("Operating conditions", st["th"]), Para("", st["th"]), Para("", st["th"])]]
+    for label, value, key in cond:
+        op_rows.append([Para(label, st["cell"]), Para(value, st["cellr"]),
+                        Para(DAGGER if key and key in c.estimated else "", st["cellc"])])
+    op = grid_table(op_rows, [half * 0.55, half * 0.38, half * 0.07])
     story.append(KeepTogether([
         heading("3", "Mechanical and thermal", st, width),
         Table([[[Para("Mechanical", st["h2"]), mech],
@@ -729,11 +760,13 @@ def build_story(data: SpecSheetData, opts: ReportOptions, date_text: str) -> lis
         story.append(results_table(data, COST, st, width, units))
 
     # 4 layout drawing
-    drawing = layout_drawing(design, width, 300, units)
+    dinfo: dict = {}
+    drawing = layout_drawing(design, width, 300, units, info=dinfo)
     story.append(KeepTogether([
         heading("4", "Layout", st, width), Spacer(1, 4),
         _centred(drawing, width),
-        Para(f"Top view to scale. Parallel groups are coloured and numbered in series order, 1 at "
+        Para(f"Top view to scale ({dinfo.get('scale', '')} when printed at 100 %). "
+             f"Parallel groups are coloured and numbered in series order, 1 at "
              f"the negative pack terminal (−) to {design.series} at the positive terminal (+); "
              "the red line with arrows follows the series current path in discharge. "
              f"Envelope {fig('length', res['length'], units)[0]} × "
@@ -790,15 +823,16 @@ def build_story(data: SpecSheetData, opts: ReportOptions, date_text: str) -> lis
     perf.append(Para(curve_note, st["small"]))
     story.append(KeepTogether(perf))
     if data.target is not None:
-        dc = _duty_cycle(data.target, design)
+        dc = duty_cycle_series(data.target, design)
         if dc is not None:
-            t, v, label, kind = dc
-            scale, unit = (1e-3, "kW") if "power" in str(kind).lower() else (1.0, "A")
-            c3 = draw_chart(Chart(f"Duty cycle of the target ({_target_label(data.target, design.target)})",
-                                  "Time (s)", f"{label} ({unit})",
-                                  [Series("", list(map(float, t)),
-                                          [float(x) * scale for x in v], color="#674ea7",
-                                          step=True)]), width, 150)
+            times, vals, ylabel, note = dc
+            hours = times[-1] > 3 * 3600
+            xs = [x / 3600 for x in times] if hours else times
+            c3 = draw_chart(Chart(f"Duty cycle of the target: {data.target.duty_cycle} "
+                                  "(positive = discharge)",
+                                  "Time (h)" if hours else "Time (s)", ylabel,
+                                  [Series("", xs, vals, color="#674ea7", step=True)],
+                                  xmin=0.0, note=note), width, 150)
             story.append(Spacer(1, 6))
             story.append(c3)
 

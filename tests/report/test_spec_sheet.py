@@ -194,19 +194,34 @@ def test_user_units(design):
 
 
 def test_layout_drawing_is_vector_and_complete(design):
-    from reportlab.graphics.shapes import Circle, String
+    from reportlab.graphics.shapes import Circle, Path, String
 
     from naion_designer.report.drawing import layout_drawing
 
     d = layout_drawing(design, 500, 300)
     shapes = list(d.getContents())
+    # every cell is one closed sub-path (circles as Bézier curves) of its group colour's path
+    closed = sum(op == 3 for s in shapes if isinstance(s, Path) for op in s.operators)
+    assert closed == design.cell_count
     circles = [s for s in shapes if isinstance(s, Circle)]
     strings = [s.text for s in shapes if isinstance(s, String)]
-    # 32 cells + 16 group labels + 2 terminals
-    assert len(circles) == design.cell_count + design.series + 2
+    # 16 group labels + 2 terminals
+    assert len(circles) == design.series + 2
     assert {"+", "−", "1", "16"} <= set(strings)
     assert any(t.startswith("L = ") and t.endswith(" mm") for t in strings)
     assert d.width <= 500 + 1e-6 and d.height <= 300 + 1e-6
+
+
+def test_layout_drawing_of_a_huge_pack_draws_groups(example_cell_path):
+    from reportlab.graphics.shapes import Rect
+
+    from naion_designer.io.design_file import new_design
+    from naion_designer.report.drawing import MAX_CELLS_DRAWN, layout_drawing
+
+    big = new_design(str(example_cell_path), 50, MAX_CELLS_DRAWN // 50 + 1)
+    shapes = list(layout_drawing(big, 500, 300).getContents())
+    # the envelope, one box per group, and the white boxes behind the two dimension labels
+    assert sum(isinstance(s, Rect) for s in shapes) == 1 + big.series + 1
 
 
 def test_curves_plotted_when_simulation_exists(design, pdf):
