@@ -19,6 +19,7 @@ from .common import (
     ACCENT,
     DAGGER,
     FAIL,
+    MUTED,
     NAVY,
     PASS,
     RULE,

@@ -4,6 +4,7 @@ metadata, footer, estimated marks, min/typ/max, transport section, determinism a
 from __future__ import annotations
 
 import io
+import re
 import time
 
 import pytest
@@ -275,3 +276,22 @@ def test_logo_is_embedded(design, tmp_path):
     with_logo = spec_sheet_bytes(design, replace(OPTS, logo=str(logo)))
     assert b"/Subtype /Image" in with_logo
     assert b"/Subtype /Image" not in spec_sheet_bytes(design, OPTS)
+
+
+def test_target_requirements_with_pass_fail(design):
+    targets = pytest.importorskip("naion_designer.core.targets")
+    from dataclasses import replace
+
+    d = design.evolve(target="home-storage-51v2")
+    checks = targets.check_design(d, targets.load_target("home-storage-51v2"))
+    text = " ".join(pdf_text(spec_sheet_bytes(d, OPTS)))
+    assert "Home storage 51.2 V" in text
+    failed = [c for c in checks if not c.passed]
+    assert f"fails {len(failed)} of {len(checks)} requirements" in text or \
+        (not failed and f"meets all {len(checks)} requirements" in text)
+    for c in checks:
+        word = ("PASS" if c.passed else "FAIL") if c.verified else "n/a"
+        assert re.search(re.escape(c.label or c.name) + r" .{0,60}?" + word, text), c.label
+    # a target that does not exist is reported, not fatal
+    text = " ".join(pdf_text(spec_sheet_bytes(replace(d, target="no-such-target"), OPTS)))
+    assert "Target not checked" in text and "no-such-target" in text
