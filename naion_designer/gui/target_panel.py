@@ -1,0 +1,460 @@
+"""The target panel: pick an application target (presets, the user's own, or a file), edit its
+requirements, and see a pass/fail badge per requirement for the current design.
+
+Interface (docs/ARCHITECTURE.md): `TargetPanel(QWidget)`, `set_design(design)`, signal
+`target_changed(str)` (a target id or path; "" for none).  Editing a field re-checks the design
+against the edited target at once; "Save as…" writes it as a user target (or any file) and makes
+it the design's target.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.targets import (
+    Target,
+    check_design,
+    load_target,
+    presets,
+    target_from_dict,
+    target_to_dict,
+    user_target_dir,
+    write_target_file,
+)
+from ..core.units import InputError
+
+PASS_BG, PASS_FG = QColor("#dff3e3"), QColor("#1b6e2f")
+FAIL_BG, FAIL_FG = QColor("#fde2e1"), QColor("#9b1c1c")
+NV_BG, NV_FG = QColor("#eeeeee"), QColor("#555555")
+ERROR_STYLE = "QLineEdit { border: 1px solid #d0312d; background: #fff0f0; }"
+
+# (section, key, label, hint) of the editor, in the order shown; "" section = top level text
+FIELDS: list[tuple[str, str, str, str]] = [
+    ("", "id", "Id", "lowercase letters, digits and '-'"),
+    ("", "name", "Name", ""),
+    ("", "application", "Application", ""),
+    ("", "description", "Description", ""),
+    ("", "source", "Source of the figures", ""),
+    ("voltage", "min", "Window min", "e.g. 40 V"),
+    ("voltage", "max", "Window max", "e.g. 58.4 V"),
+    ("voltage", "nominal_min", "Nominal min", "optional"),
+    ("voltage", "nominal_max", "Nominal max", "optional"),
+    ("voltage", "incumbent", "Drop-in for", "e.g. LFP 16S 51.2 V (optional)"),
+    ("voltage", "min_usable_fraction", "Min. energy inside window", "0-1, e.g. 0.65"),
+    ("energy", "usable", "Usable energy", "e.g. 5 kWh"),
+    ("power", "continuous", "Continuous power", "at the lowest voltage"),
+    ("power", "peak", "Peak power", "at the lowest voltage"),
+    ("power", "peak_duration", "Peak duration", "e.g. 10 s"),
+    ("power", "charge", "Charge power", ""),
+    ("temperature", "min", "Coldest ambient", "e.g. -20 degC"),
+    ("temperature", "max", "Hottest ambient", "e.g. 45 degC"),
+    ("temperature", "coldest_energy", "Energy at the coldest", ""),
+    ("temperature", "coldest_power", "Power at the coldest", ""),
+    ("temperature", "charge_min", "Charging from", "default: max(coldest, 0 °C)"),
+    ("temperature", "charge_max", "Charging up to", "default: hottest ambient"),
+    ("mechanical", "max_mass", "Max. mass", ""),
+    ("mechanical", "max_length", "Max. length", ""),
+    ("mechanical", "max_width", "Max. width", ""),
+    ("mechanical", "max_height", "Max. height", ""),
+    ("mechanical", "max_volume", "Max. volume", ""),
+    ("mechanical", "overhead_mass_fraction", "Overhead mass fraction", "of the cell mass"),
+    ("mechanical", "overhead_volume_fraction", "Overhead volume fraction", "of the envelope"),
+    ("life", "cycles", "Cycle life", "cycles"),
+    ("cost", "budget", "Budget (cells)", "e.g. 4500 CNY; several: 4500 CNY, 600 EUR"),
+    ("", "duty_cycle", "Duty cycle", "a built-in profile id or a CSV path (optional)"),
+]
+SECTION_TITLES = {"": "Target", "voltage": "Voltage", "energy": "Energy", "power": "Power",
+                  "temperature": "Temperature", "mechanical": "Mechanical", "life": "Life",
+                  "cost": "Cost"}
+NUMBER_KEYS = {"voltage.min_usable_fraction", "mechanical.overhead_mass_fraction",
+               "mechanical.overhead_volume_fraction", "life.cycles"}
+
+
+def _dotted(section: str, key: str) -> str:
+    return f"{section}.{key}" if section else key
+
+
+class TargetPanel(QWidget):
+    target_changed = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._design = None
+        self._target: Target | None = None  # as loaded
+        self._edited: Target | None = None  # with the editor's changes (None = invalid)
+        self._ref = ""  # the id or path of the loaded target
+        self._loading = False
+        self.edits: dict[str, QLineEdit] = {}
+        self._checks: list = []
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        row = QHBoxLayout()
+        self.picker = QComboBox()
+        self.picker.setObjectName("target_picker")
+        self.picker.setMinimumContentsLength(18)
+        self.picker.activated.connect(self._picked)
+        row.addWidget(self.picker, 1)
+        self.save_button = QPushButton("Save as…")
+        self.save_button.setToolTip("Save the edited target as your own target and use it")
+        self.save_button.clicked.connect(self._save_as)
+        row.addWidget(self.save_button)
+        self.revert_button = QPushButton("Revert")
+        self.revert_button.clicked.connect(self._revert)
+        row.addWidget(self.revert_button)
+        lay.addLayout(row)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("target_summary")
+        self.summary.setWordWrap(True)
+        f = QFont(self.summary.font())
+        f.setBold(True)
+        self.summary.setFont(f)
+        lay.addWidget(self.summary)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.checks_tree = QTreeWidget()
+        self.checks_tree.setObjectName("target_checks")
+        self.checks_tree.setColumnCount(5)
+        self.checks_tree.setHeaderLabels(["", "Requirement", "Design", "Required", "Margin"])
+        self.checks_tree.setRootIsDecorated(False)
+        self.checks_tree.setUniformRowHeights(True)
+        h = self.checks_tree.header()
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for c in (2, 3, 4):
+            h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        h.setStretchLastSection(False)
+        self.checks_tree.currentItemChanged.connect(self._show_reason)
+        split.addWidget(self.checks_tree)
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.reason.setObjectName("target_reason")
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        editor = QWidget()
+        ev = QVBoxLayout(editor)
+        ev.setContentsMargins(0, 0, 0, 0)
+        groups: dict[str, QFormLayout] = {}
+        for section, key, label, hint in FIELDS:
+            if section not in groups:
+                box = QGroupBox(SECTION_TITLES[section])
+                groups[section] = QFormLayout(box)
+                ev.addWidget(box)
+            e = QLineEdit()
+            e.setPlaceholderText(hint)
+            name = _dotted(section, key)
+            e.setObjectName(f"target_field_{name}")
+            e.editingFinished.connect(self._edited_field)
+            self.edits[name] = e
+            groups[section].addRow(label, e)
+        ev.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(editor)
+        bottom = QWidget()
+        bl = QVBoxLayout(bottom)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addWidget(self.reason)
+        self.error = QLabel()
+        self.error.setObjectName("target_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #9b1c1c;")
+        bl.addWidget(self.error)
+        bl.addWidget(scroll, 1)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
+        lay.addWidget(split, 1)
+        self.refresh_presets()
+        self._show_target(None, "")
+        self._update_checks()
+
+    # --- public API ---------------------------------------------------------------------------
+    def set_design(self, design) -> None:
+        """Follow the current design: select its target and check it."""
+        self._design = design
+        ref = getattr(design, "target", "") if design is not None else ""
+        if ref != self._ref:
+            self._load_ref(ref)
+        self._update_checks()
+
+    def target(self) -> Target | None:
+        """The target as edited (None when no target or the edits are invalid)."""
+        return self._edited
+
+    def checks(self) -> list:
+        return list(self._checks)
+
+    def select_target(self, ref: str) -> None:
+        """Select a target by preset id or path and tell the main window (target_changed)."""
+        self._load_ref(ref)
+        self._update_checks()
+        self.target_changed.emit(self._ref)
+
+    def refresh_presets(self) -> None:
+        self._loading = True
+        try:
+            self.picker.clear()
+            self.picker.addItem("(no target)", "")
+            try:
+                all_t = presets()
+            except InputError as exc:
+                all_t = {}
+                self.error.setText(str(exc))
+            for t in all_t.values():
+                tag = "" if t.origin == "preset" else "  (yours)"
+                self.picker.addItem(f"{t.name}{tag}", t.id)
+                self.picker.setItemData(self.picker.count() - 1, t.description or t.source,
+                                        Qt.ItemDataRole.ToolTipRole)
+            self.picker.addItem("Open target file…", "__open__")
+            self._select_in_picker(self._ref)
+        finally:
+            self._loading = False
+
+    # --- loading and editing ------------------------------------------------------------------
+    def _select_in_picker(self, ref: str) -> None:
+        i = self.picker.findData(ref)
+        if i < 0 and ref:
+            self.picker.insertItem(self.picker.count() - 1, Path(ref).name, ref)
+            i = self.picker.findData(ref)
+        self.picker.blockSignals(True)
+        self.picker.setCurrentIndex(max(i, 0))
+        self.picker.blockSignals(False)
+
+    def _load_ref(self, ref: str) -> None:
+        if not ref:
+            self._show_target(None, "")
+            return
+        try:
+            t = load_target(ref)
+        except InputError as exc:
+            self._show_target(None, ref)
+            self.error.setText(f"Cannot load the target: {exc}")
+            return
+        self._show_target(t, ref)
+
+    def _show_target(self, t: Target | None, ref: str) -> None:
+        self._target, self._edited, self._ref = t, t, ref
+        self._select_in_picker(ref)
+        self._loading = True
+        try:
+            d = target_to_dict(t) if t is not None else {}
+            for section, key, _label, _hint in FIELDS:
+                v = d.get(key) if not section else d.get(section, {}).get(key)
+                e = self.edits[_dotted(section, key)]
+                if isinstance(v, list):
+                    text = ", ".join(str(x) for x in v)
+                elif isinstance(v, bool):
+                    text = "true" if v else "false"
+                elif v is None:
+                    text = ""
+                else:
+                    text = str(v)
+                e.setText(text)
+                e.setStyleSheet("")
+                e.setEnabled(t is not None)
+        finally:
+            self._loading = False
+        self.error.setText("")
+        self.save_button.setEnabled(t is not None)
+        self.revert_button.setEnabled(False)
+
+    def _form_dict(self) -> dict:
+        d: dict = {"format": "naion-target", "version": 1}
+        base = target_to_dict(self._target) if self._target is not None else {}
+        if base.get("voltage", {}).get("full_range"):
+            d["voltage"] = {"full_range": True}
+        for section, key, _label, _hint in FIELDS:
+            text = self.edits[_dotted(section, key)].text().strip()
+            if not text:
+                continue
+            name = _dotted(section, key)
+            value: object = text
+            if name in NUMBER_KEYS:
+                try:
+                    value = float(text)
+                except ValueError:
+                    value = text  # the parser names the field
+                if name == "life.cycles" and isinstance(value, float) and value == int(value):
+                    value = int(value)
+            elif name == "cost.budget":
+                value = [p.strip() for p in text.split(",") if p.strip()]
+            if section:
+                d.setdefault(section, {})[key] = value
+            else:
+                d[key] = value
+        return d
+
+    def _edited_field(self) -> None:
+        if self._loading or self._target is None:
+            return
+        for e in self.edits.values():
+            e.setStyleSheet("")
+        try:
+            t = target_from_dict(self._form_dict())
+        except InputError as exc:
+            self._edited = None
+            self.error.setText(str(exc))
+            field = exc.field.split("[")[0]
+            if field in self.edits:
+                self.edits[field].setStyleSheet(ERROR_STYLE)
+            self._update_checks()
+            return
+        self.error.setText("")
+        from dataclasses import replace
+
+        self._edited = replace(t, origin=self._target.origin)
+        self.revert_button.setEnabled(self._edited != self._target)
+        self._update_checks()
+
+    def _revert(self) -> None:
+        self._show_target(self._target, self._ref)
+        self._update_checks()
+
+    def _picked(self, index: int) -> None:
+        if self._loading:
+            return
+        data = self.picker.itemData(index)
+        if data == "__open__":
+            path, _ = QFileDialog.getOpenFileName(self, "Open target file", "",
+                                                  "Target files (*.toml);;All files (*)")
+            if not path:
+                self._select_in_picker(self._ref)
+                return
+            data = path
+        self.select_target(data or "")
+
+    def save_to(self, path: str | Path) -> str:
+        """Write the edited target to `path`, select it and return its reference."""
+        t = self._edited
+        if t is None:
+            raise InputError("target", self.error.text() or "nothing to save")
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_target_file(t, path)
+        ref = t.id if path.parent == user_target_dir() else str(path)
+        self.refresh_presets()
+        self.select_target(ref)
+        return ref
+
+    def _save_as(self) -> None:
+        t = self._edited
+        if t is None:
+            return
+        new_id = t.id if t.origin != "preset" else f"{t.id}-custom"
+        new_id = re.sub(r"[^a-z0-9-]+", "-", new_id.lower()).strip("-") or "my-target"
+        from dataclasses import replace
+
+        self._edited = replace(t, id=new_id)
+        default = str(user_target_dir() / f"{new_id}.toml")
+        path, _ = QFileDialog.getSaveFileName(self, "Save target", default,
+                                              "Target files (*.toml)")
+        if not path:
+            self._edited = t
+            return
+        try:
+            self.save_to(path)
+        except (InputError, OSError) as exc:
+            self.error.setText(f"Cannot save the target: {exc}")
+
+    # --- checks -------------------------------------------------------------------------------
+    def _update_checks(self) -> None:
+        self.checks_tree.clear()
+        self._checks = []
+        self.reason.setText("")
+        t = self._edited
+        if self._design is None:
+            self.summary.setText("No design open." if t is None else
+                                 f"{t.name}: open a design to check it.")
+            return
+        if t is None:
+            self.summary.setText("No target: pick an application to check the design against."
+                                 if self._target is None else
+                                 "The edited target is not valid (see below).")
+            return
+        try:
+            checks = check_design(self._design, t)
+        except Exception as exc:  # a check bug must not break the panel
+            self.summary.setText(f"Cannot check the design: {str(exc).splitlines()[0]}")
+            return
+        self._checks = checks
+        failed = [c for c in checks if not c.passed]
+        unverified = [c for c in checks if c.passed and not c.verified]
+        n_ok = len(checks) - len(failed)
+        text = f"{t.name}: {n_ok} of {len(checks)} requirements met"
+        if unverified:
+            text += f" ({len(unverified)} not verified)"
+        self.summary.setText(text)
+        self.summary.setStyleSheet(f"color: {(FAIL_FG if failed else PASS_FG).name()};")
+        for c in checks:
+            badge = "PASS" if c.passed and c.verified else "FAIL" if not c.passed else "n/v"
+            bg, fg = ((PASS_BG, PASS_FG) if badge == "PASS" else
+                      (FAIL_BG, FAIL_FG) if badge == "FAIL" else (NV_BG, NV_FG))
+            item = QTreeWidgetItem([badge, c.label or c.name, _num(c.value, c.unit),
+                                    _num(c.required, c.unit), _margin(c.margin)])
+            item.setData(0, Qt.ItemDataRole.UserRole, c.name)
+            item.setToolTip(1, c.reason)
+            for col in range(5):
+                item.setToolTip(col, c.reason)
+            item.setBackground(0, QBrush(bg))
+            item.setForeground(0, QBrush(fg))
+            f = item.font(0)
+            f.setBold(True)
+            item.setFont(0, f)
+            for col in (2, 3, 4):
+                item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
+            self.checks_tree.addTopLevelItem(item)
+
+    def _show_reason(self, item, _prev=None) -> None:
+        if item is None:
+            self.reason.setText("")
+            return
+        self.reason.setText(item.toolTip(1))
+
+    def badge_of(self, name: str) -> str:
+        """The badge text shown for a requirement ("PASS", "FAIL", "n/v"; "" if absent)."""
+        for i in range(self.checks_tree.topLevelItemCount()):
+            it = self.checks_tree.topLevelItem(i)
+            if it.data(0, Qt.ItemDataRole.UserRole) == name:
+                return it.text(0)
+        return ""
+
+
+def _num(v: float, unit: str) -> str:
+    if v is None or (isinstance(v, float) and not math.isfinite(v)):
+        return "–"
+    from ..core.results import pretty_unit
+    from ..core.units import format_number
+
+    u = pretty_unit(unit)
+    return f"{format_number(v, 4)} {u}".strip()
+
+
+def _margin(m: float) -> str:
+    if m is None or not math.isfinite(m):
+        return "–"
+    return f"{m * 100:+.0f} %"
