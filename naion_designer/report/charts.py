@@ -159,7 +159,7 @@ def draw_chart(chart: Chart, width: float, height: float):
             lw = max(lw, text_width(chart.legend_title, 6.5, True) + 10)
         rows = len(labelled) + (1 if chart.legend_title else 0)
         lh = rows * 9 + 5
-        lx, ly = left + pw - lw - 4, bottom + ph - lh - 4
+        lx, ly = _legend_corner(chart, X, Y, left, bottom, pw, ph, lw, lh)
         d.add(Rect(lx, ly, lw, lh, fillColor=colors.Color(1, 1, 1, 0.92),
                    strokeColor=grey, strokeWidth=0.5))
         yy = ly + lh - 9
@@ -179,6 +179,37 @@ def draw_chart(chart: Chart, width: float, height: float):
         d.add(String(left + 4, bottom + 4, chart.note, fontName=SANS, fontSize=6,
                      fillColor=axis))
     return d
+
+
+def _legend_corner(chart, X, Y, left, bottom, pw, ph, lw, lh) -> tuple[float, float]:
+    """The corner of the plot where the legend hides the fewest data points (top right first
+    on a tie)."""
+    pts = []
+    for s in chart.series:
+        xv, yv = list(s.x), list(s.y)
+        for k in range(len(xv)):
+            try:
+                a, b = float(xv[k]), float(yv[k])
+            except (TypeError, ValueError):
+                continue
+            if math.isfinite(a) and math.isfinite(b):
+                pts.append((X(a), Y(b)))
+                if k + 1 < len(xv):  # midpoints, so sparse series still count
+                    try:
+                        a2, b2 = float(xv[k + 1]), float(yv[k + 1])
+                    except (TypeError, ValueError):
+                        continue
+                    if math.isfinite(a2) and math.isfinite(b2):
+                        pts.append(((X(a) + X(a2)) / 2, (Y(b) + Y(b2)) / 2))
+    corners = [(left + pw - lw - 4, bottom + ph - lh - 4), (left + 4, bottom + ph - lh - 4),
+               (left + 4, bottom + 4), (left + pw - lw - 4, bottom + 4)]
+
+    def hidden(c):
+        x0, y0 = c
+        return sum(1 for px, py in pts if x0 - 3 <= px <= x0 + lw + 3 and
+                   y0 - 3 <= py <= y0 + lh + 3)
+
+    return min(corners, key=hidden)
 
 
 def placeholder(text: str, width: float, height: float, title: str = ""):

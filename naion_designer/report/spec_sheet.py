@@ -56,8 +56,7 @@ THERMAL = ("heat_at_max_continuous_discharge", "interconnect_loss_at_max_continu
            "adiabatic_temperature_rise_rate")
 COST = ("cell_cost", "cost_per_energy")
 SPREAD_ROWS = ("capacity", "energy", "usable_energy", "resistance", "voltage_under_load",
-               "heat_at_max_continuous_discharge", "runtime", "specific_energy",
-               "energy_density")
+               "heat_at_max_continuous_discharge", "specific_energy", "energy_density")
 # for these a low value is the worst case; for the others a high value is
 LOW_IS_WORST = {"capacity", "energy", "usable_energy", "voltage_under_load", "runtime",
                 "specific_energy", "energy_density"}
@@ -762,7 +761,7 @@ def build_story(data: SpecSheetData, opts: ReportOptions, date_text: str) -> lis
 
     # 4 layout drawing
     dinfo: dict = {}
-    drawing = layout_drawing(design, width, 300, units, info=dinfo)
+    drawing = layout_drawing(design, width, 250, units, info=dinfo)
     story.append(KeepTogether([
         heading("4", "Layout", st, width), Spacer(1, 4),
         _centred(drawing, width),
@@ -778,7 +777,7 @@ def build_story(data: SpecSheetData, opts: ReportOptions, date_text: str) -> lis
              st["small"])]))
 
     # 5 performance curves
-    cw, ch = (width - 14) / 2, 190
+    cw, ch = (width - 14) / 2, 172
     if data.curves:
         series = []
         for i, (rate, cap_ah, volts) in enumerate(data.curves):
@@ -844,6 +843,7 @@ def build_story(data: SpecSheetData, opts: ReportOptions, date_text: str) -> lis
         t, notes = spread_table(data, st, width, units)
         story.append(Spacer(1, 3))
         story.append(t)
+        story.append(Spacer(1, 3))
         for n in notes:
             story.append(Para(n, st["small"], raw=True))
     else:
