@@ -832,7 +832,7 @@ def build_story(data: SpecSheetData, opts: ReportOptions, date_text: str) -> lis
                                   "(positive = discharge)",
                                   "Time (h)" if hours else "Time (s)", ylabel,
                                   [Series("", xs, vals, color="#674ea7", step=True)],
-                                  xmin=0.0, note=note), width, 150)
+                                  xmin=0.0, xmax=xs[-1], note=note), width, 150)
             story.append(Spacer(1, 6))
             story.append(c3)
 

@@ -295,3 +295,30 @@ def test_target_requirements_with_pass_fail(design):
     # a target that does not exist is reported, not fatal
     text = " ".join(pdf_text(spec_sheet_bytes(replace(d, target="no-such-target"), OPTS)))
     assert "Target not checked" in text and "no-such-target" in text
+
+
+def test_duty_cycle_of_the_target_is_plotted(design, tmp_path):
+    pytest.importorskip("naion_designer.core.targets")
+    pytest.importorskip("naion_designer.core.profiles")
+    from pathlib import Path
+
+    from naion_designer.report.spec_sheet import duty_cycle_series
+
+    src = Path(__file__).parents[2] / "resources" / "targets" / "home-storage-51v2.toml"
+    lines = src.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("format"))
+    lines.insert(at + 1, 'duty_cycle = "home-storage-day"')
+    target = tmp_path / "home-with-cycle.toml"
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    d = design.evolve(target=str(target))
+    from naion_designer.core.targets import load_target
+
+    times, vals, label, _note = duty_cycle_series(load_target(str(target)), d)
+    assert times[0] == 0 and times[-1] == pytest.approx(24 * 3600)
+    assert label == "Power (kW)"
+    energy_kwh = calculate(d)["energy"].value / 3.6e6
+    # the built-in day is in W per Wh of pack energy: the evening peak is 0.25 W/Wh
+    assert max(vals) == pytest.approx(0.25 * energy_kwh, rel=0.02)
+    assert min(vals) < 0  # PV charging
+    text = " ".join(pdf_text(spec_sheet_bytes(d, OPTS)))
+    assert "Duty cycle of the target: home-storage-day" in text
