@@ -14,13 +14,11 @@ from xml.sax.saxutils import escape
 
 SANS = "NaIonSans"
 SANS_BOLD = "NaIonSans-Bold"
-SANS_ITALIC = "NaIonSans-Italic"
 CJK = "NaIonCJK"
 
 _FILES = {
     SANS: ("LiberationSans-Regular.ttf", 0),
     SANS_BOLD: ("LiberationSans-Bold.ttf", 0),
-    SANS_ITALIC: ("LiberationSans-Italic.ttf", 0),
     CJK: ("wqy-microhei.ttc", 0),
 }
 
@@ -53,11 +51,11 @@ def register_fonts() -> None:
     """Register the Latin report fonts with reportlab (once per process)."""
     from reportlab.lib.fonts import addMapping
 
-    for name in (SANS, SANS_BOLD, SANS_ITALIC):
+    for name in (SANS, SANS_BOLD):
         _register(name)
     addMapping(SANS, 0, 0, SANS)
     addMapping(SANS, 1, 0, SANS_BOLD)
-    addMapping(SANS, 0, 1, SANS_ITALIC)
+    addMapping(SANS, 0, 1, SANS)  # no italics on the sheets
     addMapping(SANS, 1, 1, SANS_BOLD)
 
 

@@ -114,3 +114,21 @@ def test_help_does_not_import_reportlab(naion_subprocess):
     assert p.stdout.strip() == "[]", p.stdout + p.stderr
     r = naion_subprocess("report", "--help")
     assert r.code == 0 and "--customer" in r.out and "--paper" in r.out
+
+
+def test_same_bytes_across_processes(tmp_path, design_path):
+    """Invariant PDF: no time stamp, random id or hash-order dependence between runs."""
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"run{seed}.pdf"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        p = subprocess.run([sys.executable, "-m", "naion_designer", "report", str(design_path),
+                            "-o", str(out), "--date", "2026-05-06"], capture_output=True,
+                           text=True, timeout=120, env=env)
+        assert p.returncode == 0, p.stderr
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
