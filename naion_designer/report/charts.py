@@ -224,9 +224,16 @@ def placeholder(text: str, width: float, height: float, title: str = ""):
     d.add(Rect(44, 30, width - 52, height - 50, fillColor=colors.HexColor("#fbfcfd"),
                strokeColor=colors.HexColor("#9aa3ad"), strokeWidth=0.6,
                strokeDashArray=(3, 2)))
-    from .fonts import fit_text
+    from .fonts import text_width
 
-    d.add(String(44 + (width - 52) / 2, 30 + (height - 50) / 2,
-                 fit_text(text, width - 64, 7), fontName=SANS, fontSize=7,
-                 textAnchor="middle", fillColor=colors.HexColor("#4a4f57")))
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(lines[-1] + " " + word, 7) <= width - 70:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    cy = 30 + (height - 50) / 2 + (len(lines) - 1) * 4.5
+    for i, line in enumerate(lines):
+        d.add(String(44 + (width - 52) / 2, cy - i * 9, line, fontName=font_for(line),
+                     fontSize=7, textAnchor="middle", fillColor=colors.HexColor("#4a4f57")))
     return d
