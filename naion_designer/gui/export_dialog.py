@@ -43,7 +43,7 @@ from .workers import Task
 
 # reportlab keeps some global state: one PDF build at a time
 _PDF_LOCK = threading.Lock()
-PREVIEW_DPI = 56
+PREVIEW_DPI = 72
 DEBOUNCE_MS = 450
 
 
@@ -60,6 +60,13 @@ def _user_units() -> dict[str, str]:
         return Settings().units()
     except Exception:
         return {}
+
+
+def page_count(pdf: bytes) -> int:
+    """Pages of a reportlab PDF (its page objects are written uncompressed)."""
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
 
 
 def render_first_page(pdf: bytes, dpi: int = PREVIEW_DPI) -> bytes | None:
@@ -144,6 +151,7 @@ class _ExportDialog(QDialog):
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.preview.setStyleSheet("QLabel { background: #e9edf1; border: 1px solid #c9d1da; }")
         scroll = QScrollArea()
+        self._scroll = scroll
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(360)
@@ -288,12 +296,13 @@ class _ExportDialog(QDialog):
     def _show_preview(self, result) -> None:
         pdf, png = result
         self.last_pdf = pdf
-        pages = pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page") - pdf.count(
-            b"/Type /Pages")
+        pages = page_count(pdf)
         if png:
             pix = QPixmap()
             pix.loadFromData(png, "PNG")
-            self.preview.setPixmap(pix)
+            self._pixmap = pix
+            self._fit_preview()
+            self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
             self.preview_mode = "image"
             self.preview_note.setText(f"{pages} pages, {len(pdf) // 1024} kB.")
         else:
@@ -306,6 +315,18 @@ class _ExportDialog(QDialog):
                 "pdftoppm, which is not installed: the content of the first page is shown "
                 "instead.")
         self.preview_ready.emit()
+
+    def _fit_preview(self) -> None:
+        pix = getattr(self, "_pixmap", None)
+        if pix is None or pix.isNull():
+            return
+        w = max(200, self._scroll.viewport().width() - 8)
+        self.preview.setPixmap(pix.scaledToWidth(
+            w, Qt.TransformationMode.SmoothTransformation) if pix.width() > w else pix)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_preview()
 
     def export(self) -> None:
         """Write the PDF to the chosen file (off the UI thread) and close on success."""

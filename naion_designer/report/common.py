@@ -406,7 +406,8 @@ def write_pdf(data: bytes, path) -> None:
 
 
 def safe_id(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "report"
+    """A file-name-safe version of a design name (letters of any script are kept)."""
+    return re.sub(r"[^\w.-]+", "-", text).strip("-.") or "report"
 
 
 def cjk_font_name() -> str:

@@ -40,6 +40,11 @@ def test_fields_prefilled_from_the_design(qtbot, design):
     with qtbot.waitSignal(dlg.preview_ready, timeout=20000):
         pass
     assert dlg.last_pdf.startswith(b"%PDF-")
+    import pypdf
+
+    pages = len(pypdf.PdfReader(io.BytesIO(dlg.last_pdf)).pages)
+    assert dlg.preview_note.text().startswith(f"{pages} pages")
+    assert "家庭储能" in dlg.output.text()  # default file name keeps the Chinese design name
     assert dlg.preview_mode in ("image", "summary")
     if dlg.preview_mode == "image":
         assert not dlg.preview.pixmap().isNull()
