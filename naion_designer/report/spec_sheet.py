@@ -134,16 +134,16 @@ def min_typ_max(design, results=None) -> dict | None:
 
 
 def _curves(design):
-    try:
-        from ..core.curves import discharge_curves, power_capability
-    except ImportError:
-        return None, "the simulation module (core.curves) is not installed", None, \
-            "the simulation module (core.curves) is not installed"
-    from ..core.units import InputError
-
     if design.cell.ocv is None:
         msg = "the cell file has no OCV table, so the cell has no time-domain model"
         return None, msg, None, msg
+    try:
+        from ..core.curves import discharge_curves, power_capability
+    except ImportError:
+        msg = "the simulation module (core.curves) is not installed"
+        return None, msg, None, msg
+    from ..core.units import InputError
+
     curves = power = None
     cerr = perr = ""
     try:

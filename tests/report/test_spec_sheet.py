@@ -322,3 +322,22 @@ def test_duty_cycle_of_the_target_is_plotted(design, tmp_path):
     assert min(vals) < 0  # PV charging
     text = " ".join(pdf_text(spec_sheet_bytes(d, OPTS)))
     assert "Duty cycle of the target: home-storage-day" in text
+
+
+def test_cell_without_time_model_says_so(tmp_path):
+    from naion_designer.io.design_file import new_design
+
+    from .conftest import DATA
+
+    text = (DATA / "example-na-32140.toml").read_text(encoding="utf-8")
+    text = text[:text.index("[ocv]")] + text[text.index("[[rc]]"):]
+    cell = tmp_path / "no-ocv.toml"
+    cell.write_text(text.replace('"example-na-32140"', '"no-ocv"'), encoding="utf-8")
+    d = new_design(str(cell), 16, 1, "No OCV")
+    pages = pdf_text(spec_sheet_bytes(d, OPTS))
+    assert len(pages) >= 2
+    joined = " ".join(pages)
+    assert "No discharge curves: the cell file has no OCV table" in joined
+    res = calculate(d)
+    num, unit = display("usable_energy", res["usable_energy"])
+    assert f"Usable energy {num} {unit}" in joined
