@@ -26,8 +26,7 @@ class Document(QObject):
         self.path: Path | None = Path(path) if path else None
         self.doc_id = uuid.uuid4().hex[:12]
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(
-            self.is_modified()))
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._dirty = False  # modified although the undo stack is clean (restored autosave)
         self._results = None
         self._results_error = ""
@@ -37,6 +36,13 @@ class Document(QObject):
         self.simulation_design: PackDesign | None = None
 
     # --- state -----------------------------------------------------------------------------
+    def _clean_changed(self, _clean: bool) -> None:
+        try:
+            modified = self.is_modified()
+        except RuntimeError:  # the stack is being destroyed with the document
+            return
+        self.modified_changed.emit(modified)
+
     def is_modified(self) -> bool:
         return self._dirty or not self.undo_stack.isClean()
 
