@@ -120,8 +120,7 @@ def fig(name: str, q, units: dict[str, str] | None = None) -> tuple[str, str]:
     """(number, unit) exactly as `naion calc` prints them (core.results.display)."""
     from ..core.results import display
 
-    num, unit = display(name, q, units or None)
-    return num.replace("-", "−") if num.startswith("-") else num, unit
+    return display(name, q, units or None)
 
 
 # cell file keys each pack result depends on (a result is marked estimated if any is)
