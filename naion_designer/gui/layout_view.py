@@ -61,7 +61,8 @@ class GroupItem(QGraphicsItem):
     """One parallel group: P cells painted from one path."""
 
     def __init__(self, series_index: int, cx: np.ndarray, cy: np.ndarray, dx: float, dy: float,
-                 round_cells: bool, colour: QColor, count: int):
+                 round_cells: bool, colour: QColor, count: int,
+                 path_cache: dict | None = None):
         super().__init__()
         self.series_index = series_index
         self.centre = QPointF(float(cx.mean()), float(cy.mean()))
@@ -75,13 +76,19 @@ class GroupItem(QGraphicsItem):
         self.drop_target = False
         self.label = str(series_index + 1)
         self.count = count
-        path = QPainterPath()
-        for x, y in zip(self.local_x, self.local_y, strict=True):
-            r = QRectF(x - dx / 2, y - dy / 2, dx, dy)
-            if round_cells:
-                path.addEllipse(r)
-            else:
-                path.addRoundedRect(r, min(dx, dy) * 0.08, min(dx, dy) * 0.08)
+        # groups of one layout mostly share their shape: build each distinct path once
+        key = (np.round(self.local_x, 4).tobytes(), np.round(self.local_y, 4).tobytes())
+        path = path_cache.get(key) if path_cache is not None else None
+        if path is None:
+            path = QPainterPath()
+            for x, y in zip(self.local_x, self.local_y, strict=True):
+                r = QRectF(x - dx / 2, y - dy / 2, dx, dy)
+                if round_cells:
+                    path.addEllipse(r)
+                else:
+                    path.addRoundedRect(r, min(dx, dy) * 0.08, min(dx, dy) * 0.08)
+            if path_cache is not None:
+                path_cache[key] = path
         self.path = path
         self._bounds = path.boundingRect().adjusted(-1, -1, 1, 1)
         self.setAcceptHoverEvents(False)
@@ -328,8 +335,9 @@ class LayoutView(QGraphicsView):
                             QBrush(QColor("#ffffff")))
         env.setZValue(-10)
         self._modules(lay, x, y, dx, dy)
+        paths: dict = {}
         for s in range(S):
-            item = GroupItem(s, x[s], y[s], dx, dy, lay.round_cells, group_colour(s, S), P)
+            item = GroupItem(s, x[s], y[s], dx, dy, lay.round_cells, group_colour(s, S), P, paths)
             item.setZValue(1)
             scene.addItem(item)
             self.groups.append(item)

@@ -4,6 +4,8 @@ reason.  The last simulation's extremes and the target checks follow."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -17,7 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.results import DISPLAY_UNITS, RESULT_DEFS, Quantity, display, pretty_unit
+from ...core.results import (
+    DISPLAY_UNITS,
+    RESULT_DEFS,
+    Quantity,
+    ResultDef,
+    display,
+    pretty_unit,
+)
+from ...core.units import format_number, to_unit
 from ..limits import target_checks, violations
 
 GROUPS = [("electrical", "Electrical"), ("thermal", "Thermal"), ("mechanical", "Mechanical"),
@@ -32,6 +42,23 @@ SIM_ROWS = {"sim_profile": ("Duty cycle", ""),
             "sim_min_voltage": ("Lowest pack voltage", "voltage"),
             "sim_energy": ("Energy delivered", "energy"),
             "sim_end": ("End", "")}
+
+
+@lru_cache(maxsize=256)
+def _affine(kind: str, unit: str) -> tuple[float, float]:
+    """(a, b) with to_unit(v) = a·v + b: pint once per unit, not once per figure and edit."""
+    b = to_unit(0.0, kind, unit) if kind == "temperature" else 0.0
+    return to_unit(1.0, kind, unit) - b, b
+
+
+def fast_display(name: str, q: Quantity, units: dict[str, str]) -> tuple[str, str]:
+    """Same text as `core.results.display`, with the unit conversion cached."""
+    if q.kind in ("money", "money_per_energy", "dimensionless"):
+        return display(name, q, units)
+    unit = units.get(q.kind) or RESULT_DEFS.get(name, ResultDef("", "", "", "")).unit \
+        or DISPLAY_UNITS.get(q.kind, ("",))[0]
+    a, b = _affine(q.kind, unit)
+    return format_number(a * q.value + b, 4), pretty_unit(unit)
 
 
 class ResultsPanel(QWidget):
@@ -61,6 +88,7 @@ class ResultsPanel(QWidget):
         lay.addWidget(self.tree)
         self.items: dict[str, QTreeWidgetItem] = {}
         self.reasons: dict[str, str] = {}
+        self._keys: list[str] | None = None
         self._unit_combos: list[tuple[QComboBox, str]] = []
 
     # --- document --------------------------------------------------------------------------
@@ -88,17 +116,27 @@ class ResultsPanel(QWidget):
 
     # --- build -----------------------------------------------------------------------------
     def refresh(self, *_args) -> None:
-        self.tree.clear()
-        self.items.clear()
-        self._unit_combos.clear()
+        """Recompute the rows; the tree is rebuilt only when the set of rows changes (an edit
+        usually changes values only, which is updated in place: fast on big packs)."""
+        rows = self._rows()
+        keys = [r["key"] for r in rows]
+        if keys != self._keys:
+            self._rebuild(rows)
+            self._keys = keys
+        else:
+            self._update(rows)
+
+    def _rows(self) -> list[dict]:
+        rows: list[dict] = []
+        self.reasons = {}
         if self.doc is None:
             self.header.setText("No design open")
-            return
+            return rows
         d = self.doc.design
         results = self.doc.results()
         if results is None:
             self.header.setText(f"<b>Cannot compute this design:</b> {self.doc.results_error()}")
-            return
+            return rows
         sim = self.doc.simulation if self.doc.simulation_matches() else None
         self.reasons = violations(d, results, sim)
         n_est = len(d.cell.estimated)
@@ -106,134 +144,156 @@ class ResultsPanel(QWidget):
                f"{'s' if n_est != 1 else ''} estimated (not published)</span>" if n_est else "")
         self.header.setToolTip("Estimated cell figures: " + ", ".join(d.cell.estimated)
                                if n_est else "")
+        checks, err = target_checks(d)
+        failing = {c.name: c for c in checks if not getattr(c, "passed", True)}
+        for name, c in failing.items():
+            if name in results and name not in self.reasons:
+                self.reasons[name] = getattr(c, "reason", "") or "fails the target"
         n_bad = len(self.reasons)
         flag = (f" · <span style='color:#9b1c1c'>{n_bad} limit"
                 f"{'s' if n_bad != 1 else ''} exceeded</span>" if n_bad else "")
         self.header.setText(f"<b>{d.series}S{d.parallel}P</b> of {d.cell.maker} {d.cell.model} "
                             f"· {d.cell_count} cells{flag}{est}")
-        bold = QFont()
-        bold.setBold(True)
         for group, title in GROUPS:
-            names = [n for n, q in results.items()
+            names = [n for n in results
                      if (RESULT_DEFS[n].group if n in RESULT_DEFS else "electrical") == group]
-            if not names:
-                continue
-            self._heading(title, bold)
-            for name in names:
-                self._row(name, RESULT_DEFS[name].label, results[name], RESULT_DEFS[name].help)
+            if names:
+                rows.append({"key": f"#{group}", "type": "heading", "texts": (title, "", "")})
+                for name in names:
+                    rows.append(self._value_row(name, RESULT_DEFS[name].label, results[name],
+                                                RESULT_DEFS[name].help))
         if sim is not None:
-            self._heading("Last simulation", bold)
-            self._sim_rows(sim)
-        checks, err = target_checks(d)
+            rows.append({"key": "#sim", "type": "heading", "texts": ("Last simulation", "", "")})
+            rows += self._sim_rows(sim)
         if d.target:
-            self._heading(f"Target: {d.target}", bold)
+            rows.append({"key": "#target", "type": "heading",
+                         "texts": (f"Target: {d.target}", "", "")})
             if err:
-                item = QTreeWidgetItem(["Target", "not checked", ""])
-                item.setToolTip(0, err)
-                item.setToolTip(1, err)
-                self.tree.addTopLevelItem(item)
+                rows.append({"key": "target:error", "type": "text",
+                             "texts": ("Target", "not checked", ""), "tip": err, "bad": True})
             for c in checks:
-                self._check_row(c)
-        for combo, _kind in self._unit_combos:
-            self.tree.setItemWidget(self.items[combo.property("result")], 2, combo)
+                rows.append(self._check_row(c))
+        return rows
 
-    def _heading(self, title: str, font: QFont) -> None:
-        item = QTreeWidgetItem([title, "", ""])
-        item.setFont(0, font)
-        item.setFirstColumnSpanned(True)
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        item.setBackground(0, QBrush(QColor("#e8edf3")))
-        self.tree.addTopLevelItem(item)
-
-    def _row(self, name: str, label: str, q: Quantity, help_text: str = "") -> None:
-        num, unit = display(name, q, self.units)
-        item = QTreeWidgetItem([label, num, unit])
-        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        item.setData(0, Qt.ItemDataRole.UserRole, name)
-        tip = help_text
-        if name in self.reasons:
-            tip = f"⚠ {self.reasons[name]}" + (f"\n({help_text})" if help_text else "")
-            for col in range(3):
-                item.setBackground(col, QBrush(BAD_BG))
-                item.setForeground(col, QBrush(BAD_FG))
-            item.setText(0, f"⚠ {label}")
-        for col in range(3):
-            item.setToolTip(col, tip)
-        self.tree.addTopLevelItem(item)
-        self.items[name] = item
+    def _value_row(self, name: str, label: str, q: Quantity, help_text: str = "") -> dict:
+        num, unit = fast_display(name, q, self.units)
+        bad = name in self.reasons
+        tip = (f"⚠ {self.reasons[name]}" + (f"\n({help_text})" if help_text else "")) if bad \
+            else help_text
         choices = DISPLAY_UNITS.get(q.kind, ())
-        if len(choices) > 1 and q.kind not in ("money", "money_per_energy"):
-            combo = QComboBox()
-            combo.setProperty("result", name)
-            for u in choices:
-                combo.addItem(pretty_unit(u), u)
-            current = self.units.get(q.kind) or (RESULT_DEFS[name].unit if name in RESULT_DEFS
-                                                 else choices[0])
-            combo.setCurrentIndex(max(0, combo.findData(current)))
-            combo.setFrame(False)
-            combo.setToolTip(f"Unit for every {q.kind.replace('_', ' ')} figure")
-            combo.activated.connect(lambda _i, c=combo, k=q.kind: self._unit_chosen(k, c))
-            self._unit_combos.append((combo, q.kind))
+        kind = q.kind if len(choices) > 1 and q.kind not in ("money", "money_per_energy") \
+            else ""
+        current = ""
+        if kind:
+            current = self.units.get(kind) or (RESULT_DEFS[name].unit if name in RESULT_DEFS
+                                               else choices[0])
+        return {"key": name, "type": "value", "texts": (("⚠ " if bad else "") + label, num, unit),
+                "tip": tip, "bad": bad, "kind": kind, "unit": current}
 
-    def _unit_chosen(self, kind: str, combo: QComboBox) -> None:
-        self.units[kind] = combo.currentData()
-        self.units_changed.emit(dict(self.units))
-        self.refresh()
-
-    def _sim_rows(self, sim) -> None:
+    def _sim_rows(self, sim) -> list[dict]:
         doc = self.doc
-        rows = {"sim_hottest_cell": Quantity(float(np.max(sim.max_cell_temperature)),
-                                             "temperature"),
-                "sim_coldest_cell": Quantity(float(np.min(sim.min_cell_temperature)),
-                                             "temperature"),
-                "sim_min_voltage": Quantity(float(np.min(sim.pack_voltage)), "voltage")}
+        rows = [{"key": "sim_profile", "type": "text",
+                 "texts": (SIM_ROWS["sim_profile"][0], doc.simulation_profile, ""),
+                 "tip": doc.simulation_profile, "bad": False}]
+        values = {"sim_hottest_cell": Quantity(float(np.max(sim.max_cell_temperature)),
+                                               "temperature"),
+                  "sim_coldest_cell": Quantity(float(np.min(sim.min_cell_temperature)),
+                                               "temperature"),
+                  "sim_min_voltage": Quantity(float(np.min(sim.pack_voltage)), "voltage")}
         t = np.asarray(sim.time, float)
         if t.size > 1:
             e = float(np.sum(0.5 * (sim.pack_voltage[1:] * sim.pack_current[1:]
                                     + sim.pack_voltage[:-1] * sim.pack_current[:-1])
                              * np.diff(t)))
-            rows["sim_energy"] = Quantity(abs(e), "energy")
-        self._text_row("sim_profile", SIM_ROWS["sim_profile"][0], doc.simulation_profile)
-        for name, q in rows.items():
-            self._row(name, SIM_ROWS[name][0], q)
-        end = sim.cutoff or f"completed ({t[-1] / 60:.1f} min)" if t.size else "completed"
-        self._text_row("sim_end", "End", str(end))
+            values["sim_energy"] = Quantity(abs(e), "energy")
+        for name, q in values.items():
+            rows.append(self._value_row(name, SIM_ROWS[name][0], q))
+        if sim.cutoff:
+            end = str(sim.cutoff)
+        else:
+            end = f"completed ({t[-1] / 60:.1f} min)" if t.size else "completed"
+        rows.append({"key": "sim_end", "type": "text", "texts": ("End", end, ""),
+                     "tip": self.reasons.get("sim_end", end), "bad": "sim_end" in self.reasons})
+        return rows
 
-    def _text_row(self, name: str, label: str, text: str) -> None:
-        item = QTreeWidgetItem([label, text, ""])
-        item.setToolTip(1, text)
-        if name in self.reasons:
-            item.setForeground(1, QBrush(BAD_FG))
-            item.setToolTip(1, self.reasons[name])
-        self.tree.addTopLevelItem(item)
-        self.items[name] = item
-
-    def _check_row(self, c) -> None:
+    def _check_row(self, c) -> dict:
         passed = bool(getattr(c, "passed", False))
         value, required = getattr(c, "value", ""), getattr(c, "required", "")
         unit = getattr(c, "unit", "")
         name = getattr(c, "name", "check")
         text = f"{value:.4g}" if isinstance(value, (int, float)) else str(value)
         req = f"{required:.4g}" if isinstance(required, (int, float)) else str(required)
-        item = QTreeWidgetItem([("✓ " if passed else "✗ ") + name.replace("_", " "),
-                                text, unit])
         tip = f"required {req} {unit}".strip()
         reason = getattr(c, "reason", "")
         if reason:
             tip += f"\n{reason}"
+        return {"key": f"target:{name}", "type": "check", "bad": not passed, "ok": passed,
+                "texts": (("✓ " if passed else "✗ ") + name.replace("_", " "), text, unit),
+                "tip": tip}
+
+    def _rebuild(self, rows: list[dict]) -> None:
+        self.tree.clear()
+        self.items.clear()
+        self._unit_combos.clear()
+        bold = QFont()
+        bold.setBold(True)
+        for r in rows:
+            item = QTreeWidgetItem(list(r["texts"]))
+            if r["type"] == "heading":
+                item.setFont(0, bold)
+                item.setFirstColumnSpanned(True)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                item.setBackground(0, QBrush(QColor("#e8edf3")))
+                self.tree.addTopLevelItem(item)
+                continue
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setData(0, Qt.ItemDataRole.UserRole, r["key"])
+            self.tree.addTopLevelItem(item)
+            self.items[r["key"]] = item
+            self._style(item, r)
+            if r.get("kind"):
+                combo = QComboBox()
+                combo.setProperty("result", r["key"])
+                for u in DISPLAY_UNITS[r["kind"]]:
+                    combo.addItem(pretty_unit(u), u)
+                combo.setCurrentIndex(max(0, combo.findData(r["unit"])))
+                combo.setFrame(False)
+                combo.setToolTip(f"Unit for every {r['kind'].replace('_', ' ')} figure")
+                combo.activated.connect(lambda _i, c=combo, k=r["kind"]: self._unit_chosen(k, c))
+                self._unit_combos.append((combo, r["kind"]))
+                self.tree.setItemWidget(item, 2, combo)
+
+    def _update(self, rows: list[dict]) -> None:
+        combos = {c.property("result"): c for c, _k in self._unit_combos}
+        for r in rows:
+            if r["type"] == "heading":
+                continue
+            item = self.items[r["key"]]
+            for col, text in enumerate(r["texts"]):
+                if item.text(col) != text:
+                    item.setText(col, text)
+            self._style(item, r)
+            combo = combos.get(r["key"])
+            if combo is not None and combo.currentData() != r["unit"]:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(max(0, combo.findData(r["unit"])))
+                combo.blockSignals(False)
+
+    def _style(self, item: QTreeWidgetItem, r: dict) -> None:
+        bad, ok = r.get("bad", False), r.get("ok", False)
+        state = "bad" if bad else ("ok" if ok else "")
+        if item.data(1, Qt.ItemDataRole.UserRole) == state and \
+                item.toolTip(0) == r.get("tip", ""):
+            return
+        item.setData(1, Qt.ItemDataRole.UserRole, state)
         for col in range(3):
-            item.setToolTip(col, tip)
-            if not passed:
-                item.setBackground(col, QBrush(BAD_BG))
-                item.setForeground(col, QBrush(BAD_FG))
-            else:
-                item.setForeground(col, QBrush(OK_FG))
-        self.tree.addTopLevelItem(item)
-        self.items[f"target:{name}"] = item
-        if not passed and name in self.items and name in RESULT_DEFS:
-            row = self.items[name]
-            self.reasons[name] = reason or f"target requires {req} {unit}"
-            for col in range(3):
-                row.setBackground(col, QBrush(BAD_BG))
-                row.setForeground(col, QBrush(BAD_FG))
-                row.setToolTip(col, f"⚠ {self.reasons[name]}")
+            item.setToolTip(col, r.get("tip", ""))
+            item.setBackground(col, QBrush(BAD_BG) if bad else QBrush())
+            item.setForeground(col, QBrush(BAD_FG) if bad else
+                               (QBrush(OK_FG) if ok else QBrush()))
+
+    def _unit_chosen(self, kind: str, combo: QComboBox) -> None:
+        self.units[kind] = combo.currentData()
+        self.units_changed.emit(dict(self.units))
+        self.refresh()
+
