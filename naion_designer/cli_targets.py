@@ -30,6 +30,16 @@ def register(sub) -> None:
         raise UsageError(f"{targets.prog}: a subcommand is required (see "
                          f"'{targets.prog} --help')")
 
+    p = tsub.add_parser("check", help="check designs against a target",
+                        description="Every requirement of the target checked on each design, "
+                                    "with pass/fail, value, required, margin and the reason.")
+    p.add_argument("designs", nargs="+", metavar="DESIGN", help="design files (.naion)")
+    p.add_argument("--target", metavar="TARGET",
+                   help="a preset id or a target file (default: the design's own target)")
+    p.add_argument("--duty-cycle", action="store_true",
+                   help="also simulate the target's duty cycle (slower)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_targets_check)
     targets.set_defaults(func=_missing)
 
     p = sub.add_parser("size", help="automatic sizing: the best designs for a target",
@@ -47,6 +57,8 @@ def register(sub) -> None:
                    help="at most K designs of one cell before others (default 1)")
     p.add_argument("--pareto", action="store_true",
                    help="also print the Pareto front of mass vs cost")
+    p.add_argument("--duty-cycle", action="store_true",
+                   help="also simulate the target's duty cycle on the designs found (slower)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_size)
 
@@ -166,6 +178,65 @@ def cmd_targets_show(args) -> int:
     return 0
 
 
+def cmd_targets_check(args) -> int:
+    from .cli import print_json, table
+    from .core.electrical import calculate
+    from .core.targets import check_design, load_target, margin_text
+    from .core.units import InputError
+    from .io.design_file import read_design_file
+
+    out = []
+    all_ok = True
+    for path in args.designs:
+        design = read_design_file(path)
+        ref = args.target or design.target
+        if not ref:
+            raise InputError("--target", f"{path} names no target: give --target TARGET")
+        target = load_target(ref)
+        results = calculate(design)
+        checks = check_design(design, target, results, duty_cycle=args.duty_cycle)
+        ok = all(c.passed for c in checks)
+        all_ok &= ok
+        out.append((path, design, target, results, checks, ok))
+    if args.json:
+        from .cli import calc_json
+
+        objs = []
+        for _path, design, target, results, checks, ok in out:
+            obj = calc_json(design, results)
+            obj.update({"target": target.id, "passes": ok,
+                        "checks": [check_json(c) for c in checks],
+                        "reasons": [c.reason for c in checks if not c.passed]})
+            objs.append(obj)
+        print_json(objs)
+        return 0
+    for path, design, target, _results, checks, ok in out:
+        print(f"{path}: {design.name} against {target.id}: "
+              + ("passes" if ok else f"fails {sum(not c.passed for c in checks)} of "
+                                     f"{len(checks)} requirements"))
+        rows = []
+        for c in checks:
+            badge = "PASS" if c.passed and c.verified else "FAIL" if not c.passed else "n/v"
+            rows.append([badge, c.label, _fmt_value(c.value, c.unit),
+                         _fmt_value(c.required, c.unit),
+                         margin_text(c)])
+        sys.stdout.write(table(rows, ["", "requirement", "design", "required", "margin"],
+                               "llrrr"))
+        for c in checks:
+            if not c.passed or not c.verified:
+                print(f"  - {c.label}: {c.reason}")
+        print()
+    return 0
+
+
+def _fmt_value(v, unit: str) -> str:
+    from .core.results import pretty_unit
+
+    if v is None or not math.isfinite(v):
+        return "–"
+    return f"{v:.4g} {pretty_unit(unit)}".strip()
+
+
 # --- size ---------------------------------------------------------------------------------------
 def _cells(args):
     from .io.library import library, resolve_cell
@@ -194,7 +265,7 @@ def cmd_size(args) -> int:
     if not cells:
         raise InputError("--cell", "no cells to search (the library is empty)")
     res = size(target, cells, top=top, objective=args.objective, per_cell=per_cell,
-               pareto=args.pareto or args.json)
+               pareto=args.pareto or args.json, duty_cycle=args.duty_cycle)
     if args.json:
         print_json([candidate_json(c) for c in res.candidates])
         return 0

@@ -416,12 +416,17 @@ def evaluate(cell: Cell, series: int, parallel: int, target: Target,
     return cand
 
 
+# checks whose margin is not a fraction of a requirement (temperatures in 100 K, pass/fail runs)
+_NOT_TIGHT = {"discharge_temperature", "charge_temperature", "duty_cycle", "nominal_voltage"}
+
+
 def _reasons(c: Candidate, objective: str, rank: int | None) -> list[str]:
     out = []
     if c.passes:
         if rank is not None:
             out.append(f"rank {rank} by {OBJECTIVES[objective]}: {_objective_text(c, objective)}")
-        verified = [k for k in c.checks if k.verified and not math.isnan(k.margin)]
+        verified = [k for k in c.checks if k.verified and not math.isnan(k.margin)
+                    and k.name not in _NOT_TIGHT]
         if verified:
             tight = min(verified, key=lambda k: k.margin)
             out.append(f"tightest requirement: {tight.label.lower()}: {tight.reason}")
@@ -486,12 +491,14 @@ class SizingCancelled(Exception):
 
 
 def size(target: Target, cells, top: int = 10, objective: str = "cost", per_cell: int = 1,
-         pareto: bool = True, progress=None, cancel=None) -> SizingResult:
+         pareto: bool = True, progress=None, cancel=None,
+         duty_cycle: bool = False) -> SizingResult:
     """Search every cell × S × P; return the best `top` designs for `objective` (re-checked),
     the Pareto front of mass vs cost, and why each rejected cell fails.
 
     `progress(fraction)` is called now and then; `cancel() -> bool` is polled and True raises
-    SizingCancelled."""
+    SizingCancelled.  With `duty_cycle=True` and a target duty cycle, the passing candidates are
+    also simulated through it (slow: a fraction of a second each) and fail if it cuts off."""
     t0 = time.perf_counter()
 
     def step(fraction: float) -> None:
@@ -565,9 +572,21 @@ def size(target: Target, cells, top: int = 10, objective: str = "cost", per_cell
                      screen_figs(g, i, j), objective)
         if c.passes:
             candidates.append(c)
-    candidates.sort(key=lambda c: c.objective if objective != "energy_margin" else -c.objective)
-    for rank, c in enumerate(candidates, 1):
-        c.reasons = _reasons(c, objective, rank)
+    if duty_cycle and target.duty_cycle:
+        from .targets import check_duty_cycle
+
+        for n, c in enumerate(candidates):
+            step(0.5 + 0.2 * n / max(len(candidates), 1))
+            k = check_duty_cycle(c.design, target)
+            c.checks.append(k)
+            c.passes = c.passes and k.passed
+    candidates.sort(key=lambda c: (not c.passes, c.objective if objective != "energy_margin"
+                                   else -c.objective))
+    rank = 0
+    for c in candidates:
+        if c.passes:
+            rank += 1
+        c.reasons = _reasons(c, objective, rank if c.passes else None)
 
     rejected_reasons: dict[str, str] = {}
     near: list[Candidate] = []

@@ -37,6 +37,7 @@ from ..core.targets import (
     Target,
     check_design,
     load_target,
+    margin_text,
     presets,
     target_from_dict,
     target_to_dict,
@@ -415,7 +416,7 @@ class TargetPanel(QWidget):
             bg, fg = ((PASS_BG, PASS_FG) if badge == "PASS" else
                       (FAIL_BG, FAIL_FG) if badge == "FAIL" else (NV_BG, NV_FG))
             item = QTreeWidgetItem([badge, c.label or c.name, _num(c.value, c.unit),
-                                    _num(c.required, c.unit), _margin(c.margin)])
+                                    _num(c.required, c.unit), margin_text(c)])
             item.setData(0, Qt.ItemDataRole.UserRole, c.name)
             item.setToolTip(1, c.reason)
             for col in range(5):
@@ -455,7 +456,3 @@ def _num(v: float, unit: str) -> str:
     return f"{format_number(v, 4)} {u}".strip()
 
 
-def _margin(m: float) -> str:
-    if m is None or not math.isfinite(m):
-        return "–"
-    return f"{m * 100:+.0f} %"

@@ -228,3 +228,34 @@ def test_cli_targets_imports_no_numpy_or_pint():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "[]"
+
+
+def test_targets_check(naion, two_designs, tmp_path):
+    a, b = two_designs
+    r = naion("targets", "check", a, b, "--target", "home-storage-51v2", "--json")
+    assert r.code == 0, r.err
+    data = json.loads(r.out)
+    assert [d["name"] for d in data] == ["A", "B"]
+    for d in data:
+        assert d["target"] == "home-storage-51v2" and isinstance(d["passes"], bool)
+        names = [c["name"] for c in d["checks"]]
+        assert "voltage_window" in names and "usable_energy" in names
+        assert d["passes"] == all(c["passed"] for c in d["checks"])
+        assert set(d["reasons"]) == {c["reason"] for c in d["checks"] if not c["passed"]}
+    r = naion("targets", "check", a, "--target", "e-bike-48v", "--duty-cycle")
+    assert r.code == 0, r.err
+    assert "Duty cycle" in r.out and "against e-bike-48v" in r.out
+    assert_input_error(naion("targets", "check", a), "--target")
+
+
+def test_size_duty_cycle_flag(naion, target_file, example_cell_path):
+    text = target_file.read_text().replace('source = "test"',
+                                           'source = "test"\nduty_cycle = "two-wheeler-urban"')
+    target_file.write_text(text)
+    r = naion("size", "--target", target_file, "--cell", example_cell_path, "--top", "2",
+              "--duty-cycle", "--json")
+    assert r.code == 0, r.err
+    data = json.loads(r.out)
+    for c in data:
+        if c["passes"]:
+            assert c["checks"][-1]["name"] == "duty_cycle"

@@ -317,3 +317,16 @@ def test_progress_and_cancel(cells):
 
     with pytest.raises(SizingCancelled):
         size(home(), cells, top=2, cancel=cancel)
+
+
+def test_size_with_the_duty_cycle(cells):
+    t = home(duty_cycle="two-wheeler-urban")
+    res = size(t, cells, top=3, duty_cycle=True)
+    for c in res.candidates:
+        names = [k.name for k in c.checks]
+        if c.passes or "duty_cycle" in names:
+            assert names.count("duty_cycle") <= 1
+    assert all(c.checks[-1].name == "duty_cycle" for c in res.passing)
+    # passing ones first, ranked
+    flags = [c.passes for c in res.candidates]
+    assert flags == sorted(flags, reverse=True)

@@ -342,3 +342,53 @@ def test_margins_agree_with_pass_fail(cell):
             if c.verified and not math.isnan(c.margin):
                 assert (c.margin >= -1e-9) == c.passed, c
             assert c.reason and c.label
+
+
+# --- duty cycle --------------------------------------------------------------------------------
+def test_start_soc_of_cycles(cell):
+    from naion_designer.core.profiles import Profile, Segment
+    from naion_designer.core.targets import start_soc
+
+    d = PackDesign(cell=cell, series=16, parallel=2)
+    discharge = Profile((Segment("current", 0.5, "C", 3600.0),))
+    assert start_soc(discharge, d) == 1.0
+    # discharge 0.3 of the charge, then charge 0.5: start between 0.3 and 0.8
+    both = Profile((Segment("current", 0.3, "C", 3600.0), Segment("current", -0.5, "C", 3600.0)))
+    assert start_soc(both, d) == pytest.approx((0.3 + 0.8) / 2)
+
+
+def test_duty_cycle_check_simulates_the_cycle(cell):
+    from naion_designer.core.targets import check_duty_cycle
+
+    t = lfp_dropin(duty_cycle="cc:0.5C")
+    d = PackDesign(cell=cell, series=16, parallel=2)
+    c = check_duty_cycle(d, t)
+    assert c.name == "duty_cycle" and not c.verified  # runs until a cut-off: nothing to compare
+    assert "cut-off" in c.reason
+    # a fixed-length cycle from the presets' built-ins: one hour of urban riding
+    t2 = lfp_dropin(duty_cycle="two-wheeler-urban")
+    ok = check_duty_cycle(d, t2)
+    assert ok.verified and ok.passed and ok.value == pytest.approx(3600.0)
+    assert "completed" in ok.reason
+    # the forklift cycle lifts at 2.5C (60 A for 2 x 12 Ah): above a 15 A peak rating
+    weak = replace(cell, peak_discharge_current=15.0, peak_discharge_duration=10.0)
+    t3 = lfp_dropin(duty_cycle="forklift-lift-drive")
+    bad = check_duty_cycle(PackDesign(cell=weak, series=16, parallel=2), t3)
+    assert not bad.passed and bad.margin < 0 and "stopped after" in bad.reason
+    names = [k.name for k in check_design(d, t2, duty_cycle=True)]
+    assert names[-1] == "duty_cycle"
+    assert "duty_cycle" not in [k.name for k in check_design(d, t2)]
+
+
+def test_duty_cycle_csv_relative_to_the_target_file(cell, tmp_path):
+    from naion_designer.core.targets import duty_cycle_profile
+
+    (tmp_path / "cycle.csv").write_text("time_s,current_A\n0,10\n600,0\n1200,0\n")
+    path = tmp_path / "t.toml"
+    write_target_file(lfp_dropin(duty_cycle="cycle.csv"), path)
+    t = read_target_file(path)
+    prof = duty_cycle_profile(t, PackDesign(cell=cell, series=16, parallel=2))
+    assert prof.duration == pytest.approx(1200.0)
+    with pytest.raises(InputError):
+        duty_cycle_profile(replace(t, duty_cycle="missing.csv"),
+                           PackDesign(cell=cell, series=16, parallel=2))
