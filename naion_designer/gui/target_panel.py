@@ -13,7 +13,7 @@ import math
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -97,8 +97,27 @@ def _dotted(section: str, key: str) -> str:
     return f"{section}.{key}" if section else key
 
 
+class DutyCycleWorker(QThread):
+    """Simulates a target's duty cycle on a design off the UI thread."""
+
+    done = Signal(object)  # a Check, or a str with the error
+
+    def __init__(self, design, target, parent=None):
+        super().__init__(parent)
+        self.design, self.target = design, target
+
+    def run(self) -> None:
+        from ..core.targets import check_duty_cycle
+
+        try:
+            self.done.emit(check_duty_cycle(self.design, self.target))
+        except Exception as exc:  # shown as one line
+            self.done.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+
+
 class TargetPanel(QWidget):
     target_changed = Signal(str)
+    duty_cycle_done = Signal(object)  # the duty-cycle Check (or an error text)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -109,6 +128,8 @@ class TargetPanel(QWidget):
         self._loading = False
         self.edits: dict[str, QLineEdit] = {}
         self._checks: list = []
+        self._duty = None  # (design, target, Check) of the last duty-cycle run
+        self._duty_worker: DutyCycleWorker | None = None
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -134,6 +155,17 @@ class TargetPanel(QWidget):
         f.setBold(True)
         self.summary.setFont(f)
         lay.addWidget(self.summary)
+        drow = QHBoxLayout()
+        self.duty_button = QPushButton("Simulate duty cycle")
+        self.duty_button.setObjectName("target_duty_cycle")
+        self.duty_button.setToolTip("Run the target's duty cycle through the time-domain "
+                                    "simulation and add the result to the checks")
+        self.duty_button.clicked.connect(self.run_duty_cycle)
+        drow.addWidget(self.duty_button)
+        self.duty_label = QLabel()
+        self.duty_label.setWordWrap(True)
+        drow.addWidget(self.duty_label, 1)
+        lay.addLayout(drow)
 
         split = QSplitter(Qt.Orientation.Vertical)
         self.checks_tree = QTreeWidget()
@@ -383,10 +415,42 @@ class TargetPanel(QWidget):
             self.error.setText(f"Cannot save the target: {exc}")
 
     # --- checks -------------------------------------------------------------------------------
+    def run_duty_cycle(self) -> None:
+        t = self._edited
+        if t is None or not t.duty_cycle or self._design is None or self._duty_worker:
+            return
+        w = DutyCycleWorker(self._design, t, self)
+        w.done.connect(lambda res, d=self._design, t=t: self._duty_finished(d, t, res))
+        w.finished.connect(w.deleteLater)
+        self._duty_worker = w
+        self.duty_button.setEnabled(False)
+        self.duty_label.setText(f"Simulating '{t.duty_cycle}'…")
+        w.start()
+
+    def _duty_finished(self, design, target, res) -> None:
+        self._duty_worker = None
+        if isinstance(res, str):
+            self.duty_label.setText(f"Duty cycle not simulated: {res}")
+        else:
+            self._duty = (design, target, res)
+            self.duty_label.setText("")
+        self._update_checks()
+        self.duty_cycle_done.emit(res)
+
+    def _update_duty_button(self) -> None:
+        t = self._edited
+        ok = (t is not None and bool(t.duty_cycle) and self._design is not None
+              and self._duty_worker is None)
+        self.duty_button.setEnabled(ok)
+        self.duty_button.setVisible(t is not None and bool(t.duty_cycle))
+        if t is None or not t.duty_cycle:
+            self.duty_label.setText("")
+
     def _update_checks(self) -> None:
         self.checks_tree.clear()
         self._checks = []
         self.reason.setText("")
+        self._update_duty_button()
         t = self._edited
         if self._design is None:
             self.summary.setText("No design open." if t is None else
@@ -402,6 +466,8 @@ class TargetPanel(QWidget):
         except Exception as exc:  # a check bug must not break the panel
             self.summary.setText(f"Cannot check the design: {str(exc).splitlines()[0]}")
             return
+        if self._duty is not None and self._duty[0] is self._design and self._duty[1] == t:
+            checks = [*checks, self._duty[2]]
         self._checks = checks
         failed = [c for c in checks if not c.passed]
         unverified = [c for c in checks if c.passed and not c.verified]
@@ -436,6 +502,11 @@ class TargetPanel(QWidget):
             self.reason.setText("")
             return
         self.reason.setText(item.toolTip(1))
+
+    def closeEvent(self, event) -> None:
+        if self._duty_worker is not None:
+            self._duty_worker.wait(30000)
+        super().closeEvent(event)
 
     def badge_of(self, name: str) -> str:
         """The badge text shown for a requirement ("PASS", "FAIL", "n/v"; "" if absent)."""

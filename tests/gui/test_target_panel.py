@@ -111,3 +111,22 @@ def test_unknown_target_of_a_design_is_reported(panel, design):
     panel.set_design(design.evolve(target="/no/such/target.toml"))
     assert "Cannot load the target" in panel.error.text()
     assert panel.checks() == []
+
+
+def test_duty_cycle_button_simulates_in_a_worker(panel, design, qtbot):
+    panel.set_design(design)  # home storage has no duty cycle
+    assert not panel.duty_button.isVisibleTo(panel)
+    eb = design.evolve(series=15, parallel=2, target="e-bike-48v")
+    panel.set_design(eb)
+    assert panel.target().duty_cycle == "two-wheeler-urban"
+    assert panel.duty_button.isEnabled()
+    n = len(panel.checks())
+    with qtbot.waitSignal(panel.duty_cycle_done, timeout=60000) as sig:
+        panel.duty_button.click()
+    check = sig.args[0]
+    assert check.name == "duty_cycle"
+    assert len(panel.checks()) == n + 1 and panel.checks()[-1] is check
+    assert panel.badge_of("duty_cycle") in ("PASS", "FAIL")
+    # another design drops the stale result
+    panel.set_design(eb.evolve(parallel=3))
+    assert "duty_cycle" not in [c.name for c in panel.checks()]
