@@ -59,6 +59,8 @@ def register(sub) -> None:
                    help="also print the Pareto front of mass vs cost")
     p.add_argument("--duty-cycle", action="store_true",
                    help="also simulate the target's duty cycle on the designs found (slower)")
+    p.add_argument("--save", metavar="DIR",
+                   help="write each design found as DIR/NN-<cell>-<S>s<P>p.naion")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_size)
 
@@ -266,8 +268,12 @@ def cmd_size(args) -> int:
         raise InputError("--cell", "no cells to search (the library is empty)")
     res = size(target, cells, top=top, objective=args.objective, per_cell=per_cell,
                pareto=args.pareto or args.json, duty_cycle=args.duty_cycle)
+    saved = _save_candidates(res.candidates, args.save) if args.save else []
     if args.json:
-        print_json([candidate_json(c) for c in res.candidates])
+        objs = [candidate_json(c) for c in res.candidates]
+        for obj, path in zip(objs, saved, strict=False):
+            obj["file"] = path
+        print_json(objs)
         return 0
     n_pass = sum(1 for c in res.candidates if c.passes)
     print(f"{target.id}: {target.name}")
@@ -312,7 +318,30 @@ def cmd_size(args) -> int:
     if n_pass == 0:
         print()
         print("no library cell meets every requirement of this target (see the reasons above)")
+    if saved:
+        print()
+        print(f"wrote {len(saved)} design files to {args.save}")
     return 0
+
+
+def _save_candidates(candidates, folder: str) -> list[str]:
+    from pathlib import Path
+
+    from .core.units import InputError
+    from .io.design_file import write_design_file
+
+    out = Path(folder)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError("--save", f"cannot create the folder {folder} ({exc.strerror})") \
+            from None
+    paths = []
+    for k, c in enumerate(candidates, 1):
+        path = out / f"{k:02d}-{c.cell_id}-{c.series}s{c.parallel}p.naion"
+        write_design_file(c.design, path)
+        paths.append(str(path))
+    return paths
 
 
 # --- compare ------------------------------------------------------------------------------------

@@ -259,3 +259,21 @@ def test_size_duty_cycle_flag(naion, target_file, example_cell_path):
     for c in data:
         if c["passes"]:
             assert c["checks"][-1]["name"] == "duty_cycle"
+
+
+def test_size_save_then_calc_gives_the_same_figures(naion, tmp_path):
+    # a preset with overheads and a fitted layout: the saved design files carry them, so
+    # `naion calc FILE` reproduces every figure of the candidate exactly
+    out = tmp_path / "found"
+    r = naion("size", "--target", "e-moped-60v", "--top", "3", "--json", "--save", out)
+    assert r.code == 0, r.err
+    data = json.loads(r.out)
+    assert data
+    for c in data:
+        calc = naion("calc", c["file"], "--json")
+        assert calc.code == 0, calc.err
+        assert json.loads(calc.out)["results"] == c["results"]
+        check = naion("targets", "check", c["file"], "--json")  # the file names its target
+        assert check.code == 0, check.err
+        assert json.loads(check.out)[0]["passes"] == c["passes"]
+    assert len(list(out.glob("*.naion"))) == len(data)
