@@ -42,6 +42,41 @@ class Table1D:
 
 
 @dataclass(frozen=True)
+class RateTable:
+    """R0 versus SOC at several C-rates (|I| / the 1C current): `resistance[j][i]` (ohm) at
+    `c_rate[j]` and `soc[i]`.  Linear in SOC; between two C-rates the voltage drop R0·|I| is
+    linear in the current (so that it always grows with the current); below the first C-rate
+    and above the last, R0 is that row's (a constant resistance)."""
+
+    soc: tuple[float, ...]
+    c_rate: tuple[float, ...]
+    resistance: tuple[tuple[float, ...], ...]
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return (np.asarray(self.soc, float), np.asarray(self.c_rate, float),
+                np.asarray(self.resistance, float))
+
+    def __call__(self, soc, c_rate):
+        """R0 (ohm) at SOC and C-rate (arrays broadcast)."""
+        s, c, r = self.arrays()
+        soc_b, c_b = np.broadcast_arrays(np.asarray(soc, float), np.abs(np.asarray(c_rate,
+                                                                                   float)))
+        shape = soc_b.shape
+        sq, cq = soc_b.ravel(), c_b.ravel()
+        rows = np.array([np.interp(sq, s, r[j]) for j in range(len(c))])  # nc × n
+        if len(c) == 1:
+            return rows[0].reshape(shape)
+        j = np.clip(np.searchsorted(c, cq) - 1, 0, len(c) - 2)
+        n = np.arange(sq.size)
+        da = rows[j, n] * c[j]
+        db = rows[j + 1, n] * c[j + 1]
+        w = np.clip((cq - c[j]) / (c[j + 1] - c[j]), 0.0, 1.0)
+        inside = (da + w * (db - da)) / np.where(cq > 0, cq, 1.0)
+        out = np.where(cq <= c[0], rows[0], np.where(cq >= c[-1], rows[-1], inside))
+        return out.reshape(shape)
+
+
+@dataclass(frozen=True)
 class Cell:
     id: str
     maker: str
@@ -92,6 +127,9 @@ class Cell:
     temp_capacity_factor: Table1D | None = None  # K -> factor
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     origin: str = ""  # "library", "user" or a path; not saved
+    # time-domain model extension (issue 3): R0 versus SOC and C-rate; when given, the
+    # simulation uses it instead of r0_soc/resistance (scaled for per-cell overrides)
+    r0_rate: RateTable | None = None
 
     # --- derived geometry -------------------------------------------------
     @property
@@ -141,9 +179,13 @@ class Cell:
                                     "time-domain model")
         return self.ocv(soc)
 
-    def r0_at(self, soc=None, temperature=None):
-        """R0 at a SOC (table if given) and temperature (factor table if given)."""
-        r = self.resistance if (self.r0_soc is None or soc is None) else self.r0_soc(soc)
+    def r0_at(self, soc=None, temperature=None, current=None):
+        """R0 at a SOC (table if given), temperature (factor table if given) and, for cells
+        with an `r0_rate` table, a current (A, either sign)."""
+        if self.r0_rate is not None and soc is not None and current is not None:
+            r = self.r0_rate(soc, np.abs(current) / self.capacity_ah)
+        else:
+            r = self.resistance if (self.r0_soc is None or soc is None) else self.r0_soc(soc)
         if temperature is not None and self.temp_resistance_factor is not None:
             r = r * self.temp_resistance_factor(temperature)
         return r
@@ -206,6 +248,18 @@ class Cell:
             s, r = self.r0_soc.arrays()
             if np.any(np.diff(s) <= 0) or np.any(r <= 0):
                 raise InputError("r0_soc", "soc must increase and resistances be positive")
+        if self.r0_rate is not None:
+            s, c, r = self.r0_rate.arrays()
+            if r.shape != (len(c), len(s)) or len(s) < 2:
+                raise InputError("r0_rate", "resistance needs one row per c_rate, each with one "
+                                            "value per soc (at least 2)")
+            if np.any(np.diff(s) <= 0) or np.any(np.diff(c) <= 0) or c[0] <= 0:
+                raise InputError("r0_rate", "soc and c_rate must increase, c_rate be positive")
+            if np.any(r <= 0):
+                raise InputError("r0_rate.resistance", "resistances must be positive")
+            if np.any(np.diff(r * c[:, None], axis=0) < 0):
+                raise InputError("r0_rate.resistance", "the voltage drop R0 × c_rate must not "
+                                                       "fall as the C-rate rises")
         for name in ("temp_resistance_factor", "temp_capacity_factor"):
             t = getattr(self, name)
             if t is not None:

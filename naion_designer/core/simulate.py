@@ -153,7 +153,7 @@ class _Factor:
     """Everything that depends only on the step size and the factorised resistance state."""
 
     __slots__ = ("h", "a_col", "c1", "rcb", "rcbsum", "rm", "gm", "lu", "zb", "zpos", "phi",
-                 "kk", "hq", "c1_0", "beta_col")
+                 "kk", "hq", "c1_0", "beta_col", "exact")
 
 
 def _matvec(m):
@@ -212,7 +212,14 @@ class _Engine:
         self.ent = float(cell.entropic_coefficient)
         self.tf_r = cell.temp_resistance_factor.arrays() if cell.temp_resistance_factor else None
         self.tf_q = cell.temp_capacity_factor.arrays() if cell.temp_capacity_factor else None
-        self.cur_dep = _current_dependence(cell)
+        if cell.r0_rate is not None:
+            rs, rc, rr = cell.r0_rate.arrays()
+            rr = rr / cell.resistance
+            self.rate = (rs, rc, rr, cell.capacity / 3600.0, np.diff(rr, axis=1),
+                         1.0 / np.diff(rs), 1.0 / np.diff(rc) if len(rc) > 1 else None,
+                         np.arange(S * P))
+        else:
+            self.rate = None
         self.vmin, self.vmax = cell.min_voltage, cell.max_voltage
         self.t_dis = cell.discharge_temperature
         self.t_chg = cell.charge_temperature
@@ -235,7 +242,7 @@ class _Engine:
         self.thermal = build_thermal(design)
         self.th_const = self.thermal.constant_flow(self.ambient)
         # what varies with the state (else precomputed per factorisation)
-        self.r0_varies = self.r0_x is not None or self.cur_dep is not None
+        self.r0_varies = self.r0_x is not None or self.rate is not None
         self.inv_rrc = 1.0 / self.Rrc if self.nrc else None
 
         soc_init = np.full(N, float(soc0))
@@ -244,6 +251,9 @@ class _Engine:
         self.state0 = _State(soc=soc_init, u=np.zeros((self.nrc, N)), T=np.full(N, ambient),
                              cur=np.zeros(N))
         self._cache: dict[float, _Factor] = {}
+        self._mats: dict[float, tuple] = {}
+        self._rc_nominal = np.array([p.resistance for p in cell.rc], float)
+        self._r_nominal = cell.resistance + float(self._rc_nominal.sum())
         self._tcache = None
         self._rm_ref = self._effective_r0(self.state0)
         self.factorisations = 0
@@ -257,39 +267,67 @@ class _Engine:
         return np.interp(T, self.tf_r[0], self.tf_r[1])
 
     def _r0(self, soc: np.ndarray, ft, current: np.ndarray | None) -> np.ndarray:
-        r = self.R0 if self.r0_x is None else self.R0 * np.interp(soc, self.r0_x, self.r0_shape)
-        if ft is not None:
-            r = r * ft
-        if self.cur_dep is not None and current is not None:
-            r = r * self.cur_dep(current, soc)
-        return r
+        if self.rate is not None:
+            r = self.R0 * self._rate_shape(soc, current, slope=False)
+        elif self.r0_x is not None:
+            r = self.R0 * np.interp(soc, self.r0_x, self.r0_shape)
+        else:
+            r = self.R0
+        return r if ft is None else r * ft
+
+    def _rate_shape(self, soc: np.ndarray, current, slope: bool) -> np.ndarray:
+        """The [r0_rate] table relative to `resistance` at (SOC, |I|): R0, or with slope=True
+        the incremental resistance d(R0·I)/dI (the chord of the Newton loop)."""
+        s, c, r, i1c, dr, inv_ds, inv_dc, cells = self.rate
+        mx, mn = np.maximum, np.minimum  # (np.clip costs ~10 µs of Python per call)
+        k = s[1:-1].searchsorted(soc, side="right")
+        w = mn(mx((soc - s[k]) * inv_ds[k], 0.0), 1.0)
+        rows = r[:, k] + dr[:, k] * w  # nc × N
+        if len(c) == 1:
+            return rows[0]
+        cq = np.abs(current) / i1c if current is not None else np.ones_like(soc)
+        cc = mn(mx(cq, c[0]), c[-1])
+        j = c[1:-1].searchsorted(cc)
+        da = rows[j, cells] * c[j]
+        db = rows[j + 1, cells] * c[j + 1]
+        if slope:
+            val = (db - da) * inv_dc[j]
+            return np.where(cq < c[0], rows[0], np.where(cq > c[-1], rows[-1], val))
+        # clipping the C-rate into the table gives the end rows outside it
+        return (da + (cc - c[j]) * inv_dc[j] * (db - da)) / cc
 
     def _effective_r0(self, st: _State) -> np.ndarray:
-        """R0 to put in the matrix (the chord slope): R0 at the state, current-dependence
-        included as the slope d(R·I)/dI of the current-dependent drop."""
+        """R0 to put in the matrix (the chord slope): R0 at the state or, with an [r0_rate]
+        table, the incremental resistance d(R0·I)/dI at the present current."""
         ft = self._tfac(st.T)
-        r = self._r0(st.soc, ft, None)
-        if self.cur_dep is not None:
-            r = r * self.cur_dep.slope(st.cur, st.soc)
-        return r
+        if self.rate is not None:
+            r = self.R0 * self._rate_shape(st.soc, st.cur, slope=True)
+            return r if ft is None else r * ft
+        return self._r0(st.soc, ft, None)
 
     # --- factorisations ----------------------------------------------------------------------
+    def _betas(self, h: float) -> tuple[np.ndarray, np.ndarray]:
+        x = h / self.tau
+        a = np.exp(-x)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            beta = np.where(x > 1e-4, 1.0 - (-np.expm1(-x)) / np.where(x > 0, x, 1.0),
+                            x / 2.0 - x * x / 6.0)
+        return a, beta
+
     def _factor(self, h: float, st: _State) -> _Factor:
+        """The exact step coefficients for h, and a factorised nodal matrix for a step size
+        within ±9 % of h (the chord of the Newton loop: the converged solution does not depend
+        on it, so steps of arbitrary length share a few factorisations)."""
         f = self._cache.get(h)
         if f is not None:
             return f
-        if len(self._cache) > 24:
+        if len(self._cache) > 256:
             self._cache.clear()
         f = _Factor()
         f.h = h
         ft = self._tfac(st.T)
-        self._ft_ref = ft
         if self.nrc:
-            x = h / self.tau
-            a = np.exp(-x)
-            with np.errstate(divide="ignore", invalid="ignore"):
-                beta = np.where(x > 1e-4, 1.0 - (-np.expm1(-x)) / np.where(x > 0, x, 1.0),
-                                x / 2.0 - x * x / 6.0)
+            a, beta = self._betas(h)
             f.a_col = a[:, None]
             f.beta_col = beta[:, None]
             f.c1_0 = self.Rrc * (1.0 - a - beta)[:, None]
@@ -297,20 +335,40 @@ class _Engine:
             f.c1 = f.c1_0 if ft is None else f.c1_0 * ft
             f.rcb = rcb0 if ft is None else rcb0 * ft
             f.rcbsum = f.rcb.sum(axis=0)
-            f.rm = self._rm_ref + f.rcbsum
         else:
             f.rcbsum = 0.0
-            f.rm = self._rm_ref.copy()
-        f.gm = 1.0 / (f.rm + self.r_conn)
-        f.lu = NodalFactor(self.net, f.rm + self.r_conn)
-        self.factorisations += 1
-        z = f.lu.solve(self.e_pos)
-        f.zb = self._gather(z)
-        f.zpos = float(z[self.pos_tap]) + self.r_term
+        # steps whose RC contribution to the branch resistance differs by < 2 % of the
+        # cell's resistance share one matrix
+        if self.nrc:
+            frac = float(self._rc_nominal @ f.beta_col[:, 0]) / self._r_nominal
+            hk = round(frac * 50.0)
+        else:
+            hk = 0
+        m = self._mats.get(hk)
+        if m is None:
+            m = self._matrix(h, ft)
+            self._mats[hk] = m
+        f.rm, f.gm, f.lu, f.zb, f.zpos, h_mat = m
+        f.exact = h_mat == h
         f.phi, f.kk = self.thermal.step_factors(h)
         f.hq = h / (2.0 * self.Q)
         self._cache[h] = f
         return f
+
+    def _matrix(self, hk: float, ft):
+        if self.nrc:
+            a, beta = self._betas(hk)
+            rcb = self.Rrc * beta[:, None]
+            if ft is not None:
+                rcb = rcb * ft
+            rm = self._rm_ref + rcb.sum(axis=0)
+        else:
+            rm = self._rm_ref.copy()
+        gm = 1.0 / (rm + self.r_conn)
+        lu = NodalFactor(self.net, rm + self.r_conn)
+        self.factorisations += 1
+        z = lu.solve(self.e_pos)
+        return rm, gm, lu, self._gather(z), float(z[self.pos_tap]) + self.r_term, hk
 
     def _temperature_terms(self, f: _Factor, T: np.ndarray):
         """(hq, ft, c1, rcb, rcbsum, 1/Rrc) at the cells' temperatures.  Recomputed only when a
@@ -348,6 +406,7 @@ class _Engine:
     def refresh(self, st: _State) -> None:
         self._rm_ref = self._effective_r0(st)
         self._cache.clear()
+        self._mats.clear()
 
     # --- one step ----------------------------------------------------------------------------
     def advance(self, st: _State, h: float, dem: _Demand) -> _State:
@@ -385,7 +444,7 @@ class _Engine:
         else:
             r0c = self.R0 if ft is None else self.R0 * ft
             E = interp(soc_p, ox, oy) + off - uas
-            if ft is not None or self.nrc == 0:
+            if ft is not None or self.nrc == 0 or not f.exact:
                 E = E + (rm - r0c - rcbsum) * cur
         phase = st.phase
         margin = math.inf
@@ -519,36 +578,6 @@ class _Engine:
         return f"the pack cannot deliver {dem.value:.4g} W any more"
 
 
-class _CurrentDependence:
-    """R0 multiplier g(|I|/I_1C, SOC) from the optional [r0_current] table of the cell file."""
-
-    def __init__(self, c_rate: np.ndarray, factor: np.ndarray, i1c: float):
-        self.x = c_rate
-        self.y = factor
-        self.i1c = i1c
-        # slope of the drop g(i)·i: d(g i)/di = g + i g'
-        dg = np.diff(factor) / np.diff(c_rate)
-        self.dg = np.concatenate([dg, dg[-1:]])
-
-    def __call__(self, current, soc=None):
-        return np.interp(np.abs(current) / self.i1c, self.x, self.y)
-
-    def slope(self, current, soc=None):
-        c = np.abs(current) / self.i1c
-        g = np.interp(c, self.x, self.y)
-        idx = np.clip(np.searchsorted(self.x, c) - 1, 0, len(self.x) - 1)
-        inside = (c > self.x[0]) & (c < self.x[-1])
-        return np.maximum(g + np.where(inside, c * self.dg[idx], 0.0), 0.05 * g)
-
-
-def _current_dependence(cell):
-    tab = getattr(cell, "r0_current", None)
-    if tab is None:
-        return None
-    x, y = tab.arrays()
-    return _CurrentDependence(x, y, cell.capacity / 3600.0)
-
-
 # --------------------------------------------------------------------------------------------
 def _demand(seg: Segment, eng: _Engine) -> _Demand:
     if seg.mode == "cccv":
@@ -652,6 +681,8 @@ def simulate(design: PackDesign, profile: Profile, dt: float = 1.0, soc0: float 
         # the last row sits at the cut-off: report the limit value itself at the crossing
         return theta, s1
 
+    prev_dem = None
+    h_ramp = h_max / 8.0
     for si, seg in enumerate(segs):
         dem = _demand(seg, eng)
         if seg.duration is None:
@@ -668,6 +699,9 @@ def simulate(design: PackDesign, profile: Profile, dt: float = 1.0, soc0: float 
         seg_end = t + dur
         if dur <= 0:
             continue
+        big = (prev_dem is None or prev_dem.mode != dem.mode or
+               abs(dem.value - prev_dem.value) > 0.05 * max(abs(dem.value), abs(prev_dem.value)))
+        prev_dem = dem
         st = eng.advance(st, 0.0, dem)  # the jump under the new demand (R0 is algebraic)
         bad = check(st, dem)
         if not rows_t:
@@ -682,7 +716,8 @@ def simulate(design: PackDesign, profile: Profile, dt: float = 1.0, soc0: float 
                     cells.pop()
             record(t, st)
             break
-        h_ramp = h_max / 8.0
+        if big:  # small steps first while the currents redistribute
+            h_ramp = h_max / 8.0
         stop = False
         ended = False
         while seg_end - t > eps * (1.0 + t):

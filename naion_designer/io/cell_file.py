@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from ..core.cell import CHEMISTRIES, Cell, RCPair, Table1D
+from ..core.cell import CHEMISTRIES, Cell, RateTable, RCPair, Table1D
 from ..core.units import InputError, parse_fraction, parse_money, parse_quantity
 
 FORMAT = "naion-cell"
@@ -159,6 +159,8 @@ def cell_from_dict(data: dict[str, Any], check_format: bool = True) -> Cell:
     if "r0_soc" in data:
         kw["r0_soc"] = _table(data["r0_soc"], "r0_soc", "soc", "resistance", "resistance",
                               absolute=False)
+    if "r0_rate" in data:
+        kw["r0_rate"] = _rate_table(data["r0_rate"])
     te = data.get("temperature_effects")
     if te is not None:
         if not isinstance(te, dict):
@@ -180,7 +182,7 @@ def cell_from_dict(data: dict[str, Any], check_format: bool = True) -> Cell:
         "charge_temperature", "discharge_temperature", "chemistry", "confidence", "status",
         "notes", "shipping_note", "peak_discharge_current", "peak_discharge_duration",
         "entropic_coefficient", "cycle_life", "price", "zero_volt_shipping", "spread",
-        "end_of_life", "r0_soc", "temperature_effects"}
+        "end_of_life", "r0_soc", "temperature_effects", "r0_rate"}
     kw["extra"] = {k: v for k, v in data.items() if k not in known}
     for e in kw["estimated"]:
         if e not in data and e not in ("ocv", "rc"):
@@ -219,6 +221,30 @@ def _table(t: Any, where: str, xkey: str, ykey: str, kind: str, absolute: bool) 
     if any(b <= a for a, b in zip(xs, xs[1:], strict=False)):
         raise InputError(f"{where}.{xkey}", "must be strictly increasing")
     return Table1D(tuple(xs), tuple(y * scale for y in ys))
+
+
+def _rate_table(t: Any) -> RateTable:
+    """[r0_rate]: soc = [...], c_rate = [...], resistance = [[...] per c_rate], unit."""
+    where = "r0_rate"
+    if not isinstance(t, dict):
+        raise InputError(where, "expected a table")
+    soc = _number_list(t, "soc", where)
+    rates = _number_list(t, "c_rate", where)
+    rows = t.get("resistance")
+    if not isinstance(rows, list) or len(rows) != len(rates):
+        raise InputError(f"{where}.resistance", "expected one list of values per c_rate")
+    unit = t.get("unit")
+    if not isinstance(unit, str):
+        raise InputError(f"{where}.unit", "missing (expected a unit such as 'mohm')")
+    scale = parse_quantity(f"1 {unit}", "resistance", f"{where}.unit")
+    values = []
+    for j, row in enumerate(rows):
+        vals = _number_list({"r": row}, "r", f"{where}.resistance[{j}]")
+        if len(vals) != len(soc):
+            raise InputError(f"{where}.resistance[{j}]", f"expected {len(soc)} values (one per "
+                                                         "soc)")
+        values.append(tuple(v * scale for v in vals))
+    return RateTable(tuple(soc), tuple(rates), tuple(values))
 
 
 def _a(kind: str) -> str:
@@ -276,6 +302,10 @@ def cell_to_dict(cell: Cell) -> dict[str, Any]:
     if cell.r0_soc is not None:
         d["r0_soc"] = {"soc": list(cell.r0_soc.x),
                        "resistance": [round(v * 1e3, 6) for v in cell.r0_soc.y], "unit": "mohm"}
+    if cell.r0_rate is not None:
+        d["r0_rate"] = {"soc": list(cell.r0_rate.soc), "c_rate": list(cell.r0_rate.c_rate),
+                        "resistance": [[round(v * 1e3, 6) for v in row]
+                                       for row in cell.r0_rate.resistance], "unit": "mohm"}
     te: dict[str, Any] = {}
     for key, tab in (("resistance_factor", cell.temp_resistance_factor),
                      ("capacity_factor", cell.temp_capacity_factor)):
