@@ -137,18 +137,22 @@ def draw_chart(chart: Chart, width: float, height: float):
     for i, s in enumerate(chart.series):
         color = colors.HexColor(s.color or PALETTE[i % len(PALETTE)])
         dash = s.dash if s.dash is not None or s.color else DASHES[i % len(DASHES)]
-        pts: list[float] = []
         xv = [float(v) for v in s.x]
         yv = [float(v) for v in s.y]
-        for k, (a, b) in enumerate(zip(xv, yv, strict=False)):
-            if not (math.isfinite(a) and math.isfinite(b)):
-                continue
-            if s.step and k > 0 and pts:
-                pts += [X(clip(a, x0, x1)), pts[-1]]
-            pts += [X(clip(a, x0, x1)), Y(clip(b, y0, y1))]
-        if len(pts) >= 4:
-            d.add(PolyLine(pts, strokeColor=color, strokeWidth=s.width, strokeDashArray=dash,
-                           strokeLineJoin=1, strokeLineCap=1))
+        data = [(a, b) for a, b in zip(xv, yv, strict=False)
+                if math.isfinite(a) and math.isfinite(b)]
+        if s.step:  # staircase: each value holds until the next time
+            stair = []
+            for k, (a, b) in enumerate(data):
+                if k:
+                    stair.append((a, data[k - 1][1]))
+                stair.append((a, b))
+            data = stair
+        for run in _clip_runs(data, x0, x1, y0, y1):
+            if len(run) >= 2:
+                pts = [v for a, b in run for v in (X(a), Y(b))]
+                d.add(PolyLine(pts, strokeColor=color, strokeWidth=s.width,
+                               strokeDashArray=dash, strokeLineJoin=1, strokeLineCap=1))
     # legend, inside the plot at the top right
     labelled = [(i, s) for i, s in enumerate(chart.series) if s.label]
     if labelled:
@@ -175,10 +179,60 @@ def draw_chart(chart: Chart, width: float, height: float):
             d.add(String(lx + 23, yy, s.label, fontName=font_for(s.label), fontSize=6.5,
                          fillColor=axis))
             yy -= 9
-    if chart.note:
-        d.add(String(left + 4, bottom + 4, chart.note, fontName=SANS, fontSize=6,
-                     fillColor=axis))
+    if chart.note:  # on the title line, right-aligned: never over the data
+        d.add(String(width - right, height - 10, chart.note, fontName=font_for(chart.note),
+                     fontSize=6, textAnchor="end", fillColor=axis))
     return d
+
+
+def _clip_runs(points, x0, x1, y0, y1):
+    """Split a polyline into the runs that lie inside the plot box, cutting segments at its
+    edges (a curve leaving the top of the plot stops there instead of running along the frame)."""
+    runs: list[list[tuple[float, float]]] = []
+    cur: list[tuple[float, float]] = []
+
+    def inside(p):
+        return x0 - 1e-9 <= p[0] <= x1 + 1e-9 and y0 - 1e-9 <= p[1] <= y1 + 1e-9
+
+    def cut(p, q):
+        """The part of segment p-q inside the box (Liang-Barsky), or None."""
+        t0, t1 = 0.0, 1.0
+        dx, dy = q[0] - p[0], q[1] - p[1]
+        for pk, qk in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
+            if pk == 0:
+                if qk < 0:
+                    return None
+                continue
+            r = qk / pk
+            if pk < 0:
+                t0 = max(t0, r)
+            else:
+                t1 = min(t1, r)
+            if t0 > t1:
+                return None
+        return ((p[0] + t0 * dx, p[1] + t0 * dy), (p[0] + t1 * dx, p[1] + t1 * dy))
+
+    for k, p in enumerate(points):
+        if k == 0:
+            if inside(p):
+                cur = [p]
+            continue
+        seg = cut(points[k - 1], p)
+        if seg is None:
+            if cur:
+                runs.append(cur)
+            cur = []
+            continue
+        a, b = seg
+        if not cur:
+            cur = [a]
+        cur.append(b)
+        if not inside(p):
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
 
 
 def _legend_corner(chart, X, Y, left, bottom, pw, ph, lw, lh) -> tuple[float, float]:

@@ -790,6 +790,7 @@ def build_story(data: SpecSheetData, opts: ReportOptions, date_text: str) -> lis
         c1 = draw_chart(Chart("Discharge curves at 25 °C" if abs(
             design.thermal.ambient_temperature - 298.15) < 0.01 else "Discharge curves",
             "Discharged capacity (Ah)", "Pack voltage (V)", series, xmin=0.0,
+            xmax=1.02 * max(float(cap_ah[-1]) for _, cap_ah, _ in data.curves),
             ymin=math.floor(vmin * 0.95), ymax=vmax * 1.02, legend_title="C-rate"), cw, ch)
     else:
         c1 = placeholder(f"No discharge curves: {data.curves_error}", cw, ch,
@@ -805,9 +806,16 @@ def build_story(data: SpecSheetData, opts: ReportOptions, date_text: str) -> lis
               Series("At current limit", soc,
                      [float(v) / 1e3 for v in pw["power_at_current_limit_W"]],
                      color="#38761d", dash=(1.5, 1.5), width=0.9)]
-        c2 = draw_chart(Chart("Discharge power capability vs SOC", "State of charge (%)",
-                              "Power (kW)", ps, xmin=0.0, xmax=100.0, ymin=0.0), cw, ch)
+        top = max(float(v) for v in pw["power_W"]) / 1e3
+        every = max(max(float(v) for v in pw[k]) for k in ("power_W", "power_at_min_voltage_W",
+                                                          "power_at_current_limit_W")) / 1e3
+        ymax = min(every, 2.5 * top) if top > 0 else None
+        cut = bool(ymax and every > ymax)
+        c2 = draw_chart(Chart("Power capability vs SOC (10 s pulse)", "State of charge (%)",
+                              "Power (kW)", ps, xmin=0.0, xmax=100.0, ymin=0.0, ymax=ymax),
+                        cw, ch)
     else:
+        cut = False
         c2 = placeholder(f"No power curve: {data.power_error}", cw, ch,
                          "Power capability vs SOC")
     perf = [heading("5", "Performance", st, width), Spacer(1, 4),
@@ -818,6 +826,9 @@ def build_story(data: SpecSheetData, opts: ReportOptions, date_text: str) -> lis
                   "discharged at constant current until the first cut-off. Power capability: the "
                   "lower of the power at the minimum-voltage limit and at the continuous current "
                   "limit, 10 s equivalent-circuit response.")
+    if cut:
+        curve_note += (" Where the minimum-voltage limit lies far above the current limit it "
+                       "runs off the top of the plot.")
     if is_estimated(design, "voltage_under_load") or {"ocv", "rc"} & set(c.estimated):
         curve_note += f" {DAGGER} The OCV/resistance data behind the curves are estimated."
     perf.append(Para(curve_note, st["small"]))
