@@ -669,8 +669,10 @@ def notes_block(data: SpecSheetData, opts: ReportOptions, st):
         f"Thermal figures: ambient {_temp(design.thermal.ambient_temperature, opts.units)}, "
         f"heat transfer coefficient {design.thermal.heat_transfer_coefficient:.3g} W/(m²·K) "
         "over each cell's outer surface; no active cooling unless the design defines it.",
-        "Discharge curves and power capability come from the time-domain equivalent-circuit "
-        "model (OCV table, R0 and RC pairs of the cell file).",
+        "Discharge curves and power capability come from the cell's equivalent-circuit model "
+        "(OCV table, R0 and RC pairs of the cell file) for one representative cell carrying "
+        "1/P of the pack current plus the interconnect resistance, isothermal at the ambient "
+        "temperature; a coupled per-cell thermal simulation (naion simulate) refines them.",
     ]
     if "runtime" in res:
         notes.append(f"Runtime at {fig('runtime_power', res['runtime_power'], opts.units)[0]} "
