@@ -280,27 +280,31 @@ def _forklift(design=None) -> Profile:
 
 
 def _home_storage(design=None) -> Profile:
-    # A day from midnight: night-time base load, morning peak, PV charge over midday,
-    # evening peak.  W per Wh of pack energy, 24 h.
-    segs = (_e(0.04, 6 * 3600, "night base load"), _e(0.15, 2 * 3600, "morning peak"),
-            _e(-0.12, 3 * 3600, "PV charge"), _e(-0.2, 3 * 3600, "PV charge (noon)"),
-            _e(-0.05, 2 * 3600, "PV surplus"), _e(0.25, 3 * 3600, "evening peak"),
-            _e(0.08, 5 * 3600, "late evening"))
+    # A day from midnight, from a full battery: night-time base load, morning peak, PV charge
+    # over the day (less than the night and morning used, so that a full pack never overfills),
+    # evening peak, late evening.  W per Wh of pack energy, 24 h; ends near 25 % SOC.
+    segs = (_e(0.04, 6 * 3600, "night base load"), _e(0.12, 2 * 3600, "morning peak"),
+            _e(-0.05, 2 * 3600, "PV charge (morning)"), _e(-0.09, 3 * 3600, "PV charge (noon)"),
+            _e(-0.03, 3 * 3600, "PV charge (afternoon)"), _e(0.1, 6 * 3600, "evening peak"),
+            _e(0.04, 2 * 3600, "late evening"))
     return Profile(segs, "home-storage-day", "home storage day: PV charge, evening discharge, 24 h")
 
 
 def _grid_day(design=None) -> Profile:
-    # Arbitrage: charge in the night trough and the solar midday, discharge in the two price
-    # peaks; between, frequency regulation as a deterministic ±0.2C signal with 60 s steps.
-    segs: list[Segment] = [_c(-0.25, 4 * 3600, "night charge"), _c(0.0, 2 * 3600, "idle")]
-    segs.append(_c(0.5, 1.5 * 3600, "morning peak"))
+    # From 06:00, from a full battery: morning price peak, 2 h of frequency response (a
+    # deterministic ±0.2C signal in 60 s steps), midday solar charge, evening peak, night
+    # charge in the price trough, idle periods between.  C-rates, 24 h.
+    segs: list[Segment] = [_c(0.5, 1.5 * 3600, "morning peak")]
     for k in range(120):  # 2 h of frequency response
         x = 0.2 * math.sin(0.37 * k) * math.cos(0.11 * k + 0.5)
         segs.append(_c(round(x, 4), 60, "frequency response"))
-    segs += [_c(-0.3, 3 * 3600, "midday charge"), _c(0.0, 3.5 * 3600, "idle"),
-             _c(0.5, 2 * 3600, "evening peak"), _c(0.0, 6 * 3600, "idle")]
+    segs += [_c(0.0, 1.5 * 3600, "idle"), _c(-0.22, 3 * 3600, "midday charge"),
+             _c(0.0, 3 * 3600, "idle"), _c(0.4, 2 * 3600, "evening peak"),
+             _c(0.0, 3 * 3600, "idle"), _c(-0.2, 4 * 3600, "night charge"),
+             _c(0.0, 4 * 3600, "idle")]
     return Profile(tuple(segs), "grid-day",
-                   "grid storage day: arbitrage charge/discharge plus 2 h of frequency response")
+                   "grid storage day from 06:00: arbitrage charge/discharge plus 2 h of "
+                   "frequency response")
 
 
 _BUILTINS = {
@@ -311,11 +315,12 @@ _BUILTINS = {
         "Forklift lift-and-drive", "1 h of 120 s cycles: drive 0.8C, lift 2.5C, lower with "
                                    "regen −0.4C, idle; scaled to the pack capacity", _forklift),
     "home-storage-day": BuiltinProfile(
-        "Home storage day", "24 h: night base load, morning peak, PV charge at midday, evening "
-                            "peak; scaled to the pack energy", _home_storage),
+        "Home storage day", "24 h from midnight: night base load, morning peak, PV charge over "
+                            "the day, evening peak; scaled to the pack energy", _home_storage),
     "grid-day": BuiltinProfile(
-        "Grid arbitrage and frequency day", "24 h: night and midday charge, two 0.5C peaks, 2 h "
-                                            "of ±0.2C frequency response", _grid_day),
+        "Grid arbitrage and frequency day", "24 h from 06:00: 0.5C morning and 0.4C evening "
+                                            "peaks, midday and night charge, 2 h of ±0.2C "
+                                            "frequency response", _grid_day),
 }
 
 

@@ -403,6 +403,18 @@ class _Engine:
         self._tcache = (f, T, T.copy(), terms)
         return terms
 
+    def refresh_at(self, soc: np.ndarray, cur: np.ndarray, T: np.ndarray, safe: bool) -> None:
+        """New chord resistances at (soc, cur, T): the incremental resistance, or with safe=True
+        the larger of it and the secant R0 (a contraction for any monotonic drop)."""
+        st = _State(soc=soc, u=self.state0.u, T=T, cur=cur)
+        r = self._effective_r0(st)
+        if safe:
+            r = np.maximum(r, self._r0(soc, self._tfac(T), cur))
+        self._rm_ref = r
+        self._cache.clear()
+        self._mats.clear()
+        self._tcache = None
+
     def refresh(self, st: _State) -> None:
         self._rm_ref = self._effective_r0(st)
         self._cache.clear()
@@ -414,7 +426,10 @@ class _Engine:
             out = self._advance(st, h, dem, tight=attempt > 0)
             if out is not None:
                 return out
-            self.refresh(st)
+            if attempt == 0:
+                self.refresh(st)
+            else:
+                self.refresh_at(st.soc, st.cur, st.T, safe=True)
         raise ArithmeticError("the pack circuit did not converge")  # pragma: no cover
 
     def _advance(self, st: _State, h: float, dem: _Demand, tight: bool) -> _State | None:
@@ -450,7 +465,9 @@ class _Engine:
         margin = math.inf
         zb, gm, zpos = f.zb, f.gm, f.zpos
         mode = dem.mode
-        for it in range(12):
+        prev_err = math.inf
+        newton = 0
+        for it in range(60):
             Vs = f.lu.solve(self._scatter(gm * E))
             Vsb = self._gather(Vs)
             vs_pos = float(Vs[self.pos_tap])
@@ -487,9 +504,23 @@ class _Engine:
             err = max(res.max(), -res.min())
             if err < TOL_V:
                 break
+            if err > 0.25 * prev_err and it >= 1:
+                # the chord is too far from the cells' incremental resistance (a rate- or
+                # SOC-dependent R0 far from where the matrix was made): refactorise at this
+                # iterate (Newton); after two tries, at max(slope, secant), which contracts
+                newton += 1
+                if newton > 4:
+                    return None
+                self.refresh_at(soc1, I1, T, safe=newton > 2)
+                f = self._factor(h, st)
+                rm, gm, zb, zpos = f.rm, f.gm, f.zb, f.zpos
+                if r0c is not None:  # constant R0: the predictor form needs the new chord
+                    r0c = self.R0 if ft is None else self.R0 * ft
+                E = V1 + rm * I1
+                prev_err = math.inf
+                continue
+            prev_err = err
             E = E + res
-            if it >= 5 and not tight:
-                return None
         else:
             return None
         vp = vs_pos - Ip * zpos
@@ -622,6 +653,9 @@ def simulate(design: PackDesign, profile: Profile, dt: float = 1.0, soc0: float 
     total = prof.duration
 
     h_max = float(dt) / math.ceil(float(dt) / eng.h_cap - 1e-9)
+    h_long = min(float(dt), 60.0)
+    i_small = 1e-3 * float(eng.Q.mean()) / 3600.0  # 1 mC/s of a cell: "no current"
+    prev_cur = eng.state0.cur
     eps = 1e-9
 
     rows_t: list[float] = []
@@ -718,6 +752,8 @@ def simulate(design: PackDesign, profile: Profile, dt: float = 1.0, soc0: float 
             break
         if big:  # small steps first while the currents redistribute
             h_ramp = h_max / 8.0
+        elif h_ramp > h_max:
+            h_ramp = h_max
         stop = False
         ended = False
         while seg_end - t > eps * (1.0 + t):
@@ -750,7 +786,18 @@ def simulate(design: PackDesign, profile: Profile, dt: float = 1.0, soc0: float 
                 t = t_out
                 record(t, st)
                 k_out += 1
-            h_ramp = min(2.0 * h_ramp, h_max)
+            if h_ramp < h_max:
+                h_ramp = min(2.0 * h_ramp, h_max)
+            elif h_long > h_max:
+                # beyond τ/2 only while the cells' currents hardly change (the steps are exact
+                # for constant currents): long constant stretches of a day cycle go fast
+                dI = float(np.max(np.abs(st.cur - prev_cur)))
+                scale = float(np.max(np.abs(st.cur))) + i_small
+                if dI < 2e-4 * scale:
+                    h_ramp = min(2.0 * h_ramp, h_long)
+                elif dI > 2e-3 * scale:
+                    h_ramp = h_max
+            prev_cur = st.cur
             if steps % 64 == 0 and eng.drift(st) > 0.1:
                 eng.refresh(st)
             if dem.mode == "cccv" and st.phase == "cv" and abs(st.Ip) < dem.cutoff:
