@@ -152,20 +152,6 @@ def layout_drawing(design, width: float, height: float, units: dict[str, str] | 
                            my - uy * a + ux * a * 0.7, mx - ux * a + uy * a * 0.7,
                            my - uy * a - ux * a * 0.7],
                           fillColor=path_color, strokeColor=None))
-    # group numbers in series order (1 = negative end)
-    pitch = min((math.hypot(gx[i + 1] - gx[i], gy[i + 1] - gy[i]) for i in range(S - 1)),
-                default=min(cdx, cdy) * 2)
-    fs = max(3.5, min(8.0, pitch * 0.45))
-    every = max(1, math.ceil(fs * 1.7 / max(pitch, 1e-9)))
-    for s in range(S):
-        if s % every and s != S - 1:
-            continue
-        label = str(s + 1)
-        r = max(fs * 0.5 + 0.3 * len(label) * fs * 0.3, fs * 0.68)
-        d.add(Circle(gx[s], gy[s], r, fillColor=colors.white, strokeColor=path_color,
-                     strokeWidth=0.4))
-        d.add(String(gx[s], gy[s] - fs * 0.35, label, fontName=SANS_BOLD, fontSize=fs,
-                     textAnchor="middle", fillColor=dark))
     # terminals: leads from the terminal cell to outside the nearest envelope wall
     p_neg = 0
     p_pos = P - 1 if design.interconnect.terminal_side == "opposite" else 0
@@ -203,6 +189,20 @@ def layout_drawing(design, width: float, height: float, units: dict[str, str] | 
         d.add(Circle(tx, ty, rr, fillColor=c, strokeColor=colors.white, strokeWidth=0.6))
         d.add(String(tx, ty - rr * 0.62, sign, fontName=SANS_BOLD, fontSize=rr * 1.75,
                      textAnchor="middle", fillColor=colors.white))
+    # group numbers in series order (1 = negative end)
+    pitch = min((math.hypot(gx[i + 1] - gx[i], gy[i + 1] - gy[i]) for i in range(S - 1)),
+                default=min(cdx, cdy) * 2)
+    fs = max(3.5, min(8.0, pitch * 0.45))
+    every = max(1, math.ceil(fs * 1.7 / max(pitch, 1e-9)))
+    for s in range(S):
+        if s % every and s != S - 1:
+            continue
+        label = str(s + 1)
+        r = max(fs * 0.5 + 0.3 * len(label) * fs * 0.3, fs * 0.68)
+        d.add(Circle(gx[s], gy[s], r, fillColor=colors.white, strokeColor=path_color,
+                     strokeWidth=0.4))
+        d.add(String(gx[s], gy[s] - fs * 0.35, label, fontName=SANS_BOLD, fontSize=fs,
+                     textAnchor="middle", fillColor=dark))
     # dimensions
     ext = colors.HexColor("#55606e")
     fsd = 7.0 if not compact else 6.0

@@ -222,6 +222,15 @@ def _q(name_kind: str, v: float, units, digits: int = 4) -> str:
     return f"{num} {unit}".strip()
 
 
+def _setting(kind: str, v: float, units) -> str:
+    """A design input (a gap, a connection resistance) as the user would type it: '2 mm'."""
+    from ..core.results import DISPLAY_UNITS, pretty_unit
+    from ..core.units import to_unit
+
+    unit = (units or {}).get(kind) or DISPLAY_UNITS[kind][0]
+    return f"{to_unit(v, kind, unit):.4g} {pretty_unit(unit)}"
+
+
 def results_table(data: SpecSheetData, names, st, width, units, show_help=True):
     design, res = data.design, data.results
     hdr = [Para("Parameter", st["th"]), Para("Value", st["thr"]), Para("Unit", st["th"]),
@@ -390,7 +399,7 @@ def design_table(data: SpecSheetData, st, width, units):
     ic, th, an = design.interconnect, design.thermal, design.analysis
 
     def mohm(v):
-        return _q("resistance", v, units)
+        return _setting("resistance", v, units)
 
     rows = [
         ("Configuration", f"{design.series} in series × {design.parallel} in parallel "
@@ -401,7 +410,7 @@ def design_table(data: SpecSheetData, st, width, units):
         ("Interconnect", f"cell connection {mohm(ic.cell_connection)}, busbar segment "
                          f"{mohm(ic.busbar_segment)}, terminal {mohm(ic.terminal)} each; "
                          f"terminals on the {ic.terminal_side} side"),
-        ("Layout", f"{design.layout.packing} packing, {_q('length', design.layout.gap, units)} "
+        ("Layout", f"{design.layout.packing} packing, {_setting('length', design.layout.gap, units)} "
                    f"gap, {design.layout.modules} module(s)"),
         ("Overheads", ", ".join(o.name for o in design.overheads) or "none (cells only)"),
         ("Thermal model", f"ambient {_temp(th.ambient_temperature, units)}, heat transfer "
@@ -774,8 +783,8 @@ def build_story(data: SpecSheetData, opts: ReportOptions, date_text: str) -> lis
              f"Envelope {fig('length', res['length'], units)[0]} × "
              f"{fig('width', res['width'], units)[0]} × {fig('height', res['height'], units)[0]} "
              f"{fig('length', res['length'], units)[1]} (L × W × H) including "
-             f"{_q('length', design.layout.margin, units)} wall margin and "
-             f"{_q('length', design.layout.top_clearance, units)} top clearance.",
+             f"{_setting('length', design.layout.margin, units)} wall margin and "
+             f"{_setting('length', design.layout.top_clearance, units)} top clearance.",
              st["small"])]))
 
     # 5 performance curves
@@ -867,6 +876,7 @@ def build_story(data: SpecSheetData, opts: ReportOptions, date_text: str) -> lis
     # 7 target
     story.append(CondPageBreak(120))
     story.append(heading("7", "Application target", st, width))
+    story.append(Spacer(1, 3))
     if data.checks is not None:
         n_pass = sum(1 for ch_ in data.checks if ch_.passed)
         verdict = (f'<font color="{PASS}"><b>meets all {len(data.checks)} requirements</b></font>'
