@@ -153,7 +153,7 @@ class _Factor:
     """Everything that depends only on the step size and the factorised resistance state."""
 
     __slots__ = ("h", "a_col", "c1", "rcb", "rcbsum", "rm", "gm", "lu", "zb", "zpos", "phi",
-                 "kk", "hq", "c1_0", "beta_col", "exact")
+                 "kk", "hq", "c1_0", "beta_col", "exact", "terms")
 
 
 def _matvec(m):
@@ -325,6 +325,7 @@ class _Engine:
             self._cache.clear()
         f = _Factor()
         f.h = h
+        f.terms = None
         ft = self._tfac(st.T)
         if self.nrc:
             a, beta = self._betas(h)
@@ -371,17 +372,23 @@ class _Engine:
         return rm, gm, lu, self._gather(z), float(z[self.pos_tap]) + self.r_term, hk
 
     def _temperature_terms(self, f: _Factor, T: np.ndarray):
-        """(hq, ft, c1, rcb, rcbsum, 1/Rrc) at the cells' temperatures.  Recomputed only when a
-        cell's temperature has moved more than 0.02 K since (R changes ~0.1 %/0.02 K at 25 °C
-        for a steep cell)."""
-        if self.tf_r is None and self.tf_q is None:
-            return f.hq, None, f.c1 if self.nrc else None, f.rcb if self.nrc else None, \
-                f.rcbsum, self.inv_rrc
+        """(hq, ft, c1, rcb, rcbsum, 1/Rrc, OCV offset, R0, chord correction) at the cells'
+        temperatures.  Recomputed only when a cell's temperature has moved more than 0.02 K
+        since (R changes ~0.1 %/0.02 K at 25 °C for a steep cell)."""
+        if self.tf_r is None and self.tf_q is None and not self.ent:
+            if f.terms is None:
+                f.terms = self._terms(f, T)
+            return f.terms
         tc = self._tcache
         if tc is not None and tc[0] is f and (tc[1] is T or np.abs(T - tc[2]).max() < 0.02):
             if tc[1] is not T:
                 self._tcache = (f, T, tc[2], tc[3])
             return tc[3]
+        terms = self._terms(f, T)
+        self._tcache = (f, T, T.copy(), terms)
+        return terms
+
+    def _terms(self, f: _Factor, T: np.ndarray):
         interp = np.interp
         hq = f.hq
         if self.tf_q is not None:
@@ -399,9 +406,13 @@ class _Engine:
                 rcb = self.Rrc * f.beta_col * ft
                 rcbsum = rcb.sum(axis=0)
                 inv = self.inv_rrc / ft
-        terms = (hq, ft, c1, rcb, rcbsum, inv)
-        self._tcache = (f, T, T.copy(), terms)
-        return terms
+        off = self.ent * (T - T_REF) if self.ent else 0.0
+        r0c = corr = None
+        if not self.r0_varies:
+            r0c = self.R0 if ft is None else self.R0 * ft
+            if ft is not None or self.nrc == 0 or not f.exact:
+                corr = f.rm - r0c - rcbsum
+        return hq, ft, c1, rcb, rcbsum, inv, off, r0c, corr
 
     def refresh_at(self, soc: np.ndarray, cur: np.ndarray, T: np.ndarray, safe: bool) -> None:
         """New chord resistances at (soc, cur, T): the incremental resistance, or with safe=True
@@ -440,27 +451,26 @@ class _Engine:
         T = st.T
         interp = np.interp
         ox, oy = self.ocv_x, self.ocv_y
-        tdep = self._temperature_terms(f, T)
-        hq, ft, c1, rcb, rcbsum, inv = tdep
-        soc_b = st.soc - cur * hq
+        hq, ft, c1, rcb, rcbsum, inv, off, r0c, corr = self._temperature_terms(f, T)
+        ch = cur * hq
+        soc_b = st.soc - ch
         nrc = self.nrc
         if nrc:
             ua = f.a_col * st.u + c1 * cur
             uas = ua[0] if nrc == 1 else (ua[0] + ua[1] if nrc == 2 else ua.sum(axis=0))
         else:
             uas = 0.0
-        off = self.ent * (T - T_REF) if self.ent else 0.0
         rm = f.rm
         # predictor: the step's end state if every cell kept its present current
-        soc_p = soc_b - cur * hq
-        r0c = None
-        if self.r0_varies:
-            E = interp(soc_p, ox, oy) + off - uas + (rm - self._r0(soc_p, ft, cur) - rcbsum) * cur
+        soc_p = soc_b - ch
+        if r0c is None:
+            E = interp(soc_p, ox, oy) - uas + (rm - self._r0(soc_p, ft, cur) - rcbsum) * cur
         else:
-            r0c = self.R0 if ft is None else self.R0 * ft
-            E = interp(soc_p, ox, oy) + off - uas
-            if ft is not None or self.nrc == 0 or not f.exact:
-                E = E + (rm - r0c - rcbsum) * cur
+            E = interp(soc_p, ox, oy) - uas
+            if corr is not None:
+                E = E + corr * cur
+        if self.ent:
+            E = E + off
         phase = st.phase
         margin = math.inf
         zb, gm, zpos = f.zb, f.gm, f.zpos
@@ -514,8 +524,7 @@ class _Engine:
                 self.refresh_at(soc1, I1, T, safe=newton > 2)
                 f = self._factor(h, st)
                 rm, gm, zb, zpos = f.rm, f.gm, f.zb, f.zpos
-                if r0c is not None:  # constant R0: the predictor form needs the new chord
-                    r0c = self.R0 if ft is None else self.R0 * ft
+                hq, ft, c1, rcb, rcbsum, inv, off, r0c, corr = self._temperature_terms(f, T)
                 E = V1 + rm * I1
                 prev_err = math.inf
                 continue

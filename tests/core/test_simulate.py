@@ -209,3 +209,53 @@ def test_every_topology_and_terminal_side_runs():
             np.testing.assert_allclose(r.cell_current.sum(axis=2), 48.0, rtol=1e-9)
             # pack voltage = sum of group voltages minus interconnect drops: below the cells
             assert r.pack_voltage[-1] < r.cell_voltage[-1].mean(axis=1).sum()
+
+
+def test_temperature_cutoff_is_located():
+    # no cooling at all and a hard 4C discharge: the cell reaches its 60 °C discharge limit
+    cell = replace(refsim_cell(), discharge_temperature=(243.15, 273.15 + 35.0))
+    design = PackDesign(cell=cell, series=1, parallel=1)
+    design = design.evolve(thermal=replace(design.thermal, heat_transfer_coefficient=0.0))
+    res = simulate(design, constant_current(4.0, unit="C"), dt=10.0)
+    assert res.cutoff_kind == "temperature"
+    assert "35 °C" in res.cutoff and "upper limit of its discharge" in res.cutoff
+    assert res.max_cell_temperature[-1] == pytest.approx(308.15, abs=1e-3)
+    # adiabatic: heat = I²(R0 + R1) once the RC pair (10 s) has settled: t ≈ m·c·ΔT / q
+    q = 48.0**2 * 3e-3
+    assert res.cutoff_time == pytest.approx(0.38 * 1000 * 10 / q + 10, rel=0.02)
+
+
+def test_charging_below_the_charge_temperature_is_refused():
+    design = PackDesign(cell=refsim_cell(), series=1, parallel=1)  # charge from 0 °C
+    res = simulate(design, cc_cv_charge(0.5, unit="C"), dt=10.0, soc0=0.5, ambient=263.15)
+    assert res.cutoff_kind == "temperature" and res.cutoff_time == 0.0
+    assert "lower limit of its charge temperature range" in res.cutoff
+    ok = simulate(design, constant_current(0.5, 60, unit="C"), dt=10.0, ambient=263.15)
+    assert ok.cutoff is None  # discharging at -10 °C is allowed (down to -30 °C)
+
+
+def test_peak_current_and_power_cutoffs():
+    cell = replace(refsim_cell(), peak_discharge_current=48.0)
+    design = PackDesign(cell=cell, series=1, parallel=2,
+                        interconnect=Interconnect(0.0, 0.5e-3, 0.0))
+    # 90 A shared unevenly: the near cell exceeds 48 A at once
+    res = simulate(design, constant_current(90.0, 60), dt=1.0)
+    assert res.cutoff_kind == "current" and res.cutoff_time == 0.0
+    assert res.cutoff_cell == (0, 0)
+    # more power than the cell can ever give (max ~ OCV²/4R ≈ 1.9 kW at full)
+    res = simulate(PackDesign(cell=refsim_cell(), series=1, parallel=1),
+                   constant_power(2500.0, 60), dt=1.0)
+    assert res.cutoff_kind in ("power", "min_voltage")
+    assert res.cutoff_time == 0.0
+
+
+def test_application_cycles_run_from_full():
+    from naion_designer.core.profiles import builtin_profiles
+
+    design = PackDesign(cell=refsim_cell(), series=4, parallel=2,
+                        interconnect=Interconnect(0.2e-3, 0.1e-3, 0.05e-3))
+    for pid, b in builtin_profiles().items():
+        res = simulate(design, b.make(design), dt=60.0, per_cell=False)
+        assert res.cutoff is None, (pid, res.cutoff)
+        assert res.time[-1] == b.make(design).duration
+        assert res.pack_current.max() > 0
