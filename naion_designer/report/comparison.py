@@ -205,7 +205,7 @@ def build_story(designs, opts: ReportOptions, date_text: str) -> list:
     notes = ("Bold: the best value of a row. "
              + (f"{DAGGER}: estimated (derived from cell figures the maker does not publish). "
                 if any(d.cell.estimated for d in designs) else "")
-             + "All figures are model estimates by NaIon Designer, typeset as `naion calc` "
+             + "All figures are model estimates by NaIon Designer, typeset as naion calc "
                "prints them.")
     story.append(Para(notes, st["small"]))
     cw, ch = (width - 14) / 2, 190
