@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSlider,
     QToolButton,
     QVBoxLayout,
@@ -31,7 +32,7 @@ class ColourBar(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.lo, self.hi, self.unit = "", "", ""
-        self.setMinimumWidth(200)
+        self.setMinimumWidth(150)
         self.setFixedHeight(26)
 
     def set_range(self, lo: str, hi: str, unit: str) -> None:
@@ -94,12 +95,16 @@ class DocumentTab(QWidget):
             self.mode_combo.addItem(label, mode)
         bar.addWidget(self.mode_combo)
         self.time_slider = QSlider(Qt.Orientation.Horizontal)
-        self.time_slider.setMinimumWidth(160)
+        self.time_slider.setMinimumWidth(80)
         self.time_slider.setToolTip("Time in the last simulation")
         bar.addWidget(self.time_slider, 1)
         self.time_label = QLabel()
-        self.time_label.setMinimumWidth(90)
+        self.time_label.setMinimumWidth(96)
         bar.addWidget(self.time_label)
+        self.fixed_scale_check = QCheckBox("Fixed scale")
+        self.fixed_scale_check.setToolTip("One colour scale over the whole run (unchecked: the "
+                                          "scale spans the cells at the chosen time)")
+        bar.addWidget(self.fixed_scale_check)
         self.colour_bar = ColourBar()
         bar.addWidget(self.colour_bar)
         lay.addLayout(bar)
@@ -109,16 +114,20 @@ class DocumentTab(QWidget):
         self.info.setContentsMargins(8, 3, 8, 3)
         self.info.setStyleSheet("color: #404040; background: #eef1f5;")
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         lay.addWidget(self.info)
         self.fit_button.clicked.connect(self.view.fit)
         self.busbar_check.toggled.connect(self._wiring_toggled)
         self.path_check.toggled.connect(self._wiring_toggled)
         self.mode_combo.currentIndexChanged.connect(lambda _i: self.update_colours())
         self.time_slider.valueChanged.connect(lambda _v: self.update_colours())
+        self.fixed_scale_check.toggled.connect(lambda _c: self.update_colours())
         self.view.info_provider = self.cell_info
         self.view.cell_clicked.connect(self._cell_clicked)
         self.view.set_document(doc)
         doc.design_changed.connect(lambda _d: self.update_colours())
+        doc.design_changed.connect(lambda _d: self.show_envelope())
+        self.show_envelope()
         doc.simulation_changed.connect(self._simulation_changed)
         self._simulation_changed(doc.simulation)
 
@@ -153,6 +162,7 @@ class DocumentTab(QWidget):
         needs_sim = MODES[mode][2]
         sim_ok = self.doc.simulation is not None and self.doc.simulation_matches()
         self.time_slider.setEnabled(needs_sim and sim_ok)
+        self.fixed_scale_check.setVisible(needs_sim)
         if mode == "groups":
             self.view.set_colour_values(None)
             self.colour_bar.hide()
@@ -181,11 +191,14 @@ class DocumentTab(QWidget):
         elif mode == "soc":
             scale = 100.0
         full = arr * scale + offset
-        lo, hi = float(full.min()), float(full.max())  # one scale over the whole run
-        if hi - lo < 1e-6:
-            lo, hi = lo - 0.5, hi + 0.5
+        span = full if self.fixed_scale_check.isChecked() else full[k]
+        lo, hi = float(span.min()), float(span.max())
+        if hi - lo < 1e-3:
+            lo, hi = lo - 0.05, hi + 0.05
         self.view.set_colour_values(full[k], lo, hi)
-        self.colour_bar.set_range(f"{lo:.3g}", f"{hi:.3g}", unit)
+        digits = 1 if hi - lo < 10 else 0
+        self.colour_bar.set_range(f"{lo:.{digits + (1 if hi - lo < 1 else 0)}f}",
+                                  f"{hi:.{digits + (1 if hi - lo < 1 else 0)}f}", unit)
         self.colour_bar.show()
         t = float(self.doc.simulation.time[k])
         self.time_label.setText(f"t = {t / 60:.1f} min")
@@ -215,6 +228,13 @@ class DocumentTab(QWidget):
             if bits:
                 parts.append(f"at t = {t / 60:.1f} min: " + ", ".join(bits))
         return " · ".join(parts)
+
+    def show_envelope(self) -> None:
+        lay, d = self.view.layout, self.doc.design
+        self.info.setText(f"Envelope L × W × H = {lay.length * 1e3:.0f} × {lay.width * 1e3:.0f} × "
+                          f"{lay.height * 1e3:.0f} mm · {d.series}S{d.parallel}P = "
+                          f"{d.cell_count} cells · drag a group onto another to swap them in the "
+                          "series path")
 
     def _cell_clicked(self, s: int, p: int) -> None:
         self.info.setText(self.view.describe_cell(s, p))

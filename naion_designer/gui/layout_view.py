@@ -38,7 +38,7 @@ from ..core.layout import compute_layout
 
 VIRIDIS = np.array([[68, 1, 84], [65, 68, 135], [42, 120, 142], [34, 168, 132],
                     [122, 209, 81], [253, 231, 37]], float)
-COPPER = QColor(184, 115, 51, 190)
+COPPER = QColor(184, 115, 51, 170)
 PATH_COLOUR = QColor(40, 40, 48)
 
 
@@ -186,7 +186,7 @@ class WiringItem(QGraphicsItem):
         super().__init__()
         self.setZValue(2)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.width = cell_size * 0.22
+        self.width = cell_size * 0.16
         bus = QPainterPath()
         for s in range(xs.shape[0]):
             if xs.shape[1] > 1:
@@ -231,9 +231,9 @@ class WiringItem(QGraphicsItem):
             painter.drawPath(self.series)
             lod = option.levelOfDetailFromTransform(painter.worldTransform())
             if lod * self.width > 1.5 and len(self.centres) < 600:
-                painter.setBrush(QBrush(PATH_COLOUR))
+                painter.setBrush(QBrush(QColor(40, 40, 48, 200)))
                 painter.setPen(Qt.PenStyle.NoPen)
-                a = self.width * 1.6
+                a = self.width * 0.85
                 for s in range(len(self.centres) - 1):
                     (x0, y0), (x1, y1) = self.centres[s], self.centres[s + 1]
                     ang = math.atan2(y1 - y0, x1 - x0)
@@ -248,7 +248,7 @@ class Label(QGraphicsItem):
     """Screen-sized text (dimensions, terminals): unaffected by zoom and the y flip."""
 
     def __init__(self, text: str, pos: QPointF, colour: QColor | None = None, bold=False,
-                 align="centre", size=11):
+                 align="centre", size=11, rotation: float = 0.0):
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -262,6 +262,7 @@ class Label(QGraphicsItem):
         w, h = fm.horizontalAdvance(text) + 2, fm.height()
         x = {"centre": -w / 2, "right": -w}.get(align, 0.0)
         self._rect = QRectF(x, -h / 2, w, h)
+        self.setRotation(rotation)
         self.setZValue(5)
 
     def boundingRect(self) -> QRectF:
@@ -347,7 +348,8 @@ class LayoutView(QGraphicsView):
         self.labels = GroupLabels(self.groups)
         scene.addItem(self.labels)
         self._terminals(design, x, y, dx, dy, W)
-        self._dimensions(L, W, lay.height * 1e3)
+        self._dimensions(L, W, lay.height * 1e3,
+                         self._terminal_lead(dx, dy, W) + 0.5 * min(dx, dy))
         pad = max(L, W) * 0.12 + 30
         scene.setSceneRect(QRectF(-pad, -pad, L + 2 * pad, W + 2 * pad))
         if self._colour_values is not None and self._colour_values[0].shape == (S, P):
@@ -378,7 +380,8 @@ class LayoutView(QGraphicsView):
                                                      Qt.PenStyle.DashDotLine),
                                         QBrush(QColor(61, 111, 182, 18)))
             item.setZValue(-5)
-            self.scene().addItem(Label(f"Module {m + 1}", QPointF(r.left(), r.bottom()),
+            self.scene().addItem(Label(f"Module {m + 1}",
+                                       QPointF(r.left(), r.bottom() + 0.3 * min(dx, dy)),
                                        QColor("#3d6fb6"), True, "left", 11))
 
     def _terminals(self, design, x, y, dx, dy, W) -> None:
@@ -388,10 +391,11 @@ class LayoutView(QGraphicsView):
                                    (design.series - 1, last, "+", QColor("#c62828"))):
             cx, cy = float(x[s, p]), float(y[s, p])
             # lead the terminal out to the nearer long wall
-            out_y = -max(dx, dy) * 0.9 if cy < W / 2 else W + max(dx, dy) * 0.9
+            lead = self._terminal_lead(dx, dy, W)
+            out_y = -lead if cy < W / 2 else W + lead
             r = min(dx, dy) * 0.45
             line = self.scene().addLine(cx, cy, cx, out_y, self._pen(colour, 2.0))
-            line.setZValue(3)
+            line.setZValue(0.5)  # under the cells: the lead leaves from the cell's edge
             circ = self.scene().addEllipse(QRectF(cx - r, out_y - r, 2 * r, 2 * r),
                                            self._pen(colour, 2.0), QBrush(QColor("#ffffff")))
             circ.setZValue(4)
@@ -399,21 +403,24 @@ class LayoutView(QGraphicsView):
             lab.setData(0, f"terminal{text}")
             self.scene().addItem(lab)
 
-    def _dimensions(self, L: float, W: float, H: float) -> None:
+    @staticmethod
+    def _terminal_lead(dx: float, dy: float, W: float) -> float:
+        return max(min(dx, dy) * 1.2, 0.05 * W)
+
+    def _dimensions(self, L: float, W: float, H: float, terminal_room: float) -> None:
         scene = self.scene()
-        off = max(L, W) * 0.06 + 12
+        off = max(L, W) * 0.03 + 6 + terminal_room
         pen = self._pen(QColor("#5b6270"), 1.0)
         scene.addLine(0, -off, L, -off, pen)
         scene.addLine(0, -off * 1.3, 0, -off * 0.7, pen)
         scene.addLine(L, -off * 1.3, L, -off * 0.7, pen)
-        scene.addItem(Label(f"L {L:.0f} mm", QPointF(L / 2, -off * 1.45), bold=True))
+        scene.addItem(Label(f"L {L:.0f} mm", QPointF(L / 2, -off * 1.4), bold=True))
         scene.addLine(-off, 0, -off, W, pen)
         scene.addLine(-off * 1.3, 0, -off * 0.7, 0, pen)
         scene.addLine(-off * 1.3, W, -off * 0.7, W, pen)
-        lab = Label(f"W {W:.0f} mm", QPointF(-off * 1.45, W / 2), bold=True, align="right")
-        scene.addItem(lab)
-        scene.addItem(Label(f"Envelope {L:.0f} × {W:.0f} × {H:.0f} mm (H {H:.0f} mm)",
-                            QPointF(L, W + off * 0.6), QColor("#5b6270"), False, "right", 11))
+        scene.addItem(Label(f"W {W:.0f} mm", QPointF(-off * 1.35, W / 2), bold=True,
+                            rotation=-90))
+        self._fit_rect = QRectF(-off * 1.6, -off * 1.75, L + off * 1.6, W + off * 1.75)
 
     # --- colour map ------------------------------------------------------------------------
     def set_colour_values(self, values: np.ndarray | None, vmin: float = 0.0,
@@ -433,10 +440,16 @@ class LayoutView(QGraphicsView):
 
     # --- view operations -------------------------------------------------------------------
     def fit(self) -> None:
-        r = self.scene().itemsBoundingRect()
-        if r.isEmpty():
+        # the geometry, not itemsBoundingRect: screen-sized labels have no extent in mm
+        r = getattr(self, "_fit_rect", None)
+        if r is None or r.isEmpty():
             return
-        self.fitInView(r.adjusted(-10, -10, 10, 10), Qt.AspectRatioMode.KeepAspectRatio)
+        lay = self.layout
+        dx, dy = lay.cell_dx * 1e3, lay.cell_dy * 1e3
+        top = self._terminal_lead(dx, dy, lay.width * 1e3) + min(dx, dy)  # the upper terminal
+        r = r.adjusted(0, 0, 0, top)
+        self.fitInView(r, Qt.AspectRatioMode.KeepAspectRatio)
+        self.scale(0.92, 0.92)  # room in pixels for the labels
         self._fitted = True
         self.zoom_changed.emit(self.zoom())
 

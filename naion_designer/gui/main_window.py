@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.results_dock.raise_()
         self.resizeDocks([self.design_dock, self.results_dock], [360, 380],
                          Qt.Orientation.Horizontal)
-        self.resizeDocks([self.plots_dock], [300], Qt.Orientation.Vertical)
+        self.resizeDocks([self.plots_dock], [270], Qt.Orientation.Vertical)
         self._build_actions()
         self._build_menus()
         self.hover_label = QLabel()

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,11 +27,15 @@ from PySide6.QtWidgets import (
 from .workers import Task
 
 C_RATES = (0.2, 0.5, 1.0, 2.0)
+PENS = ["#1f77b4", "#2ca02c", "#ff7f0e", "#d62728", "#9467bd", "#8c564b"]
 # simple profiles by specification (core.profiles.parse_builtin), after the application cycles
 SPEC_PROFILES = [("cc:0.5C", "Discharge at 0.5C to cut-off"),
                  ("cc:1C", "Discharge at 1C to cut-off"),
                  ("cc:2C", "Discharge at 2C to cut-off"),
                  ("cp:0.5E", "Constant power 0.5 W/Wh to cut-off")]
+T_TITLE = (f"<span style='color:{PENS[3]}'>Hottest</span> / "
+           f"<span style='color:{PENS[0]}'>coldest</span> cell")
+SPREAD_TITLE = "Cell current spread"
 CELL_VALUES_BUDGET = 2_000_000  # recorded rows × cells: bounds the per-cell arrays' memory
 
 
@@ -56,7 +62,6 @@ def time_step(profile, design) -> float:
         duration = 4 * 3600.0
     rows = max(200, min(2000, CELL_VALUES_BUDGET // max(1, design.cell_count)))
     return max(1.0, math.ceil(duration / rows))
-PENS = ["#1f77b4", "#2ca02c", "#ff7f0e", "#d62728", "#9467bd", "#8c564b"]
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#303030")
 
@@ -77,13 +82,15 @@ def curves_available() -> bool:
     return True
 
 
-def _plot(title: str, xlabel: str, ylabel: str) -> pg.PlotWidget:
+def _plot(title: str, xlabel: str, ylabel: str, legend: bool = True) -> pg.PlotWidget:
     w = pg.PlotWidget()
     w.setTitle(title, size="10pt")
     w.setLabel("bottom", xlabel)
     w.setLabel("left", ylabel)
     w.showGrid(x=True, y=True, alpha=0.25)
-    w.addLegend(offset=(-10, 10))
+    if legend:
+        w.addLegend(offset=(-8, 8), brush=pg.mkBrush(255, 255, 255, 210),
+                    pen=pg.mkPen(200, 200, 200))
     return w
 
 
@@ -120,8 +127,10 @@ class PlotsPanel(QWidget):
         self.progress.setTextVisible(True)
         self.progress.setFormat("%p %")
         self.progress.setMaximumWidth(240)
+        self.progress.hide()  # shown while a simulation runs
         bar.addWidget(self.progress)
         self.status = QLabel()
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar.addWidget(self.status, 1)
         lay.addLayout(bar)
@@ -129,14 +138,29 @@ class PlotsPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         lay.addWidget(self.tabs, 1)
+        self.sim_stack = QStackedWidget()
+        self.placeholder = QLabel("No simulation yet: pick a duty cycle and press "
+                                  "<b>Run simulation</b> (F5).<br>The run goes on in the "
+                                  "background; the layout editor can then paint every cell by "
+                                  "temperature, current or SOC.")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet("color: #606060;")
+        self.sim_stack.addWidget(self.placeholder)
         sim = QWidget()
+        self.sim_stack.addWidget(sim)
         grid = QHBoxLayout(sim)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.v_plot = _plot("Pack voltage and current", "time (min)", "voltage (V)")
-        self.i_plot = _plot("Current", "time (min)", "current (A)")
-        self.soc_plot = _plot("State of charge", "time (min)", "SOC (%)")
-        self.t_plot = _plot("Cell temperature", "time (min)", "temperature (°C)")
-        self.spread_plot = _plot("Per-cell current spread", "time (min)", "cell current (A)")
+        self.v_plot = _plot("Pack voltage", "time (min)", "voltage (V)", legend=False)
+        self.i_plot = _plot("Pack current", "time (min)", "current (A), + discharge",
+                            legend=False)
+        self.soc_plot = _plot("State of charge", "time (min)", "SOC (%)", legend=False)
+        self.t_plot = _plot(T_TITLE, "time (min)", "temperature (°C)", legend=False)
+        self.spread_plot = _plot(SPREAD_TITLE, "time (min)", "max − min in a group (A)",
+                                 legend=False)
+        self.spread_plot.setToolTip("The widest spread of cell currents inside any parallel "
+                                    "group: what uneven current sharing costs")
+        for w in (self.v_plot, self.i_plot, self.soc_plot, self.t_plot, self.spread_plot):
+            w.setMinimumSize(120, 110)
         for w in (self.i_plot, self.soc_plot, self.t_plot, self.spread_plot):
             w.setXLink(self.v_plot)
         col1, col2 = QVBoxLayout(), QVBoxLayout()
@@ -148,7 +172,7 @@ class PlotsPanel(QWidget):
         col3.addWidget(self.spread_plot)
         for c in (col1, col2, col3):
             grid.addLayout(c, 1)
-        self.tabs.addTab(sim, "Simulation")
+        self.tabs.addTab(self.sim_stack, "Simulation")
         self.discharge_plot = _plot("Discharge curves", "capacity (Ah)", "pack voltage (V)")
         self.tabs.addTab(self.discharge_plot, "Discharge curves")
         self.power_plot = _plot("Power capability", "SOC (%)", "power (kW)")
@@ -285,6 +309,7 @@ class PlotsPanel(QWidget):
                                    and bool(self.profile_combo.currentData()))
         self.cancel_button.setEnabled(running)
         self.profile_combo.setEnabled(not running)
+        self.progress.setVisible(running)
 
     def shutdown(self) -> None:
         """Cancel and wait for running threads (closing the window)."""
@@ -296,9 +321,14 @@ class PlotsPanel(QWidget):
     def show_simulation(self, sim) -> None:
         for w in (self.v_plot, self.i_plot, self.soc_plot, self.t_plot, self.spread_plot):
             w.clear()
+        self.sim_stack.setCurrentIndex(0 if sim is None else 1)
         if sim is None:
             return
-        t = np.asarray(sim.time, float) / 60.0
+        t = np.asarray(sim.time, float)
+        hours = t.size > 0 and t[-1] > 3 * 3600
+        t = t / (3600.0 if hours else 60.0)
+        for w in (self.v_plot, self.i_plot, self.soc_plot, self.t_plot, self.spread_plot):
+            w.setLabel("bottom", "time (h)" if hours else "time (min)")
         self.v_plot.plot(t, sim.pack_voltage, pen=pg.mkPen(PENS[0], width=2), name="pack V")
         self.i_plot.plot(t, sim.pack_current, pen=pg.mkPen(PENS[3], width=2), name="pack I")
         self.soc_plot.plot(t, np.asarray(sim.soc) * 100, pen=pg.mkPen(PENS[1], width=2),
@@ -309,17 +339,23 @@ class PlotsPanel(QWidget):
                          pen=pg.mkPen(PENS[0], width=2), name="coldest")
         cc = getattr(sim, "cell_current", None)
         if cc is not None:
-            flat = np.asarray(cc).reshape(len(t), -1)
-            hi, lo, mean = flat.max(axis=1), flat.min(axis=1), flat.mean(axis=1)
-            top = self.spread_plot.plot(t, hi, pen=pg.mkPen(PENS[3], width=1.5), name="max")
-            bottom = self.spread_plot.plot(t, lo, pen=pg.mkPen(PENS[0], width=1.5), name="min")
-            self.spread_plot.addItem(pg.FillBetweenItem(top, bottom,
-                                                        brush=pg.mkBrush(150, 150, 200, 60)))
-            self.spread_plot.plot(t, mean, pen=pg.mkPen("#303030", width=1,
-                                                        style=Qt.PenStyle.DashLine),
-                                  name="mean")
+            cc = np.asarray(cc)  # (N, S, P)
+            if cc.shape[2] > 1:
+                # the widest spread inside any parallel group: what uneven sharing costs
+                spread = (cc.max(axis=2) - cc.min(axis=2)).max(axis=1)
+                self.spread_plot.setTitle(SPREAD_TITLE, size="10pt")
+                self.spread_plot.plot(t, spread, pen=pg.mkPen(PENS[4], width=1.5),
+                                      fillLevel=0, brush=pg.mkBrush(148, 103, 189, 60))
+            else:
+                self.spread_plot.setTitle(SPREAD_TITLE, size="10pt")
+                note = pg.TextItem("one cell per group (P = 1):\nno spread", color="#606060",
+                                   anchor=(0.5, 0.5))
+                self.spread_plot.addItem(note)
+                note.setPos(float(t[-1]) / 2 if t.size else 0.0, 0.5)
+                self.spread_plot.setYRange(0, 1)
         for w in (self.v_plot, self.i_plot, self.soc_plot, self.t_plot, self.spread_plot):
-            w.enableAutoRange()
+            if w is not self.spread_plot or (cc is not None and np.asarray(cc).shape[2] > 1):
+                w.enableAutoRange()
 
     # --- curves ----------------------------------------------------------------------------
     def schedule_curves(self) -> None:

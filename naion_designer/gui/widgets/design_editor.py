@@ -86,6 +86,7 @@ class DesignEditor(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(scroll)
         body = QWidget()
         scroll.setWidget(body)
@@ -98,8 +99,10 @@ class DesignEditor(QWidget):
         self.name_edit.editingFinished.connect(self._name_finished)
         form.addRow("Name", self.name_edit)
         cell_row = QHBoxLayout()
-        self.cell_label = QLabel()
-        self.cell_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.cell_label = QLineEdit()  # read-only: long names scroll instead of widening
+        self.cell_label.setReadOnly(True)
+        self.cell_label.setFrame(False)
+        self.cell_label.setStyleSheet("background: transparent;")
         choose = QPushButton("Change…")
         choose.setToolTip("Pick a cell in the cell library and press 'Use in design'")
         choose.clicked.connect(self.choose_cell_requested)
@@ -164,6 +167,11 @@ class DesignEditor(QWidget):
         self.overhead_table.setHorizontalHeaderLabels([c for c, _ in OVERHEAD_COLUMNS])
         self.overhead_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
+        self.overhead_table.horizontalHeader().setMinimumSectionSize(40)
+        self.overhead_table.setHorizontalHeaderLabels(["Name", "Mass", "Mass frac.", "Volume",
+                                                       "Vol. frac."])
+        self.overhead_table.setToolTip("Mass and volume with units (e.g. '0.8 kg', '1.5 L'); "
+                                       "fractions of the cell mass / layout volume (0.12)")
         self.overhead_table.verticalHeader().hide()
         self.overhead_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.overhead_table.setMinimumHeight(110)
@@ -283,9 +291,10 @@ class DesignEditor(QWidget):
         try:
             self.name_edit.setText(d.name)
             c = d.cell
-            self.cell_label.setText(f"{c.maker} {c.model} ({c.id})")
-            self.cell_label.setToolTip(f"{c.form_factor}, {c.capacity_ah:.4g} Ah, "
-                                       f"{c.nominal_voltage:.3g} V")
+            self.cell_label.setText(c.id)
+            self.cell_label.setCursorPosition(0)
+            self.cell_label.setToolTip(f"{c.maker} {c.model}: {c.form_factor}, "
+                                       f"{c.capacity_ah:.4g} Ah, {c.nominal_voltage:.3g} V")
             for w, v in ((self.series_spin, d.series), (self.parallel_spin, d.parallel),
                          (self.groups_per_row_spin, d.layout.groups_per_row),
                          (self.modules_spin, d.layout.modules),

@@ -211,7 +211,9 @@ class ResultsPanel(QWidget):
         if sim.cutoff:
             end = str(sim.cutoff)
         else:
-            end = f"completed ({t[-1] / 60:.1f} min)" if t.size else "completed"
+            end = "completed"
+            if t.size:
+                end += f", {t[-1] / 3600:.1f} h" if t[-1] > 3 * 3600 else f", {t[-1] / 60:.0f} min"
         rows.append({"key": "sim_end", "type": "text", "texts": ("End", end, ""),
                      "tip": self.reasons.get("sim_end", end), "bad": "sim_end" in self.reasons})
         return rows
