@@ -13,7 +13,16 @@ from pathlib import Path
 
 from .. import __version__
 from ..core.units import InputError
-from .fonts import CJK, SANS, SANS_BOLD, draw_text, markup, register_fonts
+from .fonts import (
+    CJK,
+    SANS,
+    SANS_BOLD,
+    draw_text,
+    fit_text,
+    markup,
+    register_fonts,
+    text_width,
+)
 
 NAVY = "#123b5d"
 ACCENT = "#e07a1f"  # the orange-yellow of a sodium flame
@@ -346,9 +355,12 @@ def make_canvas_class(info: PageInfo):
                 self.setFillColor(colors.HexColor(ACCENT))
                 self.rect(0, h - 8, w, 2, stroke=0, fill=1)
                 self.setFillColor(colors.HexColor(NAVY))
-                draw_text(self, m, h - 30, info.doc_title, 8.5, bold=True)
+                avail = w - 2 * m - 12
+                right = fit_text(info.header_right, avail * 0.45, 7.5)
+                left = fit_text(info.doc_title, avail - text_width(right, 7.5), 8.5, bold=True)
+                draw_text(self, m, h - 30, left, 8.5, bold=True)
                 self.setFillColor(colors.HexColor(MUTED))
-                draw_text(self, w - m, h - 30, info.header_right, 7.5, anchor="end")
+                draw_text(self, w - m, h - 30, right, 7.5, anchor="end")
                 self.setStrokeColor(colors.HexColor(RULE))
                 self.setLineWidth(0.5)
                 self.line(m, h - 36, w - m, h - 36)
@@ -362,8 +374,8 @@ def make_canvas_class(info: PageInfo):
             self.setLineWidth(0.5)
             self.line(m, 40, w - m, 40)
             self.setFillColor(colors.HexColor(MUTED))
-            draw_text(self, m, 29, info.footer_left, 7)
-            draw_text(self, m, 20, info.footer_note, 6.3)
+            draw_text(self, m, 29, fit_text(info.footer_left, w - 2 * m - 80, 7), 7)
+            draw_text(self, m, 20, fit_text(info.footer_note, w - 2 * m, 6.3), 6.3)
             self.setFillColor(colors.HexColor(INK))
             draw_text(self, w - m, 29, f"Page {n} of {total}", 7.5, bold=True, anchor="end")
             self.restoreState()

@@ -256,7 +256,7 @@ def _title_block(designs, opts, st, width, date_text):
         from reportlab.lib.utils import ImageReader
 
         iw, ih = ImageReader(opts.logo).getSize()
-        scale = min(120.0 / iw, 46.0 / ih)
+        scale = min((width * 0.22 - 8) / iw, 46.0 / ih)
         left.append(Image(opts.logo, width=iw * scale, height=ih * scale, hAlign="LEFT"))
     if opts.company:
         left.append(Para(opts.company, st["company"]))

@@ -263,7 +263,7 @@ def title_block(data: SpecSheetData, opts: ReportOptions, st, width, date_text: 
 
         ir = ImageReader(opts.logo)
         iw, ih = ir.getSize()
-        scale = min(120.0 / iw, 46.0 / ih)
+        scale = min((width * 0.22 - 8) / iw, 46.0 / ih)
         left.append(Image(opts.logo, width=iw * scale, height=ih * scale, hAlign="LEFT"))
     if opts.company:
         left.append(Para(opts.company, st["company"]))
