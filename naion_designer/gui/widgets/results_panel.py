@@ -225,12 +225,13 @@ class ResultsPanel(QWidget):
         name = getattr(c, "name", "check")
         text = f"{value:.4g}" if isinstance(value, (int, float)) else str(value)
         req = f"{required:.4g}" if isinstance(required, (int, float)) else str(required)
-        tip = f"required {req} {unit}".strip()
+        tip = f"required {req} {pretty_unit(unit)}".strip()
         reason = getattr(c, "reason", "")
         if reason:
             tip += f"\n{reason}"
+        label = getattr(c, "label", "") or name.replace("_", " ")
         return {"key": f"target:{name}", "type": "check", "bad": not passed, "ok": passed,
-                "texts": (("✓ " if passed else "✗ ") + name.replace("_", " "), text, unit),
+                "texts": (("✓ " if passed else "✗ ") + label, text, pretty_unit(unit)),
                 "tip": tip}
 
     def _rebuild(self, rows: list[dict]) -> None:
