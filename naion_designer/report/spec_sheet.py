@@ -435,7 +435,8 @@ def spread_table(data: SpecSheetData, st, width, units):
     for r, (name, (qmin, qtyp, qmax, qeol)) in enumerate(spread.items(), start=1):
         unit = fig(name, qtyp, units)[1]
         mark = _mark(design, name)
-        if has_spread and "spread" in c.estimated:
+        if (has_spread and "spread" in c.estimated) or (has_eol and "end_of_life" in
+                                                        c.estimated):
             mark = DAGGER
         gcol = (1 if name in LOW_IS_WORST else 3) if has_spread else -1
         row = [Para(_label(name), st["cell"])]
