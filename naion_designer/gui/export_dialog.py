@@ -477,7 +477,12 @@ class ComparisonExportDialog(_ExportDialog):
 
             item.setCheckState(Qt.CheckState.Checked if i < MAX_DESIGNS
                                else Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, i)
             self.choice.addItem(item)
+        # drag the names to set the order of the columns
+        self.choice.setDragDropMode(QListWidget.DragDropMode.InternalMove)
+        self.choice.setToolTip("Tick the designs to compare; drag them to change the order")
+        self.choice.model().rowsMoved.connect(self._schedule_preview)
         self.choice.itemChanged.connect(self._schedule_preview)
         self.form.insertRow(0, "Designs", self.choice)
         self._load_settings({})
@@ -485,8 +490,13 @@ class ComparisonExportDialog(_ExportDialog):
         QTimer.singleShot(0, self.refresh_preview)
 
     def selected(self) -> list:
-        return [d for i, d in enumerate(self.designs)
-                if self.choice.item(i).checkState() == Qt.CheckState.Checked]
+        """The ticked designs in the order of the list."""
+        out = []
+        for row in range(self.choice.count()):
+            item = self.choice.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(self.designs[int(item.data(Qt.ItemDataRole.UserRole))])
+        return out
 
     def payload(self):
         return self.selected()

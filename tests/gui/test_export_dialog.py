@@ -124,6 +124,8 @@ def test_export_error_is_shown_not_raised(qtbot, design, tmp_path):
 
 
 def test_comparison_export(qtbot, design, tmp_path):
+    from PySide6.QtCore import Qt
+
     from naion_designer.gui.export_dialog import ComparisonExportDialog
 
     other = design.evolve(name="Second design", series=14)
@@ -131,6 +133,13 @@ def test_comparison_export(qtbot, design, tmp_path):
     qtbot.addWidget(dlg)
     assert dlg.choice.count() == 2
     assert [d.name for d in dlg.selected()] == [NAME, "Second design"]
+    # reorder (as a drag would) and untick
+    item = dlg.choice.takeItem(1)
+    dlg.choice.insertItem(0, item)
+    assert [d.name for d in dlg.selected()] == ["Second design", NAME]
+    dlg.choice.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert [d.name for d in dlg.selected()] == [NAME]
+    dlg.choice.item(0).setCheckState(Qt.CheckState.Checked)
     with qtbot.waitSignal(dlg.preview_ready, timeout=20000):
         pass
     out = tmp_path / "cmp.pdf"
@@ -139,4 +148,5 @@ def test_comparison_export(qtbot, design, tmp_path):
         dlg.export_button.click()
     text = _text(out)
     assert NAME in text and "Second design" in text and "Comparison of 2 designs" in text
+    assert text.index("Second design") < text.index(NAME)
     dlg.wait_for_tasks()
