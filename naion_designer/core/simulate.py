@@ -214,10 +214,10 @@ class _Engine:
         self.tf_q = cell.temp_capacity_factor.arrays() if cell.temp_capacity_factor else None
         if cell.r0_rate is not None:
             rs, rc, rr = cell.r0_rate.arrays()
-            rr = rr / cell.resistance
-            self.rate = (rs, rc, rr, cell.capacity / 3600.0, np.diff(rr, axis=1),
-                         1.0 / np.diff(rs), 1.0 / np.diff(rc) if len(rc) > 1 else None,
-                         np.arange(S * P))
+            dtab = (rr / cell.resistance) * rc[:, None]  # drops per C-rate, relative
+            self.rate = (rs, rc, dtab.ravel(), cell.capacity / 3600.0, rs[1:-1],
+                         1.0 / np.diff(rs), rc[1:-1],
+                         1.0 / np.diff(rc) if len(rc) > 1 else None, len(rs))
         else:
             self.rate = None
         self.vmin, self.vmax = cell.min_voltage, cell.max_voltage
@@ -277,24 +277,29 @@ class _Engine:
 
     def _rate_shape(self, soc: np.ndarray, current, slope: bool) -> np.ndarray:
         """The [r0_rate] table relative to `resistance` at (SOC, |I|): R0, or with slope=True
-        the incremental resistance d(R0·I)/dI (the chord of the Newton loop)."""
-        s, c, r, i1c, dr, inv_ds, inv_dc, cells = self.rate
+        the incremental resistance d(R0·I)/dI (the chord of the Newton loop).  Bilinear in
+        (SOC, C-rate) on the table of drops D = c·R (flat 1-D lookups: this runs several times
+        per step)."""
+        s, c, dflat, i1c, s_in, inv_ds, c_in, inv_dc, ns = self.rate
         mx, mn = np.maximum, np.minimum  # (np.clip costs ~10 µs of Python per call)
-        k = s[1:-1].searchsorted(soc, side="right")
-        w = mn(mx((soc - s[k]) * inv_ds[k], 0.0), 1.0)
-        rows = r[:, k] + dr[:, k] * w  # nc × N
+        k = s_in.searchsorted(soc, side="right")
+        w = mn(mx((soc - s.take(k)) * inv_ds.take(k), 0.0), 1.0)
         if len(c) == 1:
-            return rows[0]
-        cq = np.abs(current) / i1c if current is not None else np.ones_like(soc)
+            d0 = dflat.take(k)
+            return (d0 + w * (dflat.take(k + 1) - d0)) / c[0]
+        cq = np.abs(current) * (1.0 / i1c) if current is not None else np.ones_like(soc)
         cc = mn(mx(cq, c[0]), c[-1])
-        j = c[1:-1].searchsorted(cc)
-        da = rows[j, cells] * c[j]
-        db = rows[j + 1, cells] * c[j + 1]
+        j = c_in.searchsorted(cc)
+        base = j * ns + k
+        lo = dflat.take(base)
+        lo = lo + w * (dflat.take(base + 1) - lo)  # D at (c_j, soc)
+        hi = dflat.take(base + ns)
+        hi = hi + w * (dflat.take(base + ns + 1) - hi)  # D at (c_j+1, soc)
         if slope:
-            val = (db - da) * inv_dc[j]
-            return np.where(cq < c[0], rows[0], np.where(cq > c[-1], rows[-1], val))
+            val = (hi - lo) * inv_dc.take(j)
+            return np.where(cq < c[0], lo / c[0], np.where(cq > c[-1], hi / c[-1], val))
         # clipping the C-rate into the table gives the end rows outside it
-        return (da + (cc - c[j]) * inv_dc[j] * (db - da)) / cc
+        return (lo + (cc - c.take(j)) * inv_dc.take(j) * (hi - lo)) / cc
 
     def _effective_r0(self, st: _State) -> np.ndarray:
         """R0 to put in the matrix (the chord slope): R0 at the state or, with an [r0_rate]
@@ -373,31 +378,37 @@ class _Engine:
 
     def _temperature_terms(self, f: _Factor, T: np.ndarray):
         """(hq, ft, c1, rcb, rcbsum, 1/Rrc, OCV offset, R0, chord correction) at the cells'
-        temperatures.  Recomputed only when a cell's temperature has moved more than 0.02 K
-        since (R changes ~0.1 %/0.02 K at 25 °C for a steep cell)."""
+        temperatures.  The temperature factors are recomputed only when a cell's temperature
+        has moved more than 0.02 K (R changes ~0.1 % per 0.02 K at 25 °C for a steep cell);
+        the step-size dependent products only when the step size or those factors change."""
         if self.tf_r is None and self.tf_q is None and not self.ent:
             if f.terms is None:
-                f.terms = self._terms(f, T)
+                f.terms = self._terms(f, None)
             return f.terms
         tc = self._tcache
-        if tc is not None and tc[0] is f and (tc[1] is T or np.abs(T - tc[2]).max() < 0.02):
-            if tc[1] is not T:
-                self._tcache = (f, T, tc[2], tc[3])
-            return tc[3]
-        terms = self._terms(f, T)
-        self._tcache = (f, T, T.copy(), terms)
-        return terms
+        if tc is None or not (tc[0] is T or np.abs(T - tc[1]).max() < 0.02):
+            interp = np.interp
+            fq = interp(T, self.tf_q[0], self.tf_q[1]) if self.tf_q is not None else None
+            ft = interp(T, self.tf_r[0], self.tf_r[1]) if self.tf_r is not None else None
+            off = self.ent * (T - T_REF) if self.ent else 0.0
+            tc = (T, T.copy(), (fq, ft, off), {})
+        elif tc[0] is not T:
+            tc = (T, tc[1], tc[2], tc[3])
+        self._tcache = tc
+        per_f = tc[3]
+        terms = per_f.get(id(f))
+        if terms is None or terms[0] is not f:
+            if len(per_f) > 64:
+                per_f.clear()
+            terms = (f, self._terms(f, tc[2]))
+            per_f[id(f)] = terms
+        return terms[1]
 
-    def _terms(self, f: _Factor, T: np.ndarray):
-        interp = np.interp
-        hq = f.hq
-        if self.tf_q is not None:
-            hq = hq / interp(T, self.tf_q[0], self.tf_q[1])
-        ft = None
+    def _terms(self, f: _Factor, tfac):
+        fq, ft, off = tfac if tfac is not None else (None, None, 0.0)
+        hq = f.hq if fq is None else f.hq / fq
         c1 = rcb = inv = None
         rcbsum = 0.0
-        if self.tf_r is not None:
-            ft = interp(T, self.tf_r[0], self.tf_r[1])
         if self.nrc:
             if ft is None:
                 c1, rcb, rcbsum, inv = f.c1, f.rcb, f.rcbsum, self.inv_rrc
@@ -406,7 +417,6 @@ class _Engine:
                 rcb = self.Rrc * f.beta_col * ft
                 rcbsum = rcb.sum(axis=0)
                 inv = self.inv_rrc / ft
-        off = self.ent * (T - T_REF) if self.ent else 0.0
         r0c = corr = None
         if not self.r0_varies:
             r0c = self.R0 if ft is None else self.R0 * ft
