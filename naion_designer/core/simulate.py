@@ -99,7 +99,9 @@ class SimulationResult:
         return float(np.trapezoid(self.pack_current, self.time)) if len(self.time) > 1 else 0.0
 
     def csv_text(self, per_cell: bool = False) -> str:
-        """The contract's OUT.csv."""
+        """The contract's OUT.csv: time_s, pack_current_A, pack_voltage_V, soc,
+        max_cell_temperature_C, [per cell: I_s{s}_p{p}_A, V_…_V, SOC_…, T_…_C], then
+        min_cell_temperature_C, min_cell_voltage_V, max_cell_voltage_V."""
         cols = ["time_s", "pack_current_A", "pack_voltage_V", "soc", "max_cell_temperature_C"]
         data = [self.time, self.pack_current, self.pack_voltage, self.soc,
                 self.max_cell_temperature - 273.15]
@@ -117,6 +119,11 @@ class SimulationResult:
                 cols += [f"I_{nm}_A", f"V_{nm}_V", f"SOC_{nm}", f"T_{nm}_C"]
                 data += [cc[:, k], cv[:, k], cs[:, k], ct[:, k]]
                 fmts += ["%.8g", "%.8g", "%.8g", "%.6g"]
+        # beyond the contract, at the end so that the contract's columns keep their places
+        cols += ["min_cell_temperature_C", "min_cell_voltage_V", "max_cell_voltage_V"]
+        data += [self.min_cell_temperature - 273.15, self.min_cell_voltage,
+                 self.max_cell_voltage]
+        fmts += ["%.6g", "%.8g", "%.8g"]
         import io
 
         arr = np.column_stack(data) if data else np.zeros((0, len(cols)))

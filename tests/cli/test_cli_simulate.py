@@ -70,8 +70,9 @@ def test_cc_discharge_to_cutoff(naion, refsim_cell_file, tmp_path):
     assert len(lines) == 1 and lines[0].startswith("cut-off: cell s")
     assert "minimum voltage 2.00 V at t = 3590" in lines[0]
     header, rows = read_rows(out)
-    assert header == ["time_s", "pack_current_A", "pack_voltage_V", "soc",
-                      "max_cell_temperature_C"]
+    assert header[:5] == ["time_s", "pack_current_A", "pack_voltage_V", "soc",
+                          "max_cell_temperature_C"]
+    assert header[5:] == ["min_cell_temperature_C", "min_cell_voltage_V", "max_cell_voltage_V"]
     assert rows[0][0] == 0 and rows[0][1] == 12.0
     assert rows[0][2] == pytest.approx(2 * (3.95 - 0.024), abs=1e-6)  # under the first load
     assert rows[1][0] == 10.0
@@ -91,7 +92,7 @@ def test_per_cell_columns_and_csv_profile(naion, refsim_cell_file, tmp_path):
     assert r.err == ""
     header, rows = read_rows(out)
     assert header[5:9] == ["I_s0_p0_A", "V_s0_p0_V", "SOC_s0_p0", "T_s0_p0_C"]
-    assert header[-1] == "T_s1_p1_C" and len(header) == 5 + 4 * 4
+    assert header[5 + 4 * 4 - 1] == "T_s1_p1_C" and len(header) == 5 + 4 * 4 + 3
     assert [row[0] for row in rows] == list(range(61))
     assert rows[0][1] == 10 and rows[30][1] == 10 and rows[31][1] == -5 and rows[55][1] == 0
     assert rows[0][4] == pytest.approx(10.0)
@@ -187,6 +188,30 @@ def test_existing_output_untouched_when_cancelled(refsim_cell_file, tmp_path, mo
         cli_simulate.cmd_simulate(args)
     assert out.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+
+
+def test_spread_and_cooling_options(naion, refsim_cell_file, tmp_path):
+    def run(*extra):
+        out = tmp_path / "o.csv"
+        r = naion("simulate", "--cell", refsim_cell_file, "--series", 2, "--parallel", 3,
+                  "--profile", "cc:2C", "-o", out, "--per-cell", "--dt", "60", *extra)
+        assert r.code == 0, r.err
+        header, rows = read_rows(out)
+        return header, rows
+
+    header, a = run("--spread-seed", "7", "--capacity-cv", "0.03", "--resistance-cv", "0.1")
+    _, b = run("--spread-seed", "7", "--capacity-cv", "0.03", "--resistance-cv", "0.1")
+    _, plain = run()
+    assert a == b
+    i0, i1 = header.index("I_s0_p0_A"), header.index("I_s0_p1_A")
+    assert plain[3][i0] == pytest.approx(plain[3][i1])
+    assert abs(a[3][i0] - a[3][i1]) > 0.1
+    _, cooled = run("--cooling", "10degC:2W/K")
+    t = header.index("max_cell_temperature_C")
+    assert cooled[5][t] < plain[5][t] - 1.0
+    r = naion("simulate", "--cell", refsim_cell_file, "--series", 1, "--parallel", 1,
+              "--profile", "cc:1C", "-o", tmp_path / "x.csv", "--cooling", "10degC")
+    assert_input_error(r, "--cooling")
 
 
 def test_help_lists_simulate(naion_subprocess):
