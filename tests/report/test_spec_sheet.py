@@ -225,12 +225,24 @@ def test_layout_drawing_of_a_huge_pack_draws_groups(example_cell_path):
     assert sum(isinstance(s, Rect) for s in shapes) == 1 + big.series + 1
 
 
-def test_curves_plotted_when_simulation_exists(design, pdf):
-    pytest.importorskip("naion_designer.core.curves")
+def test_curves_come_from_the_model_and_are_plotted(design, pdf):
+    import numpy as np
+
+    from naion_designer.core.curves import discharge_curves, power_capability
+    from naion_designer.report.spec_sheet import C_RATES, collect
+
+    data = collect(design)
+    assert [c[0] for c in data.curves] == list(C_RATES)
+    for (rate, cap, volt), (r2, cap2, volt2) in zip(data.curves,
+                                                   discharge_curves(design, C_RATES),
+                                                   strict=True):
+        assert rate == r2 and np.allclose(cap, cap2) and np.allclose(volt, volt2)
+    assert np.allclose(data.power["power_W"], power_capability(design)["power_W"])
     text = " ".join(pdf_text(pdf))
-    assert "Discharge curves" in text and "0.2C" in text and "2C" in text
-    assert "Power capability" in text
-    assert "No discharge curves" not in text
+    assert "Discharge curves" in text and "Power capability vs SOC" in text
+    for label in ("0.2C", "0.5C", "1C", "2C", "At minimum voltage", "At current limit"):
+        assert label in text
+    assert "No discharge curves" not in text and "No power curve" not in text
 
 
 def test_generation_is_fast(design):
@@ -279,8 +291,9 @@ def test_logo_is_embedded(design, tmp_path):
 
 
 def test_target_requirements_with_pass_fail(design):
-    targets = pytest.importorskip("naion_designer.core.targets")
     from dataclasses import replace
+
+    from naion_designer.core import targets
 
     d = design.evolve(target="home-storage-51v2")
     checks = targets.check_design(d, targets.load_target("home-storage-51v2"))
@@ -298,8 +311,6 @@ def test_target_requirements_with_pass_fail(design):
 
 
 def test_duty_cycle_of_the_target_is_plotted(design, tmp_path):
-    pytest.importorskip("naion_designer.core.targets")
-    pytest.importorskip("naion_designer.core.profiles")
     from pathlib import Path
 
     from naion_designer.report.spec_sheet import duty_cycle_series
