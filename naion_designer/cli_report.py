@@ -65,7 +65,9 @@ def options_from_args(args):
 
 
 def add_report_options(p) -> None:
-    p.add_argument("--customer", metavar="NAME", help="the customer the sheet is for")
+    p.add_argument("--customer", metavar="NAME",
+                   help="the customer the sheet is for (default for this and the next four: "
+                        "the design's metadata)")
     p.add_argument("--project", metavar="NAME", help="project name or number")
     p.add_argument("--revision", metavar="REV", help="document revision (e.g. A, 1.2)")
     p.add_argument("--author", metavar="NAME", help="who prepared the sheet")

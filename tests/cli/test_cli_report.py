@@ -132,3 +132,20 @@ def test_same_bytes_across_processes(tmp_path, design_path):
         assert p.returncode == 0, p.stderr
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
+
+
+def test_cost_only_when_asked(naion, tmp_path):
+    from naion_designer.core.electrical import calculate
+    from naion_designer.core.results import display
+
+    d = new_design("generic-nfpp-210ah", 16, 1, "priced")
+    path = tmp_path / "priced.naion"
+    write_design_file(d, path)
+    res = calculate(d)
+    assert "cell_cost" in res
+    num, unit = display("cell_cost", res["cell_cost"])
+    plain, costed = tmp_path / "plain.pdf", tmp_path / "cost.pdf"
+    assert naion("report", path, "-o", plain).code == 0
+    assert naion("report", path, "-o", costed, "--cost").code == 0
+    assert f"Cell cost {num} {unit}" in _text(costed)
+    assert "Cell cost" not in _text(plain)
