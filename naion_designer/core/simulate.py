@@ -639,7 +639,8 @@ class _Engine:
 def _demand(seg: Segment, eng: _Engine) -> _Demand:
     if seg.mode == "cccv":
         if seg.limit == "pack":
-            vset = seg.voltage if seg.voltage is not None else eng.vmax * eng.S
+            vset = seg.voltage if seg.voltage is not None else \
+                eng.S * (eng.vmax - 5 * TOL_V)
         else:
             vset = seg.voltage if seg.voltage is not None else eng.vmax
             vset = min(vset, eng.vmax - 5 * TOL_V)

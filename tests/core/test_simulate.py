@@ -259,3 +259,14 @@ def test_application_cycles_run_from_full():
         assert res.cutoff is None, (pid, res.cutoff)
         assert res.time[-1] == b.make(design).duration
         assert res.pack_current.max() > 0
+
+
+def test_cccv_on_the_pack_voltage():
+    design = PackDesign(cell=refsim_cell(), series=2, parallel=1,
+                        interconnect=Interconnect(0.5e-3, 0.0, 0.1e-3))
+    res = simulate(design, cc_cv_charge(1.0, voltage=7.8, unit="C", limit="pack"), dt=10.0,
+                   soc0=0.5)
+    assert res.cutoff is None
+    assert res.pack_voltage.max() <= 7.8 + 1e-6
+    assert np.sum(res.pack_voltage > 7.8 - 1e-5) > 5  # held in CV
+    assert abs(res.pack_current[-1]) < 12.0 / 20 + 0.05
