@@ -445,6 +445,7 @@ class MainWindow(QMainWindow):
 
     def _drop_document(self, doc: Document, index: int) -> None:
         recovery.remove_autosave(doc.doc_id)
+        self.plots.document_closing(doc)
         self.tabs.removeTab(index)
         tab = self.tab_of(doc)
         self.undo_group.removeStack(doc.undo_stack)

@@ -174,8 +174,10 @@ class PlotsPanel(QWidget):
             grid.addLayout(c, 1)
         self.tabs.addTab(self.sim_stack, "Simulation")
         self.discharge_plot = _plot("Discharge curves", "capacity (Ah)", "pack voltage (V)")
+        self.discharge_plot.getPlotItem().legend.setOffset((8, -8))  # bottom left is empty
         self.tabs.addTab(self.discharge_plot, "Discharge curves")
         self.power_plot = _plot("Power capability", "SOC (%)", "power (kW)")
+        self.power_plot.getPlotItem().legend.setOffset((8, 8))
         self.tabs.addTab(self.power_plot, "Power vs SOC")
         self.tabs.currentChanged.connect(lambda _i: self.schedule_curves())
         self._curves_timer = QTimer(self)
@@ -205,7 +207,6 @@ class PlotsPanel(QWidget):
 
     def _design_changed(self, _design) -> None:
         self._curves_for = None
-        self._fill_profiles()
         self.schedule_curves()
         if self.doc is not None and self.doc.simulation is not None:
             stale = "" if self.doc.simulation_matches() else " (S × P changed since)"
@@ -265,8 +266,9 @@ class PlotsPanel(QWidget):
 
         task = Task(work, f"simulate {label}", self)
         self.sim_task = task
+        self.sim_doc = doc
         task.progressed.connect(lambda f: self.progress.setValue(int(f * 1000)))
-        task.succeeded.connect(lambda res: doc.set_simulation(res, label, design))
+        task.succeeded.connect(lambda res: self._store(doc, res, label, design))
         task.succeeded.connect(lambda _r: self._sim_done("done", f"{label}: done"))
         task.failed.connect(lambda msg: self._sim_done("failed", f"Simulation failed: {msg}"))
         task.cancelled.connect(lambda: self._sim_done("cancelled", "Simulation cancelled"))
@@ -276,6 +278,20 @@ class PlotsPanel(QWidget):
         self._set_running(True)
         self.simulation_started.emit()
         task.start()
+
+    @staticmethod
+    def _store(doc, result, label: str, design) -> None:
+        try:
+            doc.set_simulation(result, label, design)
+        except RuntimeError:  # the document was closed while the simulation ran
+            pass
+
+    def document_closing(self, doc) -> None:
+        """A document goes away: stop its simulation and forget it."""
+        if self.sim_task is not None and getattr(self, "sim_doc", None) is doc:
+            self.sim_task.cancel()
+        if self.doc is doc:
+            self.set_document(None)
 
     def cancel_simulation(self) -> None:
         if self.sim_task is not None:
@@ -431,4 +447,8 @@ class PlotsPanel(QWidget):
                 self.power_plot.plot(soc, np.asarray(pc[key]) / 1e3,
                                      pen=pg.mkPen(PENS[k], width=2.5 if k == 0 else 1.5,
                                                   style=style), name=label)
+        if "power_W" in pc and np.max(pc["power_W"]) > 0:
+            # scaled to what the pack delivers: a limit far above it runs off the top
+            self.power_plot.setXRange(0, 100, padding=0.02)
+            self.power_plot.setYRange(0, 1.6 * float(np.max(pc["power_W"])) / 1e3, padding=0)
         self.curves_finished.emit()

@@ -72,6 +72,19 @@ def test_simulation_can_be_cancelled(make_window, qtbot):
     assert plots.run_button.isEnabled() and not plots.cancel_button.isEnabled()
 
 
+def test_closing_a_document_cancels_its_simulation(make_window, qtbot):
+    win = make_window(MOPED, HOME_STORAGE)
+    win.tabs.setCurrentIndex(0)
+    plots = win.plots
+    plots.select_profile("home-storage-day")
+    with qtbot.waitSignal(plots.simulation_finished, timeout=60_000) as blocker:
+        plots.run_simulation()
+        assert win.close_tab(0)
+    assert blocker.args == ["cancelled"]
+    assert win.tabs.count() == 1
+    assert win.plots.doc is win.current_document()
+
+
 def test_autosave_and_restore_after_a_crash(make_window, qtbot, answers, tmp_path):
     win = make_window(HOME_STORAGE)
     doc = win.current_document()
