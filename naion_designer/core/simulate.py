@@ -42,6 +42,7 @@ from .thermal import build_thermal
 from .units import InputError
 
 T_REF = 298.15
+_amax, _amin = np.maximum.reduce, np.minimum.reduce  # without the ndarray.max wrapper
 TOL_V = 1e-6  # V, chord-Newton tolerance on each branch
 MAX_STEP = 10.0  # s
 
@@ -393,7 +394,7 @@ class _Engine:
                 f.terms = self._terms(f, None)
             return f.terms
         tc = self._tcache
-        if tc is None or not (tc[0] is T or np.abs(T - tc[1]).max() < 0.02):
+        if tc is None or not (tc[0] is T or _amax(np.abs(T - tc[1])) < 0.02):
             interp = np.interp
             fq = interp(T, self.tf_q[0], self.tf_q[1]) if self.tf_q is not None else None
             ft = interp(T, self.tf_r[0], self.tf_r[1]) if self.tf_r is not None else None
@@ -528,7 +529,7 @@ class _Engine:
             if self.ent:
                 V1 = V1 + off
             res = V1 - E + rm * I1
-            err = max(res.max(), -res.min())
+            err = max(_amax(res), -_amin(res))
             if err < TOL_V:
                 break
             if err > 0.25 * prev_err and it >= 1:
@@ -572,14 +573,14 @@ class _Engine:
         """Fast test that no limit is violated (reductions only); keeps the extremes for the
         output row."""
         V, soc, T = st.V, st.soc, st.T
-        vmin, vmax = V.min(), V.max()
+        vmin, vmax = _amin(V), _amax(V)
         kh, kc = int(T.argmax()), int(T.argmin())
         st.stats = (float(vmin), float(vmax), kh, kc)
-        if vmin < self.vmin or vmax > self.vmax or soc.min() < 0.0 or soc.max() > 1.0:
+        if vmin < self.vmin or vmax > self.vmax or _amin(soc) < 0.0 or _amax(soc) > 1.0:
             return False
         if T[kh] > self._t_hi or T[kc] < self._t_lo:
             return False
-        if self.i_peak and st.cur.max() > self.i_peak:
+        if self.i_peak and _amax(st.cur) > self.i_peak:
             return False
         return not (dem.mode == "power" and st.power_margin < 0)
 
