@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
                                           "Ctrl+E")
         self.export_cmp_action = self._action("Export &comparison…", self.export_comparison,
                                               "Ctrl+Shift+E")
-        self.quit_action = self._action("&Quit", self.close, K.Quit)
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts(QKeySequence.keyBindings(K.Undo))
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
@@ -207,6 +207,8 @@ class MainWindow(QMainWindow):
                                             QKeySequence.StandardKey.NextChild)
         self.prev_tab_action = self._action("Previous design", lambda: self._cycle_tab(-1),
                                             QKeySequence.StandardKey.PreviousChild)
+        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts,
+                                             "Ctrl+/")
         self.about_action = self._action("&About NaIon Designer", self.about)
         self.colour_actions = {}
         for k, (mode, (label, _u, _s)) in enumerate(MODES.items()):
@@ -258,6 +260,7 @@ class MainWindow(QMainWindow):
         m.addAction(self.sizing_action)
         m.addAction(self.compare_action)
         m = mb.addMenu("&Help")
+        m.addAction(self.shortcuts_action)
         m.addAction(self.about_action)
 
     def _restore_geometry(self) -> None:
@@ -696,6 +699,25 @@ class MainWindow(QMainWindow):
         self.editor.set_units(self.units)
         self.results.set_units(self.units)
         self._apply_autosave_interval()
+
+    def shortcut_table(self) -> list[tuple[str, str]]:
+        """(action, keys) of every action that has a shortcut, in menu order."""
+        rows = []
+        for menu_action in self.menuBar().actions():
+            for a in menu_action.menu().actions():
+                keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+                                 for k in a.shortcuts())
+                if keys and a.text():
+                    rows.append((a.text().replace("&", ""), keys))
+        return rows
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td>{t}</td><td><b>{k}</b></td></tr>"
+                       for t, k in self.shortcut_table())
+        QMessageBox.information(self, "Keyboard shortcuts",
+                                f"<table cellspacing='4'>{rows}</table>"
+                                "<p>Layout editor: wheel to zoom, drag the background to pan, "
+                                "drag a group onto another to swap them.</p>")
 
     def about(self) -> None:
         from .app import app_version

@@ -252,3 +252,13 @@ def test_user_cell_is_used_and_library_cell_swapped(make_window):
     assert win.results.value_text("capacity") == "210.0 Ah"
     win.undo_action.trigger()
     assert doc.design.cell.id == "generic-nfpp-210ah"
+
+
+def test_common_commands_have_shortcuts(make_window):
+    win = make_window(HOME_STORAGE)
+    table = dict(win.shortcut_table())
+    for action in ("New design", "Open…", "Save", "Save as…", "Undo", "Redo", "Preferences…",
+                   "Fit pack in view", "Run simulation", "Cancel simulation", "Close design",
+                   "Quit", "Export spec sheet…", "Size for target…"):
+        assert table.get(action), action
+    assert table["Save"] == "Ctrl+S"
