@@ -248,12 +248,37 @@ def P(text: str, style, raw: bool = False):
     return Paragraph(text if raw else markup(text), style)
 
 
+def _bookmark_class():
+    from reportlab.platypus.flowables import Flowable
+
+    class Bookmark(Flowable):
+        """Zero-size flowable: a PDF outline entry (bookmark) for the section that follows."""
+
+        def __init__(self, key: str, title: str):
+            super().__init__()
+            self.key, self.title = key, title
+            self.width = self.height = 0
+
+        def wrap(self, aw, ah):
+            return 0, 0
+
+        def draw(self):
+            self.canv.bookmarkPage(self.key)
+            self.canv.addOutlineEntry(self.title, self.key, level=0)
+
+    return Bookmark
+
+
 def heading(number: str, title: str, st: dict, width: float):
-    """A numbered section heading with an accent rule."""
+    """A numbered section heading with an accent rule and a PDF bookmark."""
     from reportlab.lib import colors
     from reportlab.platypus import Table, TableStyle
 
-    t = Table([[P(f'<font color="{ACCENT}">{number}</font>', st["h1"], raw=True),
+    mark = _bookmark_class()(f"section-{number}", f"{number} {title}")
+    from reportlab.lib.styles import ParagraphStyle
+
+    num_style = ParagraphStyle("h1n", parent=st["h1"], spaceBefore=0, spaceAfter=0)
+    t = Table([[[mark, P(f'<font color="{ACCENT}">{number}</font>', num_style, raw=True)],
                 P(title, st["h1"])]], colWidths=[18, width - 18])
     t.setStyle(TableStyle([
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor(NAVY)),
@@ -276,13 +301,13 @@ def grid_table(rows: list[list], col_widths: list[float], header_rows: int = 1,
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor(NAVY)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.8), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.6), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.0),
         ("LINEBELOW", (0, header_rows), (-1, -1), 0.3, colors.HexColor(RULE)),
         ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor(RULE)),
     ] if header_rows else [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.8), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.6), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.0),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor(RULE)),
         ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor(RULE)),
     ]
@@ -330,15 +355,24 @@ def make_canvas_class(info: PageInfo):
             ts.YMDhms = tuple(ts.lt)[:6]
             self._doc._timeStamp = ts
             self._saved: list[dict] = []
+            self._page_marks: list[tuple[str, dict]] = []
+
+        # Pages are kept until the total is known ('Page X of Y'), so the PDF page a bookmark
+        # points to exists only when the page is replayed: bookmarks are recorded per page.
+        def bookmarkPage(self, key, **kw):
+            self._page_marks.append((key, kw))
 
         def showPage(self):
             self._saved.append(dict(self.__dict__))
+            self._page_marks = []
             self._startPage()
 
         def save(self):
             total = len(self._saved)
             for state in self._saved:
                 self.__dict__.update(state)
+                for key, kw in self._page_marks:
+                    Canvas.bookmarkPage(self, key, **kw)
                 self._decorate(total)
                 Canvas.showPage(self)
             Canvas.save(self)

@@ -357,3 +357,12 @@ def test_cell_without_time_model_says_so(tmp_path):
     res = calculate(d)
     num, unit = display("usable_energy", res["usable_energy"])
     assert f"Usable energy {num} {unit}" in joined
+
+
+def test_sections_are_bookmarked(pdf):
+    import pypdf
+
+    titles = [o.title for o in pypdf.PdfReader(io.BytesIO(pdf)).outline]
+    assert titles[0] == "1 Cell and pack construction"
+    assert "4 Layout" in titles and "8 Transport, shipping and standards (sodium-ion)" in titles
+    assert len(titles) == 9
