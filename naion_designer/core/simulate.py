@@ -134,7 +134,7 @@ class SimulationResult:
 
 
 # --------------------------------------------------------------------------------------------
-@dataclass
+@dataclass(slots=True)
 class _State:
     soc: np.ndarray  # N
     u: np.ndarray  # nrc × N
@@ -148,7 +148,7 @@ class _State:
     stats: tuple | None = None  # (V min, V max, hottest, coldest) once checked
 
 
-@dataclass
+@dataclass(slots=True)
 class _Demand:
     mode: str  # current | power | cccv
     value: float  # A or W
