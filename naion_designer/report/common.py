@@ -14,7 +14,6 @@ from pathlib import Path
 from .. import __version__
 from ..core.units import InputError
 from .fonts import (
-    CJK,
     SANS,
     SANS_BOLD,
     draw_text,
@@ -454,6 +453,3 @@ def safe_id(text: str) -> str:
     """A file-name-safe version of a design name (letters of any script are kept)."""
     return re.sub(r"[^\w.-]+", "-", text).strip("-.") or "report"
 
-
-def cjk_font_name() -> str:
-    return CJK

@@ -117,6 +117,8 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 def draw_text(canvas, x: float, y: float, text: str, size: float, bold: bool = False,
               anchor: str = "start") -> float:
     """Draw mixed-script text on a canvas; returns its width."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     w = text_width(text, size, bold)
     if anchor == "end":
         x -= w
@@ -127,8 +129,6 @@ def draw_text(canvas, x: float, y: float, text: str, size: float, bold: bool = F
         font = CJK if cjk else latin
         canvas.setFont(font, size)
         canvas.drawString(x, y, run)
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
         x += stringWidth(run, font, size)
     return w
 
