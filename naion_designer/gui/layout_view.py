@@ -502,6 +502,7 @@ class LayoutView(QGraphicsView):
                 if p >= 0:
                     self._select(g.series_index, p)
                 g.setZValue(20)
+                g.setOpacity(0.7)  # the drop target shows through while dragging
                 event.accept()
                 return
         self._auto_fit = False
@@ -538,6 +539,7 @@ class LayoutView(QGraphicsView):
                 target.drop_target = False
             g.setPos(g.centre)
             g.setZValue(1)
+            g.setOpacity(1.0)
             self.labels.update()
             if target is not None and target is not g:
                 self.swap_groups(g.series_index, target.series_index)

@@ -112,7 +112,7 @@ class PlotsPanel(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Duty cycle"))
         self.profile_combo = QComboBox()
-        self.profile_combo.setMinimumWidth(220)
+        self.profile_combo.setMinimumWidth(160)
         bar.addWidget(self.profile_combo)
         self.run_button = QPushButton("Run simulation")
         self.run_button.setToolTip("Simulate the current design over the duty cycle (F5)")
