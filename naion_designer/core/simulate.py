@@ -20,10 +20,17 @@ and resistance state, and a chord-Newton loop on the exact nonlinear cell model 
 R0(SOC, I), …) corrects the sources until every branch agrees within 1 µV.  The matrix is
 refactorised only when the cells' effective resistance drifts more than 10 % from it.
 
-Steps: internal steps never exceed half the shortest RC time constant (≤ 10 s) and start at
-1/8 of that after every change of the demand, so that the results are accurate at any output
-interval; output rows fall on internal step boundaries.  A cut-off is located inside its step by
-Brent's method on the exact step solution, and the last row is at the cut-off.
+Steps: internal steps start at 1/16 of the shortest RC time constant after every change of the
+demand and double up to half of it (≤ 10 s); they grow further (up to the output interval, at most
+60 s) only while no cell's current changes by more than 0.02 % per step, where the exact
+integration needs no small steps.  Output rows fall on internal step boundaries, so the results
+are accurate at any output interval.  A cut-off is located inside its step by Brent's method on
+the exact step solution, and the last row is at the cut-off.
+
+Cut-offs: a cell outside [min_voltage, max_voltage], a cell's SOC leaving 0–1, a cell's
+temperature outside its discharge (discharging) or charge (charging) temperature range, a cell
+above its peak_discharge_current (when the cell file gives one), and a power the pack can no
+longer deliver.  In a CC-CV segment a full cell ends the charge (as a charger would), not the run.
 """
 
 from __future__ import annotations
@@ -452,7 +459,7 @@ class _Engine:
     # --- one step ----------------------------------------------------------------------------
     def advance(self, st: _State, h: float, dem: _Demand) -> _State:
         for attempt in range(3):
-            out = self._advance(st, h, dem, tight=attempt > 0)
+            out = self._advance(st, h, dem)
             if out is not None:
                 return out
             if attempt == 0:
@@ -461,7 +468,7 @@ class _Engine:
                 self.refresh_at(st.soc, st.cur, st.T, safe=True)
         raise ArithmeticError("the pack circuit did not converge")  # pragma: no cover
 
-    def _advance(self, st: _State, h: float, dem: _Demand, tight: bool) -> _State | None:
+    def _advance(self, st: _State, h: float, dem: _Demand) -> _State | None:
         f = self._cache.get(h)
         if f is None:
             f = self._factor(h, st)
@@ -553,8 +560,8 @@ class _Engine:
         vp = vs_pos - Ip * zpos
         if h > 0:
             q = I1 * I1 * r0
-            if nrc:
-                q = q + (u1 * u1 * inv).sum(axis=0)
+            for j in range(nrc):  # RC losses u²/R
+                q = q + u1[j] * u1[j] * inv[j]
             if self.ent:
                 q = q - I1 * T * self.ent
             T1 = self.thermal.advance(T, q, f.phi, f.kk, self.th_const)
