@@ -90,17 +90,21 @@ def test_missing_or_corrupt_design(naion, tmp_path):
 
 def test_unwritable_output(naion, design_path, tmp_path):
     import os
+    import sys
 
     if os.geteuid() == 0:
-        pytest.skip("root can write anywhere")
-    ro = tmp_path / "ro"
-    ro.mkdir()
-    ro.chmod(0o500)
-    try:
-        r = naion("report", design_path, "-o", ro / "x.pdf")
-        assert r.code == 2 and "permission denied" in r.err
-    finally:
-        ro.chmod(0o700)
+        if not sys.platform.startswith("linux") or not os.path.isdir("/sys/kernel"):
+            pytest.skip("root can write anywhere and there is no sysfs")
+        target = "/sys/kernel/naion-report-test.pdf"  # sysfs refuses new files, even to root
+    else:
+        ro = tmp_path / "ro"
+        ro.mkdir()
+        ro.chmod(0o500)
+        target = str(ro / "x.pdf")
+    r = naion("report", design_path, "-o", target)
+    assert r.code == 2
+    lines = r.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {target}: cannot write the PDF")
 
 
 def test_help_does_not_import_reportlab(naion_subprocess):
