@@ -644,6 +644,38 @@ class _Engine:
 
 
 # --------------------------------------------------------------------------------------------
+class _Recorder:
+    """Per-cell rows copied into preallocated blocks (the step's own arrays are then freed and
+    their memory reused, which keeps the time loop in cache)."""
+
+    BLOCK = 512
+
+    def __init__(self, n: int):
+        self.n = n
+        self.blocks: list[np.ndarray] = []
+        self.rows = 0
+
+    def append(self, *values: np.ndarray) -> None:
+        k = self.rows % self.BLOCK
+        if k == 0:
+            self.blocks.append(np.empty((len(values), self.BLOCK, self.n)))
+        blk = self.blocks[-1]
+        for i, v in enumerate(values):
+            blk[i, k] = v
+        self.rows += 1
+
+    def pop(self) -> None:
+        self.rows -= 1
+        if self.rows % self.BLOCK == 0:
+            self.blocks.pop()
+
+    def arrays(self) -> list[np.ndarray]:
+        if not self.blocks:
+            return [np.zeros((0, self.n))] * 4
+        full = np.concatenate(self.blocks, axis=1)[:, :self.rows]
+        return [full[i] for i in range(full.shape[0])]
+
+
 def _demand(seg: Segment, eng: _Engine) -> _Demand:
     if seg.mode == "cccv":
         if seg.limit == "pack":
@@ -695,7 +727,7 @@ def simulate(design: PackDesign, profile: Profile, dt: float = 1.0, soc0: float 
 
     rows_t: list[float] = []
     rows: list[tuple] = []
-    cells: list[tuple] = []
+    cells = _Recorder(eng.N) if per_cell else None
     Qw = eng.Q / eng.Q.sum()
 
     def record(t: float, st: _State) -> None:
@@ -706,8 +738,8 @@ def simulate(design: PackDesign, profile: Profile, dt: float = 1.0, soc0: float 
         vmin, vmax, kmax, kmin = st.stats
         rows.append((st.Ip, st.Vp, float(Qw @ st.soc), float(T[kmax]), float(T[kmin]), kmax,
                      kmin, vmin, vmax))
-        if per_cell:  # the state's arrays are never modified in place: no copies needed
-            cells.append((st.cur, st.V, st.soc, T))
+        if cells is not None:
+            cells.append(st.cur, st.V, st.soc, T)
 
     cutoff = None
     st = eng.state0
@@ -781,7 +813,7 @@ def simulate(design: PackDesign, profile: Profile, dt: float = 1.0, soc0: float 
             if rows_t[-1] == t:  # the last row is the state at the cut-off, under the new load
                 rows_t.pop()
                 rows.pop()
-                if per_cell:
+                if cells is not None:
                     cells.pop()
             record(t, st)
             break
@@ -866,10 +898,11 @@ def simulate(design: PackDesign, profile: Profile, dt: float = 1.0, soc0: float 
     res.extra["wall_time"] = _time.perf_counter() - t_start
     if per_cell:
         n = len(rows_t)
-        res.cell_current = np.array([c[0] for c in cells]).reshape(n, S, P)
-        res.cell_voltage = np.array([c[1] for c in cells]).reshape(n, S, P)
-        res.cell_soc = np.array([c[2] for c in cells]).reshape(n, S, P)
-        res.cell_temperature = np.array([c[3] for c in cells]).reshape(n, S, P)
+        cur, volt, soc_c, temp = cells.arrays()
+        res.cell_current = cur.reshape(n, S, P)
+        res.cell_voltage = volt.reshape(n, S, P)
+        res.cell_soc = soc_c.reshape(n, S, P)
+        res.cell_temperature = temp.reshape(n, S, P)
     if cutoff is not None:
         kind, k, tc, stc, demc = cutoff
         res.cutoff = eng.message(kind, k, stc, demc)
