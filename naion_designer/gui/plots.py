@@ -151,7 +151,7 @@ class PlotsPanel(QWidget):
         grid = QHBoxLayout(sim)
         grid.setContentsMargins(0, 0, 0, 0)
         self.v_plot = _plot("Pack voltage", "time (min)", "voltage (V)", legend=False)
-        self.i_plot = _plot("Pack current", "time (min)", "current (A), + discharge",
+        self.i_plot = _plot("Pack current", "time (min)", "current (A)",
                             legend=False)
         self.soc_plot = _plot("State of charge", "time (min)", "SOC (%)", legend=False)
         self.t_plot = _plot(T_TITLE, "time (min)", "temperature (°C)", legend=False)
