@@ -109,7 +109,8 @@ def main(out: str) -> int:
     settle(app)
     capture(out_dir / "layout-colormap.png", global_rect(win.tabs))
     plots.tabs.setCurrentIndex(0)
-    win.resizeDocks([win.plots_dock], [470], Qt.Orientation.Vertical)
+    win.plots_dock.setFloating(True)  # a wide view of the plots on their own
+    win.plots_dock.setGeometry(0, 0, 1400, 500)
     settle(app, 1.0)
     capture(out_dir / "plots.png", global_rect(win.plots_dock))
     for doc in win.docs:

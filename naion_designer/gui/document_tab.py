@@ -102,6 +102,7 @@ class DocumentTab(QWidget):
         row.setContentsMargins(6, 0, 6, 4)
         self.time_slider = QSlider(Qt.Orientation.Horizontal)
         self.time_slider.setMinimumWidth(80)
+        self.time_slider.setMaximumWidth(420)
         self.time_slider.setToolTip("Time in the last simulation")
         row.addWidget(self.time_slider, 1)
         self.time_label = QLabel()

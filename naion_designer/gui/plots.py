@@ -88,6 +88,7 @@ def _plot(title: str, xlabel: str, ylabel: str, legend: bool = True) -> pg.PlotW
     w.setLabel("bottom", xlabel)
     w.setLabel("left", ylabel)
     w.showGrid(x=True, y=True, alpha=0.25)
+    w.getAxis("left").setWidth(58)  # room for the label beside the tick numbers
     if legend:
         w.addLegend(offset=(-8, 8), brush=pg.mkBrush(255, 255, 255, 210),
                     pen=pg.mkPen(200, 200, 200))
