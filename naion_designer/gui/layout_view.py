@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QMouseEvent,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -491,7 +492,17 @@ class LayoutView(QGraphicsView):
         return self.mapFromScene(g.mapToScene(g.cell_rect(p).center()))
 
     # --- mouse -----------------------------------------------------------------------------
+    def _as_left_button(self, event) -> QMouseEvent:
+        return QMouseEvent(event.type(), event.position(), event.globalPosition(),
+                           Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton,
+                           event.modifiers())
+
     def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton:  # pan anywhere, as in CAD tools
+            self._auto_fit = False
+            self._middle_pan = True
+            super().mousePressEvent(self._as_left_button(event))
+            return
         if event.button() == Qt.MouseButton.LeftButton:
             g = self.group_at(event.position().toPoint())
             if g is not None:
@@ -510,6 +521,9 @@ class LayoutView(QGraphicsView):
 
     def mouseMoveEvent(self, event) -> None:
         pos = event.position().toPoint()
+        if getattr(self, "_middle_pan", False):
+            super().mouseMoveEvent(self._as_left_button(event))
+            return
         if self._drag is not None:
             g, start = self._drag
             delta = self.mapToScene(pos) - start
@@ -530,6 +544,10 @@ class LayoutView(QGraphicsView):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton and getattr(self, "_middle_pan", False):
+            self._middle_pan = False
+            super().mouseReleaseEvent(self._as_left_button(event))
+            return
         if self._drag is not None and event.button() == Qt.MouseButton.LeftButton:
             g, _start = self._drag
             target = self._drop

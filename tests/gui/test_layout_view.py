@@ -119,3 +119,22 @@ def test_layout_follows_the_editor(make_window, qtbot):
     assert win.results.value_text("length") == f"{view.layout.length * 1e3:.1f} mm"
     x = np.array([g.pos().x() for g in view.groups])
     assert x.max() > x.min()
+
+
+@pytest.mark.parametrize("button", [Qt.MouseButton.MiddleButton, Qt.MouseButton.LeftButton])
+def test_pan_by_dragging(make_window, qtbot, button):
+    win = make_window(HOME_STORAGE)
+    view = win.current_tab().view
+    win.zoom_in_action.trigger()
+    win.zoom_in_action.trigger()
+    win.zoom_in_action.trigger()
+    vp = view.viewport()
+    start = QPoint(8, 8)  # the background (middle button: anywhere)
+    before = view.mapToScene(vp.rect().center())
+    qtbot.mousePress(vp, button, pos=start)
+    for k in range(1, 6):
+        qtbot.mouseMove(vp, pos=start + QPoint(12 * k, 9 * k))
+    qtbot.mouseRelease(vp, button, pos=start + QPoint(60, 45))
+    after = view.mapToScene(vp.rect().center())
+    assert (after - before).manhattanLength() > 10
+    assert win.current_document().undo_stack.count() == 0
