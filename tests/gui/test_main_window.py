@@ -262,3 +262,13 @@ def test_common_commands_have_shortcuts(make_window):
                    "Quit", "Export spec sheet…", "Size for target…"):
         assert table.get(action), action
     assert table["Save"] == "Ctrl+S"
+
+
+def test_recent_files_menu_reopens_a_design(make_window):
+    win = make_window(MOPED)
+    assert win.close_tab(0)
+    win.recent_menu.aboutToShow.emit()
+    actions = [a for a in win.recent_menu.actions() if a.text().startswith("&1 ")]
+    assert actions and actions[0].text() == "&1 e-moped-60v.naion"
+    actions[0].trigger()
+    assert win.current_document().path == MOPED
