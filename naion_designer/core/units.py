@@ -8,6 +8,7 @@ result for display or JSON.  Errors always name the field and the expected dimen
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -57,7 +58,10 @@ def ureg():
     """The application registry (created lazily: pint costs ~100 ms to import)."""
     import pint
 
-    reg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    try:  # a disk cache of the parsed definitions halves start-up
+        reg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=":auto:")
+    except Exception:  # an unwritable cache folder must not stop the app
+        reg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     reg.formatter.default_format = "~"
     # Currencies are separate dimensions: we never convert between them silently.
     for code in CURRENCIES:
@@ -98,6 +102,13 @@ def parse_quantity(text: Any, kind: str, field: str) -> float:
                                 f"got the bare number {text!r}")
     if not isinstance(text, str):
         raise InputError(field, f"expected {_article(kind)} such as '{example}', got {text!r}")
+    fast = _NUMBER_UNIT.fullmatch(_norm_text(text))
+    if fast and fast.group(2) and kind not in ("temperature", "temperature_difference"):
+        factor = _unit_factor(fast.group(2), kind)
+        if factor is not None:
+            value = float(fast.group(1)) * factor
+            if math.isfinite(value):
+                return value
     import pint
 
     reg = ureg()
@@ -127,6 +138,27 @@ def parse_quantity(text: Any, kind: str, field: str) -> float:
     if not math.isfinite(value):
         raise InputError(field, f"expected a finite number, got '{text}'")
     return value
+
+
+_NUMBER_UNIT = re.compile(r"([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*([A-Za-z(][\w*/().\s]*)")
+
+
+@lru_cache(maxsize=1024)
+def _unit_factor(unit: str, kind: str) -> float | None:
+    """SI factor of a unit string of the right dimension (None: let the full parser explain).
+    Memoised: the library repeats a few dozen unit strings hundreds of times and pint takes
+    about a millisecond a parse."""
+    import pint
+
+    reg = ureg()
+    try:
+        q = reg.Quantity(1.0, unit)
+        if q.dimensionality != _dimensionality(kind):
+            return None
+        return float(q.to(DIMENSIONS[kind][1] or "dimensionless").magnitude)
+    except (pint.errors.PintError, SyntaxError, ValueError, TypeError, AttributeError,
+            KeyError, AssertionError):
+        return None
 
 
 def parse_money(text: Any, field: str) -> tuple[float, str, str]:
