@@ -60,3 +60,17 @@ def atomic_write_bytes(path: Path, data: bytes, what: str = "file") -> None:
 
 def atomic_write_text(path: Path, text: str, what: str = "file") -> None:
     atomic_write_bytes(path, text.encode("utf-8"), what)
+
+
+def read_text_file(path: Path, what: str = "file") -> str:
+    """A user's text file, or one InputError naming the file and the cause."""
+    path = Path(path)
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(str(path), f"no such {what}") from None
+    except IsADirectoryError:
+        raise InputError(str(path), f"is a folder, not a {what}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot read the {what} ({exc.__class__.__name__})") \
+            from None

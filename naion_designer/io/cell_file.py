@@ -12,6 +12,7 @@ from typing import Any
 
 from ..core.cell import CHEMISTRIES, Cell, RateTable, RCPair, Table1D
 from ..core.units import InputError, parse_fraction, parse_money, parse_quantity
+from .atomic import read_text_file
 
 FORMAT = "naion-cell"
 VERSION = 1
@@ -35,12 +36,7 @@ DIMENSION_KEYS = {"cylindrical": ("diameter", "height"), "prismatic": ("length",
 
 def read_cell_file(path: str | Path) -> Cell:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(str(path), "no such cell file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read the cell file ({exc.__class__.__name__})") from None
+    text = read_text_file(path, "cell file")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

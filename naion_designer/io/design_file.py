@@ -25,7 +25,7 @@ from ..core.pack import (
     Thermal,
 )
 from ..core.units import InputError, parse_count, parse_fraction, parse_quantity
-from .atomic import atomic_write_text
+from .atomic import atomic_write_text, read_text_file
 from .cell_file import cell_from_dict, cell_to_dict, read_cell_file
 from .library import library
 
@@ -39,15 +39,7 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 def read_design_file(path: str | Path) -> PackDesign:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(str(path), "no such design file") from None
-    except IsADirectoryError:
-        raise InputError(str(path), "is a folder, not a design file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read the design file ({exc.__class__.__name__})") \
-            from None
+    text = read_text_file(path, "design file")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
