@@ -7,14 +7,11 @@ import subprocess
 import sys
 import time
 
+from bench import best_of
+
 
 def _best(fn, repeat: int = 7) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
+    return best_of(fn, repeat)
 
 
 def main() -> None:

@@ -10,14 +10,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import best_of
+
 
 def _best(fn, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
+    return best_of(fn, repeat)
 
 
 def main() -> None:
