@@ -33,15 +33,7 @@ def parse_units(text: str | None) -> dict[str, str]:
                                         f"'length=in,mass=lb', got '{part}'")
         kind, unit = (x.strip() for x in part.split("=", 1))
         out[kind] = unit
-    from .core.results import DISPLAY_UNITS
-
-    for kind, unit in out.items():
-        if kind not in DISPLAY_UNITS:
-            raise InputError("--units", f"unknown quantity '{kind}' (expected one of "
-                                        f"{', '.join(DISPLAY_UNITS)})")
-        if unit not in DISPLAY_UNITS[kind]:
-            raise InputError("--units", f"unit '{unit}' is not offered for {kind} (expected one "
-                                        f"of {', '.join(DISPLAY_UNITS[kind])})")
+    # names and units are checked with the other options by report.common.validate_options
     return out
 
 

@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 
 from .cell import Cell, Table1D
-from .units import InputError, parse_fraction, parse_money, parse_quantity
+from .units import InputError, check_format_version, parse_fraction, parse_money, parse_quantity
 
 FORMAT = "naion-target"
 VERSION = 1
@@ -207,14 +207,7 @@ _REQUIRED = ("voltage.min", "voltage.max", "energy.usable")
 def target_from_dict(data: Any) -> Target:
     if not isinstance(data, dict):
         raise InputError("target", "expected a table of target keys")
-    if data.get("format") != FORMAT:
-        raise InputError("format", f"expected \"{FORMAT}\", got {data.get('format')!r}")
-    ver = data.get("version")
-    if not isinstance(ver, int) or isinstance(ver, bool) or ver < 1:
-        raise InputError("version", f"expected a whole number ≥ 1, got {ver!r}")
-    if ver > VERSION:
-        raise InputError("version", f"this target file is version {ver}, newer than this NaIon "
-                                    f"Designer reads (up to {VERSION}); please update")
+    check_format_version(data, FORMAT, VERSION, "target file")
     kw: dict[str, Any] = {}
     for key in _TEXT_KEYS:
         if key in data:

@@ -53,6 +53,20 @@ DIMENSIONS: dict[str, tuple[str, str, str]] = {
 CURRENCIES = ("CNY", "USD", "EUR")
 
 
+def check_format_version(data: dict, fmt: str, newest: int, what: str) -> int:
+    """The `format` and `version` keys every NaIon Designer file carries: the version, or an
+    InputError that says the file is of another kind, malformed, or newer than this app reads."""
+    if data.get("format") != fmt:
+        raise InputError("format", f"expected \"{fmt}\", got {data.get('format')!r}")
+    ver = data.get("version")
+    if not isinstance(ver, int) or isinstance(ver, bool) or ver < 1:
+        raise InputError("version", f"expected a whole number ≥ 1, got {ver!r}")
+    if ver > newest:
+        raise InputError("version", f"this {what} is version {ver}, newer than this NaIon "
+                                    f"Designer reads (up to {newest}); please update the app")
+    return ver
+
+
 @lru_cache(maxsize=1)
 def ureg():
     """The application registry (created lazily: pint costs ~100 ms to import)."""

@@ -11,7 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from ..core.cell import CHEMISTRIES, Cell, RateTable, RCPair, Table1D
-from ..core.units import InputError, parse_fraction, parse_money, parse_quantity
+from ..core.units import (
+    InputError,
+    check_format_version,
+    parse_fraction,
+    parse_money,
+    parse_quantity,
+)
 from .atomic import read_text_file
 
 FORMAT = "naion-cell"
@@ -52,16 +58,7 @@ def cell_from_dict(data: dict[str, Any], check_format: bool = True) -> Cell:
     if not isinstance(data, dict):
         raise InputError("cell", "expected a table of cell keys")
     if check_format or "format" in data:
-        if data.get("format") != FORMAT:
-            raise InputError("format", f"expected \"{FORMAT}\", got {data.get('format')!r}")
-        ver = data.get("version")
-        if not isinstance(ver, int) or isinstance(ver, bool):
-            raise InputError("version", f"expected a whole number, got {ver!r}")
-        if ver > VERSION:
-            raise InputError("version", f"this cell file is version {ver}, newer than this "
-                                        f"NaIon Designer reads (up to {VERSION}); please update")
-        if ver < 1:
-            raise InputError("version", f"expected 1, got {ver}")
+        check_format_version(data, FORMAT, VERSION, "cell file")
     kw: dict[str, Any] = {}
     for key in REQUIRED_TEXT:
         v = data.get(key)

@@ -24,7 +24,13 @@ from ..core.pack import (
     PackDesign,
     Thermal,
 )
-from ..core.units import InputError, parse_count, parse_fraction, parse_quantity
+from ..core.units import (
+    InputError,
+    check_format_version,
+    parse_count,
+    parse_fraction,
+    parse_quantity,
+)
 from .atomic import atomic_write_text, read_text_file
 from .cell_file import cell_from_dict, cell_to_dict, read_cell_file
 from .library import library
@@ -52,14 +58,7 @@ def read_design_file(path: str | Path) -> PackDesign:
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
-    if data.get("format") != FORMAT:
-        raise InputError("format", f"expected \"{FORMAT}\", got {data.get('format')!r}")
-    ver = data.get("version")
-    if not isinstance(ver, int) or isinstance(ver, bool) or ver < 1:
-        raise InputError("version", f"expected a whole number ≥ 1, got {ver!r}")
-    if ver > VERSION:
-        raise InputError("version", f"this design file is version {ver}, newer than this NaIon "
-                                    f"Designer reads (up to {VERSION}); please update the app")
+    ver = check_format_version(data, FORMAT, VERSION, "design file")
     while ver < VERSION:
         data = MIGRATIONS[ver](dict(data))
         ver = data["version"]
