@@ -18,6 +18,7 @@ from .units import InputError
 TOPOLOGIES = ("series-groups", "parallel-strings")
 TERMINAL_SIDES = ("same", "opposite")
 PACKINGS = ("square", "hexagonal")
+BUSBAR_MATERIALS = ("copper", "aluminium", "nickel", "nickel-plated-steel")
 
 # Cell fields a per-cell override may replace, and the dimension each is parsed with.
 OVERRIDABLE = {
@@ -31,11 +32,22 @@ OVERRIDABLE = {
 
 
 @dataclass(frozen=True)
+class Busbar:
+    """A busbar strip: its material and cross-section (resistance and mass follow the layout)."""
+
+    material: str = "copper"
+    thickness: float = 0.002  # m
+    width: float = 0.02  # m
+
+
+@dataclass(frozen=True)
 class Interconnect:
     cell_connection: float = 0.0  # ohm, in series with each cell
     busbar_segment: float = 0.0  # ohm, between neighbouring cells along a busbar
     terminal: float = 0.0  # ohm, each pack terminal
     terminal_side: str = "same"
+    busbar: Busbar | None = None  # segments from geometry where busbar_segment is not given
+    busbar_segment_given: bool = False  # an explicit busbar_segment overrides the busbar
 
 
 @dataclass(frozen=True)
@@ -70,6 +82,9 @@ class Layout:
     margin: float = 0.01  # m from the outer cells to the envelope wall, each side
     top_clearance: float = 0.015  # m above the cells (busbars, BMS wiring)
     group_order: tuple[int, ...] = ()  # slot -> series index; empty = identity
+    group_shape: tuple[int, int] | None = None  # (rows, columns) of one group; None = chosen
+    group_gap: float = 0.0  # m added between neighbouring group blocks
+    envelope: tuple[float, float, float] | None = None  # largest (length, width, height), m
 
 
 @dataclass(frozen=True)
@@ -136,6 +151,14 @@ class PackDesign:
         for name in ("cell_connection", "busbar_segment", "terminal"):
             if getattr(ic, name) < 0:
                 raise InputError(f"interconnect.{name}", "must not be negative")
+        if ic.busbar is not None:
+            if ic.busbar.material not in BUSBAR_MATERIALS:
+                raise InputError("interconnect.busbar.material",
+                                 f"expected one of {', '.join(BUSBAR_MATERIALS)}, "
+                                 f"got '{ic.busbar.material}'")
+            for name in ("thickness", "width"):
+                if not getattr(ic.busbar, name) > 0:
+                    raise InputError(f"interconnect.busbar.{name}", "must be positive")
         for o in self.cell_overrides:
             if not (0 <= o.series < self.series):
                 raise InputError("cell_overrides.series",
@@ -155,9 +178,19 @@ class PackDesign:
                                                f"'{lay.packing}'")
         if lay.rotation not in (0, 90):
             raise InputError("layout.rotation", f"expected 0 or 90 degrees, got {lay.rotation}")
-        if lay.gap < 0 or lay.margin < 0 or lay.module_gap < 0 or lay.top_clearance < 0:
-            raise InputError("layout", "gap, margin, module_gap and top_clearance must not be "
-                                       "negative")
+        for name in ("gap", "margin", "module_gap", "top_clearance", "group_gap"):
+            if getattr(lay, name) < 0:
+                raise InputError(f"layout.{name}", "must not be negative")
+        if lay.group_shape is not None:
+            r, c = lay.group_shape
+            if r < 1 or c < 1 or r * c != self.parallel:
+                raise InputError("layout.group_shape",
+                                 f"expected [rows, columns] with rows × columns = P = "
+                                 f"{self.parallel}, got [{r}, {c}]")
+        if lay.envelope is not None:
+            for name, v in zip(("length", "width", "height"), lay.envelope, strict=True):
+                if not v > 0:
+                    raise InputError(f"layout.envelope.{name}", "must be positive")
         if not 1 <= lay.modules <= self.series:
             raise InputError("layout.modules", f"expected 1 to {self.series}, got {lay.modules}")
         if lay.group_order and sorted(lay.group_order) != list(range(self.series)):

@@ -17,6 +17,7 @@ from ..core.cell import Cell
 from ..core.pack import (
     OVERRIDABLE,
     Analysis,
+    Busbar,
     CellOverride,
     Interconnect,
     Layout,
@@ -142,6 +143,19 @@ def _interconnect(v: Any) -> Interconnect:
                 raise InputError(f"interconnect.{key}", "must not be negative")
     if "terminal_side" in v:
         kw["terminal_side"] = v["terminal_side"]
+    kw["busbar_segment_given"] = "busbar_segment" in v
+    if "busbar" in v:
+        b = _table(v["busbar"], "interconnect.busbar")
+        bkw: dict[str, Any] = {}
+        if "material" in b:
+            if not isinstance(b["material"], str):
+                raise InputError("interconnect.busbar.material",
+                                 f"expected a text, got {b['material']!r}")
+            bkw["material"] = b["material"]
+        for key in ("thickness", "width"):
+            if key in b:
+                bkw[key] = parse_quantity(b[key], "length", f"interconnect.busbar.{key}")
+        kw["busbar"] = Busbar(**bkw)
     return Interconnect(**kw)
 
 
@@ -198,7 +212,7 @@ def _layout(v: Any) -> Layout:
     kw: dict[str, Any] = {}
     if "packing" in v:
         kw["packing"] = v["packing"]
-    for key in ("gap", "module_gap", "margin", "top_clearance"):
+    for key in ("gap", "module_gap", "margin", "top_clearance", "group_gap"):
         if key in v:
             kw[key] = parse_quantity(v[key], "length", f"layout.{key}")
     if "groups_per_row" in v:
@@ -212,6 +226,19 @@ def _layout(v: Any) -> Layout:
         if not isinstance(go, list):
             raise InputError("layout.group_order", "expected a list of series positions")
         kw["group_order"] = tuple(parse_count(x, "layout.group_order", 0) for x in go)
+    if "group_shape" in v:
+        gs = v["group_shape"]
+        if not isinstance(gs, list) or len(gs) != 2:
+            raise InputError("layout.group_shape", f"expected [rows, columns], got {gs!r}")
+        kw["group_shape"] = (parse_count(gs[0], "layout.group_shape[0]"),
+                             parse_count(gs[1], "layout.group_shape[1]"))
+    if "envelope" in v:
+        env = _table(v["envelope"], "layout.envelope")
+        for key in ("length", "width", "height"):
+            if key not in env:
+                raise InputError(f"layout.envelope.{key}", "missing")
+        kw["envelope"] = tuple(parse_quantity(env[key], "length", f"layout.envelope.{key}")
+                               for key in ("length", "width", "height"))
     return Layout(**kw)
 
 
@@ -300,6 +327,19 @@ def design_to_dict(design: PackDesign) -> dict[str, Any]:
     }
     if lay.group_order:
         d["layout"]["group_order"] = list(lay.group_order)
+    if lay.group_shape is not None:
+        d["layout"]["group_shape"] = list(lay.group_shape)
+    if lay.group_gap:
+        d["layout"]["group_gap"] = _mm(lay.group_gap)
+    if lay.envelope is not None:
+        d["layout"]["envelope"] = dict(zip(("length", "width", "height"),
+                                           (_mm(v) for v in lay.envelope), strict=True))
+    if ic.busbar is not None:
+        d["interconnect"]["busbar"] = {"material": ic.busbar.material,
+                                       "thickness": _mm(ic.busbar.thickness),
+                                       "width": _mm(ic.busbar.width)}
+        if not ic.busbar_segment_given:
+            del d["interconnect"]["busbar_segment"]
     if th.neighbour_conductance is not None:
         d["thermal"]["neighbour_conductance"] = f"{th.neighbour_conductance:.6g} W/K"
     if th.coolant_temperature is not None:
