@@ -35,6 +35,18 @@ def usable_fraction_ocv(design: PackDesign) -> float:
     return float(np.trapezoid(np.interp(grid, s, v), grid))
 
 
+def settled_resistances(design: PackDesign, r0: np.ndarray) -> tuple[float, float]:
+    """(pack, cells) resistance once the RC pairs have settled under a sustained current: each
+    cell's R0 at mid SOC plus its RC resistances, through the network (pack) or the parallel
+    groups alone (cells)."""
+    cell = design.cell
+    mid = cell.r0_at(0.5) / cell.resistance if cell.r0_soc is not None else 1.0
+    r_cell = r0 * mid + sum(pair.resistance for pair in cell.rc)
+    pack, _ = dc_solution(design, r_cell)
+    cells = float(np.sum(1.0 / np.sum(1.0 / r_cell, axis=1)))
+    return pack, cells
+
+
 def calculate(design: PackDesign) -> Results:
     cell = design.cell
     S, P = design.series, design.parallel
@@ -66,8 +78,13 @@ def calculate(design: PackDesign) -> Results:
     load_i = design.analysis.load_c_rate * capacity / 3600.0
     ocv50 = float(cell.ocv(0.5)) if cell.ocv is not None else cell.nominal_voltage
     p_run = design.analysis.runtime_power or 0.5 * energy / 3600.0
+    # a sustained discharge: R0 at mid SOC + the settled RC pairs, and the reversible heat
+    # −I·T·dOCV/dT of every cell (S cells carry the pack current) at the ambient temperature
+    settled_r, settled_cells_r = settled_resistances(design, r0)
+    reversible = -S * i_dis * design.thermal.ambient_temperature * cell.entropic_coefficient
+    sustained_heat = i_dis**2 * settled_r + reversible
     # adiabatic heating of the cells alone: the interconnect heat leaves through the busbars
-    cell_heat = i_dis**2 * cells_r
+    cell_heat = i_dis**2 * settled_cells_r + reversible
     heat_capacity = float((masses * design.cell_array("specific_heat")).sum())
 
     mean_share = 1.0 / P
@@ -91,7 +108,7 @@ def calculate(design: PackDesign) -> Results:
     put("max_continuous_discharge_current", i_dis, "current")
     put("max_continuous_discharge_power", i_dis * min_v, "power")
     put("max_continuous_charge_current", i_chg, "current")
-    put("max_continuous_charge_power", i_chg * max_v, "power")
+    put("max_continuous_charge_power", i_chg * nominal_v, "power")
     if cell.peak_discharge_current:
         i_pk = cell.peak_discharge_current * P
         put("peak_discharge_current", i_pk, "current")
@@ -99,10 +116,11 @@ def calculate(design: PackDesign) -> Results:
     put("max_discharge_c_rate", i_dis / (capacity / 3600.0), "dimensionless")
     put("max_charge_c_rate", i_chg / (capacity / 3600.0), "dimensionless")
     put("load_current", load_i, "current")
-    put("voltage_under_load", S * ocv50 - load_i * pack_r, "voltage")
+    put("voltage_under_load", S * ocv50 - load_i * settled_r, "voltage")
     put("runtime_power", p_run, "power")
     put("runtime", usable / p_run, "time")
     put("heat_at_max_continuous_discharge", heat, "power")
+    put("sustained_heat_at_max_continuous_discharge", sustained_heat, "power")
     put("interconnect_loss_at_max_continuous_discharge", i_dis**2 * max(pack_r - cells_r, 0.0),
         "power")
     put("adiabatic_temperature_rise_rate", cell_heat / heat_capacity, "temperature_rate")

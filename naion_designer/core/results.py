@@ -41,7 +41,8 @@ RESULT_DEFS: dict[str, ResultDef] = {
     "max_continuous_charge_current": ResultDef("Max. continuous charge current", "current", "A",
                                                "electrical", "cell limit × P"),
     "max_continuous_charge_power": ResultDef("Max. continuous charge power", "power", "kW",
-                                             "electrical", "charge current limit × max voltage"),
+                                             "electrical",
+                                             "charge current limit × nominal voltage"),
     "peak_discharge_current": ResultDef("Peak discharge current", "current", "A", "electrical",
                                         "cell peak limit × P"),
     "peak_discharge_power": ResultDef("Peak discharge power", "power", "kW", "electrical",
@@ -53,7 +54,8 @@ RESULT_DEFS: dict[str, ResultDef] = {
     "load_current": ResultDef("Load current (analysis)", "current", "A", "electrical",
                               "the design's analysis C-rate × capacity"),
     "voltage_under_load": ResultDef("Voltage under load", "voltage", "V", "electrical",
-                                    "OCV at 50 % SOC − load current × pack resistance"),
+                                    "OCV at 50 % SOC − load current × (pack resistance + "
+                                    "settled RC resistance)"),
     "runtime_power": ResultDef("Runtime power (analysis)", "power", "kW", "electrical",
                                "the design's analysis power"),
     "runtime": ResultDef("Runtime at analysis power", "time", "h", "electrical",
@@ -61,11 +63,16 @@ RESULT_DEFS: dict[str, ResultDef] = {
     "interconnect_loss_at_max_continuous_discharge": ResultDef(
         "Interconnect loss at max. current", "power", "W", "thermal",
         "I² × interconnect resistance at the continuous current limit"),
-    "heat_at_max_continuous_discharge": ResultDef("Heat at max. continuous discharge", "power",
-                                                  "W", "thermal", "I² R of the whole pack"),
+    "heat_at_max_continuous_discharge": ResultDef("Heat at max. continuous discharge (R0)",
+                                                  "power", "W", "thermal",
+                                                  "I² × pack DC resistance, at the first instant"),
+    "sustained_heat_at_max_continuous_discharge": ResultDef(
+        "Sustained heat at max. continuous discharge", "power", "W", "thermal",
+        "I² × (R0 at mid SOC + settled RC + interconnect) + entropic heat at the ambient"),
     "adiabatic_temperature_rise_rate": ResultDef(
         "Adiabatic temperature rise", "temperature_rate", "K/min", "thermal",
-        "cell heat at the continuous current / (cell mass × specific heat)"),
+        "sustained cell heat (R0 + RC + entropic) at the continuous current / "
+        "(cell mass × specific heat)"),
     "max_cell_current_share": ResultDef("Max. cell current share", "dimensionless", "",
                                         "electrical",
                                         "highest cell current / mean cell current (DC network)"),

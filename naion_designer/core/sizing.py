@@ -1,8 +1,8 @@
 """Automatic sizing: every cell × series count × parallel count against one target.
 
 The search is vectorised with numpy over S and P for each cell: the figures of every candidate
-come in closed form from the same functions `check_design` uses (`targets.window_figures`,
-`targets.power_per_parallel`, ...) and from the layout formulas of `layout.compute_layout`
+come in closed form from the same functions `check_design` uses (`window.window_figures`,
+`window.power_per_parallel`, ...) and from the layout formulas of `layout.compute_layout`
 (square packing, one module), so no PackDesign is built in the inner search.  The candidates that
 are returned are then built as real PackDesigns and re-checked with `calculate()` +
 `check_design()`: the figures a user sees are those of `naion calc`.
@@ -21,20 +21,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .cell import Cell
+from .checks import ProfileFor, check_design, check_duty_cycle
 from .pack import Layout, Overhead, PackDesign
 from .results import Results
-from .targets import (
-    CHECK_LABELS,
-    Check,
-    OcvModel,
-    Target,
-    check_design,
-    peak_current,
-    power_per_parallel,
-    temperature_factors,
-    window_figures,
-)
+from .targets import CHECK_LABELS, Check, Target
 from .units import InputError
+from .window import OcvModel, peak_current, power_per_parallel, temperature_factors, window_figures
 
 OBJECTIVES = {
     "cost": "lowest cell cost",
@@ -492,7 +484,7 @@ class SizingCancelled(Exception):
 
 def size(target: Target, cells, top: int = 10, objective: str = "cost", per_cell: int = 1,
          pareto: bool = True, progress=None, cancel=None,
-         duty_cycle: bool = False) -> SizingResult:
+         duty_cycle: ProfileFor | None = None) -> SizingResult:
     """Search every cell × S × P; return the best `top` designs for `objective` (re-checked),
     the Pareto front of mass vs cost, and why each rejected cell fails.
 
@@ -508,10 +500,10 @@ def size(target: Target, cells, top: int = 10, objective: str = "cost", per_cell
             progress(min(1.0, fraction))
 
     if objective not in OBJECTIVES:
-        raise InputError("--objective", f"expected one of {', '.join(OBJECTIVES)}, got "
+        raise InputError("objective", f"expected one of {', '.join(OBJECTIVES)}, got "
                                         f"'{objective}'")
     if top < 1:
-        raise InputError("--top", f"expected a whole number ≥ 1, got {top}")
+        raise InputError("top", f"expected a whole number ≥ 1, got {top}")
     cells = list(cells.values()) if isinstance(cells, dict) else list(cells)
     lay = Layout()
     grids: dict[str, _Grid] = {}
@@ -572,12 +564,10 @@ def size(target: Target, cells, top: int = 10, objective: str = "cost", per_cell
                      screen_figs(g, i, j), objective)
         if c.passes:
             candidates.append(c)
-    if duty_cycle and target.duty_cycle:
-        from .targets import check_duty_cycle
-
+    if duty_cycle is not None and target.duty_cycle:
         for n, c in enumerate(candidates):
             step(0.5 + 0.2 * n / max(len(candidates), 1))
-            k = check_duty_cycle(c.design, target)
+            k = check_duty_cycle(c.design, target, duty_cycle(c.design))
             c.checks.append(k)
             c.passes = c.passes and k.passed
     candidates.sort(key=lambda c: (not c.passes, c.objective if objective != "energy_margin"

@@ -1,58 +1,23 @@
-"""Application targets: what a forklift, a telecom cabinet or an e-moped asks of a pack, and the
-checks of any design against them.
+"""Application targets: what a forklift, a telecom cabinet or an e-moped asks of a pack.
 
-A target file is TOML (`format = "naion-target"`) with quantities as unit strings, parsed here
-into SI floats.  The checks (`check_design`) take every figure from `electrical.calculate` plus a
-few target-specific ones computed in closed form, so that the vectorised search in `sizing.py`
-(which uses the same formulas, `window_energy` and `power_factor` below) finds the same numbers.
-
-Conventions of the checks (documented in the README as well):
-
-- **Voltage window** (the controller's, inverter's or charger's min and max): the pack is only
-  used while its voltage lies inside the window.  Per cell that is the SOC range whose OCV lies
-  inside [window min / S, window max / S]; the *usable energy* is the OCV energy over that range
-  (intersected with the design's SOC window).  The **drop-in check** is the part of the cell's
-  whole OCV energy (SOC 0–1) that lies inside the window: a sodium cell swings 1.5–4.1 V, so a
-  pack built for an LFP or lead-acid window leaves part of its energy unused.
-- **Power is met at the lowest voltage**: the lowest voltage is max(S × cell min voltage, window
-  min).  The pack current is the smaller of the cell current limit × P and the current that pulls
-  the pack from its OCV at a low state of charge (`power_soc` of the usable SOC range, 30 % by
-  default) down to that lowest voltage through the pack resistance.  Power = current × lowest
-  voltage.  The peak power uses the cell's peak current when the cell's peak duration covers the
-  target's, otherwise the continuous current.
-- **Cold**: at the coldest ambient the usable energy is scaled by the cell's capacity-temperature
-  factor and the resistance by its resistance-temperature factor (generic sodium-ion tables below
-  when a cell gives none).
-- **Charge power** is the charge current limit × P × the nominal voltage.
+`Target` holds the requirements (SI floats) and `Check` one requirement checked on one design;
+`checks.check_design` makes the checks and `window` the closed-form figures they use.  A target
+file is TOML (`format = "naion-target"`) with quantities as unit strings, parsed here into SI
+floats.
 """
 
 from __future__ import annotations
 
-import math
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from .cell import Cell, Table1D
 from .units import InputError, check_format_version, parse_fraction, parse_money, parse_quantity
 
 FORMAT = "naion-target"
 VERSION = 1
 C0 = 273.15
-
-# Generic sodium-ion temperature factors, used only when a cell gives no table of its own.
-# Capacity: sodium_cells.md section 3 (">90 % at -20 degC" CATL gen-1, HiNa E10X 90 %, CAS IoP
-# 86 % at -20 degC, TAILG 93 %, Yadea >92 %); the lower of the claims is taken.
-# Resistance: an engineering assumption (no Na-ion DC resistance-temperature data in the sources):
-# an Arrhenius-like rise similar to Li-ion cells, about 4x at -20 degC.
-GENERIC_CAPACITY_FACTOR = Table1D((C0 - 40, C0 - 30, C0 - 20, C0 - 10, C0, C0 + 10, C0 + 25),
-                                  (0.70, 0.80, 0.86, 0.92, 0.96, 0.99, 1.0))
-GENERIC_RESISTANCE_FACTOR = Table1D((C0 - 40, C0 - 30, C0 - 20, C0 - 10, C0, C0 + 10, C0 + 25,
-                                     C0 + 45),
-                                    (11.0, 6.5, 4.0, 2.7, 1.9, 1.4, 1.0, 0.8))
 
 
 @dataclass(frozen=True)
@@ -167,6 +132,8 @@ class Check:
     reason: str
     label: str = ""
     verified: bool = True
+    figure: str = ""  # the figure compared: a `calc` result name, or a target-only figure
+    basis: str = ""  # for a target-only figure: how it is taken (shown beside the value)
 
 
 # --- file format ----------------------------------------------------------------------------
@@ -392,132 +359,15 @@ def load_target(ref: str) -> Target:
     return all_presets[ref]
 
 
-# --- shared closed-form figures (used by check_design and, vectorised, by sizing) -------------
-def ocv_table(cell: Cell) -> tuple[np.ndarray, np.ndarray]:
-    """The cell's OCV table; without one, a two-segment line through the voltage limits whose
-    mean is the nominal voltage (so the energy over SOC 0–1 is nominal × capacity)."""
-    if cell.ocv is not None:
-        return cell.ocv.arrays()
-    lo, hi = cell.min_voltage, cell.max_voltage
-    mid = min(max(2 * cell.nominal_voltage - (lo + hi) / 2, lo + 1e-3), hi - 1e-3)
-    return np.array([0.0, 0.5, 1.0]), np.array([lo, mid, hi])
-
-
-class OcvModel:
-    """Cumulative OCV energy E(soc) = ∫₀^soc OCV and the SOC range inside a voltage window,
-    vectorised."""
-
-    def __init__(self, cell: Cell):
-        s, v = ocv_table(cell)
-        self.s, self.v = s, v
-        self.slope = np.diff(v) / np.diff(s)
-        self.cum = np.concatenate([[0.0], np.cumsum(0.5 * (v[1:] + v[:-1]) * np.diff(s))])
-        # voltage -> soc: first SOC with OCV >= v uses the last point of any flat, and the last
-        # SOC with OCV <= v the first point of a flat
-        rv = v[::-1]
-        _, last_idx = np.unique(rv, return_index=True)
-        last_idx = len(v) - 1 - last_idx
-        _, first_idx = np.unique(v, return_index=True)
-        self.v_last, self.s_last = v[last_idx], s[last_idx]
-        self.v_first, self.s_first = v[first_idx], s[first_idx]
-
-    def energy(self, q):
-        q = np.clip(np.asarray(q, float), 0.0, 1.0)
-        i = np.clip(np.searchsorted(self.s, q, side="right") - 1, 0, len(self.s) - 2)
-        ds = q - self.s[i]
-        return self.cum[i] + self.v[i] * ds + 0.5 * self.slope[i] * ds * ds
-
-    def ocv(self, q):
-        return np.interp(q, self.s, self.v)
-
-    def soc_range(self, v_lo, v_hi):
-        """(s_lo, s_hi): the SOC range whose OCV lies in [v_lo, v_hi] (s_hi < s_lo: empty)."""
-        v_lo = np.asarray(v_lo, float)
-        v_hi = np.asarray(v_hi, float)
-        s_lo = np.where(v_lo <= self.v[0], 0.0, np.where(
-            v_lo > self.v[-1], 1.0 + 1e-12, np.interp(v_lo, self.v_last, self.s_last)))
-        s_hi = np.where(v_hi >= self.v[-1], 1.0, np.where(
-            v_hi < self.v[0], -1e-12, np.interp(v_hi, self.v_first, self.s_first)))
-        return s_lo, s_hi
-
-    @property
-    def total(self) -> float:
-        return float(self.cum[-1])
-
-
-@dataclass
-class WindowFigures:
-    """Per-cell figures of S cells in series inside a voltage window (arrays over S)."""
-
-    s_lo: np.ndarray  # SOC range used (design SOC window ∩ voltage window)
-    s_hi: np.ndarray
-    fraction: np.ndarray  # of the cell's OCV energy (SOC 0–1) inside the window
-    energy_per_cell: np.ndarray  # J per cell (× capacity) inside the used SOC range
-    v_low: np.ndarray  # pack lowest voltage, V
-    ocv_ref: np.ndarray  # cell OCV at the power SOC
-
-
-def window_figures(cell: Cell, series, target: Target, capacity: float | None = None,
-                   soc_window: tuple[float, float] = (0.0, 1.0), ocv: OcvModel | None = None
-                   ) -> WindowFigures:
-    S = np.asarray(series, float)
-    ocv = ocv or OcvModel(cell)
-    cap = cell.capacity if capacity is None else capacity
-    w_lo, w_hi = ocv.soc_range(target.voltage_min / S, target.voltage_max / S)
-    full = np.maximum(ocv.energy(np.maximum(w_hi, w_lo)) - ocv.energy(w_lo), 0.0)
-    fraction = np.where(w_hi > w_lo, full / ocv.total, 0.0)
-    a, b = soc_window
-    s_lo = np.maximum(w_lo, a)
-    s_hi = np.minimum(w_hi, b)
-    used = np.where(s_hi > s_lo, ocv.energy(np.maximum(s_hi, s_lo)) - ocv.energy(s_lo), 0.0)
-    v_low = np.maximum(S * cell.min_voltage, target.voltage_min)
-    soc_ref = s_lo + target.power_soc * np.maximum(s_hi - s_lo, 0.0)
-    return WindowFigures(s_lo=s_lo, s_hi=s_hi, fraction=fraction, energy_per_cell=used * cap,
-                         v_low=v_low, ocv_ref=ocv.ocv(soc_ref))
-
-
-def power_per_parallel(cell: Cell, series, fig: WindowFigures, current_limit: float,
-                       resistance_factor: float = 1.0, r_cell: float | None = None):
-    """Pack power per parallel cell at the lowest voltage (W / P), and whether the cell current
-    limit (True) or the voltage sag (False) sets it.  r_cell: the resistance of one cell's share
-    of the pack (pack R × P / S); the cell's R0 when None."""
-    S = np.asarray(series, float)
-    r = (cell.resistance if r_cell is None else r_cell) * resistance_factor
-    sag_current = np.maximum(S * fig.ocv_ref - fig.v_low, 0.0) / (S * r)
-    i = np.minimum(current_limit, sag_current)
-    return i * fig.v_low, current_limit <= sag_current
-
-
-def peak_current(cell: Cell, target: Target) -> tuple[float, str]:
-    """The per-cell current for the target's peak, and a note."""
-    if cell.peak_discharge_current:
-        dur = cell.peak_discharge_duration
-        if dur is None or dur >= target.peak_duration - 1e-9:
-            return cell.peak_discharge_current, "cell peak current"
-        return cell.max_continuous_discharge_current, (
-            f"continuous current: the cell's peak lasts {dur:g} s < {target.peak_duration:g} s")
-    return cell.max_continuous_discharge_current, "continuous current: the cell gives no peak"
-
-
-def temperature_factors(cell: Cell, temperature: float) -> tuple[float, float, bool, bool]:
-    """(capacity factor, resistance factor, capacity table is the cell's, resistance table is
-    the cell's) at an ambient temperature."""
-    ct = cell.temp_capacity_factor or GENERIC_CAPACITY_FACTOR
-    rt = cell.temp_resistance_factor or GENERIC_RESISTANCE_FACTOR
-    return (float(ct(temperature)), float(rt(temperature)),
-            cell.temp_capacity_factor is not None, cell.temp_resistance_factor is not None)
-
-
-# --- the checks -------------------------------------------------------------------------------
 CHECK_LABELS = {
     "nominal_voltage": "Nominal voltage in the window",
     "voltage_window": "Energy inside the voltage window",
     "min_voltage": "Pack minimum voltage",
     "max_voltage": "Pack maximum voltage",
-    "usable_energy": "Usable energy",
-    "continuous_power": "Continuous power at the lowest voltage",
-    "peak_power": "Peak power at the lowest voltage",
-    "charge_power": "Charge power",
+    "usable_energy": "Usable energy inside the voltage window",
+    "continuous_power": "Continuous power at the end of the usable window",
+    "peak_power": "Peak power at the end of the usable window",
+    "charge_power": "Max. continuous charge power",
     "discharge_temperature": "Discharge temperature range",
     "charge_temperature": "Charge temperature range",
     "coldest_energy": "Usable energy at the coldest ambient",
@@ -531,233 +381,6 @@ CHECK_LABELS = {
     "budget": "Cell cost",
     "duty_cycle": "Duty cycle",
 }
-
-
-def _fmt(v: float, digits: int = 4) -> str:
-    from .units import format_number
-
-    return format_number(v, digits)
-
-
-def _u(unit: str) -> str:
-    from .results import pretty_unit
-
-    return " " + pretty_unit(unit) if unit else ""
-
-
-def _min_check(name: str, value: float, required: float, unit: str, what: str,
-               extra: str = "") -> Check:
-    margin = (value - required) / required if required else math.inf
-    ok = value >= required * (1 - 1e-9)
-    rel = "≥" if ok else "<"
-    u = _u(unit) if unit else " cycles" if name == "cycle_life" else ""
-    reason = f"{what} {_fmt(value)}{u} {rel} {_fmt(required)}{u} required"
-    if not ok:
-        reason += f" (short by {_fmt(required - value, 3)}{u})"
-    if extra:
-        reason += f"; {extra}"
-    return Check(name, ok, value, required, margin, unit, reason, CHECK_LABELS.get(name, name))
-
-
-def _max_check(name: str, value: float, limit: float, unit: str, what: str,
-               extra: str = "") -> Check:
-    margin = (limit - value) / limit if limit else -math.inf
-    ok = value <= limit * (1 + 1e-9)
-    rel = "≤" if ok else ">"
-    u = _u(unit)
-    reason = f"{what} {_fmt(value)}{u} {rel} {_fmt(limit)}{u} allowed"
-    if not ok:
-        reason += f" (over by {_fmt(value - limit, 3)}{u})"
-    if extra:
-        reason += f"; {extra}"
-    return Check(name, ok, value, limit, margin, unit, reason, CHECK_LABELS.get(name, name))
-
-
-def window_note(cell: Cell, S: int, target: Target, fig: WindowFigures) -> str:
-    inc = f"the {target.incumbent} window" if target.incumbent else "the system window"
-    lo, hi = float(fig.s_lo[()]), float(fig.s_hi[()])
-    txt = (f"{S}S swings {_fmt(S * cell.min_voltage)}–{_fmt(S * cell.max_voltage)} V against "
-           f"{inc} {_fmt(target.voltage_min)}–{_fmt(target.voltage_max)} V, i.e. "
-           f"{_fmt(target.voltage_min / S, 3)}–{_fmt(target.voltage_max / S, 3)} V per cell")
-    if hi > lo:
-        txt += f": SOC {lo * 100:.0f}–{hi * 100:.0f} % is usable"
-    else:
-        txt += ": no SOC range of the cell lies inside it"
-    if cell.ocv is None:
-        txt += " (the cell has no OCV table: a line through its limits is assumed)"
-    return txt
-
-
-def check_design(design, target: Target, results=None, duty_cycle: bool = False) -> list[Check]:
-    """Every requirement of `target` checked on `design` (a PackDesign).
-
-    `results` may pass an already computed `calculate(design)`.  With `duty_cycle=True` and a
-    target duty cycle, the design is also simulated through it (slow; needs core.simulate).
-    """
-    from .electrical import calculate
-
-    r = results if results is not None else calculate(design)
-    cell = design.cell
-    S, P = design.series, design.parallel
-    capacity = r.value("capacity")
-    fig = window_figures(cell, S, target, capacity=capacity / P,
-                         soc_window=design.analysis.soc_window)
-    checks: list[Check] = []
-
-    # voltage
-    nom = r.value("nominal_voltage")
-    nlo, nhi = target.nominal_window
-    ok = nlo * (1 - 1e-9) <= nom <= nhi * (1 + 1e-9)
-    margin = min(nom - nlo, nhi - nom) / ((nhi + nlo) / 2)
-    checks.append(Check("nominal_voltage", ok, nom, nhi if nom > nhi else nlo, margin, "V",
-                        f"{S}S × {_fmt(cell.nominal_voltage)} V = {_fmt(nom)} V "
-                        f"{'inside' if ok else 'outside'} {_fmt(nlo)}–{_fmt(nhi)} V",
-                        CHECK_LABELS["nominal_voltage"]))
-    frac = float(fig.fraction[()])
-    wnote = window_note(cell, S, target, fig)
-    what = "drop-in: energy inside the window" if target.incumbent else "energy inside the window"
-    c = _min_check("voltage_window", frac * 100, target.min_usable_fraction * 100, "%", what,
-                   wnote)
-    if frac <= 0:
-        c = replace(c, passed=False, margin=-1.0)
-    label = CHECK_LABELS["voltage_window"]
-    if target.incumbent:
-        label = "Drop-in: " + label[0].lower() + label[1:]
-    checks.append(replace(c, label=label))
-    if target.full_range:
-        checks.append(_min_check("min_voltage", r.value("min_voltage"), target.voltage_min, "V",
-                                 "pack minimum voltage"))
-        checks.append(_max_check("max_voltage", r.value("max_voltage"), target.voltage_max, "V",
-                                 "pack maximum voltage"))
-
-    # energy
-    usable = S * P * float(fig.energy_per_cell[()])
-    checks.append(_min_check("usable_energy", usable / 3.6e6, target.usable_energy / 3.6e6,
-                             "kW*h", "usable energy inside the window",
-                             f"SOC {float(fig.s_lo[()]) * 100:.0f}–"
-                             f"{float(fig.s_hi[()]) * 100:.0f} %"))
-
-    # power at the lowest voltage (pack resistance from the network, cell share = R × P / S)
-    r_share = r.value("resistance") * P / S
-    v_low = float(fig.v_low[()])
-    if target.continuous_power is not None:
-        pw, by_current = power_per_parallel(cell, S, fig, cell.max_continuous_discharge_current,
-                                            r_cell=r_share)
-        checks.append(_min_check("continuous_power", P * float(pw) / 1e3,
-                                 target.continuous_power / 1e3, "kW", "continuous power",
-                                 f"at {_fmt(v_low)} V, "
-                                 + ("cell current limit" if by_current else
-                                    f"voltage sag at {target.power_soc * 100:.0f} % of the "
-                                    "usable SOC range")))
-    if target.peak_power is not None:
-        i_pk, note = peak_current(cell, target)
-        pw, by_current = power_per_parallel(cell, S, fig, i_pk, r_cell=r_share)
-        checks.append(_min_check("peak_power", P * float(pw) / 1e3, target.peak_power / 1e3,
-                                 "kW", f"peak power for {target.peak_duration:g} s",
-                                 f"at {_fmt(v_low)} V with the {note}"
-                                 + ("" if by_current else ", limited by voltage sag")))
-    if target.charge_power is not None:
-        value = P * cell.max_continuous_charge_current * nom
-        checks.append(_min_check("charge_power", value / 1e3, target.charge_power / 1e3, "kW",
-                                 "charge power", f"{_fmt(P * cell.max_continuous_charge_current)}"
-                                 f" A at the nominal {_fmt(nom)} V"))
-
-    # temperature
-    tmin_c, tmax_c = target.temperature_min - C0, target.temperature_max - C0
-    dlo, dhi = (t - C0 for t in cell.discharge_temperature)
-    ok = dlo <= tmin_c + 1e-9 and dhi >= tmax_c - 1e-9
-    margin = min(tmin_c - dlo, dhi - tmax_c)
-    checks.append(Check("discharge_temperature", ok, dlo if tmin_c - dlo < dhi - tmax_c else dhi,
-                        tmin_c if tmin_c - dlo < dhi - tmax_c else tmax_c, margin / 100.0,
-                        "degC", f"cell discharges from {_fmt(dlo, 3)} to {_fmt(dhi, 3)} °C; the "
-                        f"application needs {_fmt(tmin_c, 3)} to {_fmt(tmax_c, 3)} °C",
-                        CHECK_LABELS["discharge_temperature"]))
-    clo, chi = (t - C0 for t in cell.charge_temperature)
-    need_lo = target.charge_min_temperature - C0
-    need_hi = target.charge_max_temperature - C0
-    ok = clo <= need_lo + 1e-9 and chi >= need_hi - 1e-9
-    margin = min(need_lo - clo, chi - need_hi)
-    checks.append(Check("charge_temperature", ok, clo if need_lo - clo < chi - need_hi else chi,
-                        need_lo if need_lo - clo < chi - need_hi else need_hi, margin / 100.0,
-                        "degC", f"cell charges from {_fmt(clo, 3)} to {_fmt(chi, 3)} °C; the "
-                        f"application charges from {_fmt(need_lo, 3)} to {_fmt(need_hi, 3)} °C",
-                        CHECK_LABELS["charge_temperature"]))
-    if target.coldest_energy is not None or target.coldest_power is not None:
-        cf, rf, own_c, own_r = temperature_factors(cell, target.temperature_min)
-        if target.coldest_energy is not None:
-            src = "the cell's table" if own_c else "generic sodium-ion factor (cell gives none)"
-            checks.append(_min_check("coldest_energy", usable * cf / 3.6e6,
-                                     target.coldest_energy / 3.6e6, "kW*h",
-                                     f"usable energy at {_fmt(tmin_c, 3)} °C",
-                                     f"capacity × {cf:.3g} ({src})"))
-        if target.coldest_power is not None:
-            src = "the cell's table" if own_r else "generic sodium-ion factor (cell gives none)"
-            pw, by_current = power_per_parallel(cell, S, fig,
-                                                cell.max_continuous_discharge_current,
-                                                resistance_factor=rf, r_cell=r_share)
-            checks.append(_min_check("coldest_power", P * float(pw) / 1e3,
-                                     target.coldest_power / 1e3, "kW",
-                                     f"power at {_fmt(tmin_c, 3)} °C",
-                                     f"resistance × {rf:.3g} ({src}), at {_fmt(v_low)} V, "
-                                     + ("cell current limit" if by_current else "voltage sag")))
-
-    # mechanical
-    if target.max_mass is not None:
-        checks.append(_max_check("mass", r.value("mass"), target.max_mass, "kg", "pack mass"))
-    dims = {"length": r.value("length"), "width": r.value("width"),
-            "height": r.value("height")}
-    limits = {"length": target.max_length, "width": target.max_width,
-              "height": target.max_height}
-    for key in ("length", "width", "height"):
-        if limits[key] is not None:
-            extra = ""
-            if key in ("length", "width") and dims[key] > limits[key]:
-                other = "width" if key == "length" else "length"
-                if (limits[other] is None or dims[key] <= limits[other]) and (
-                        limits[key] is None or dims[other] <= limits[key]):
-                    extra = "it fits turned by 90° (layout rotation)"
-            checks.append(_max_check(key, dims[key] * 1e3, limits[key] * 1e3, "mm",
-                                     f"envelope {key}", extra))
-    if target.max_volume is not None:
-        checks.append(_max_check("volume", r.value("volume") * 1e3, target.max_volume * 1e3,
-                                 "L", "pack volume"))
-
-    # life and cost
-    if target.cycle_life is not None:
-        if cell.cycle_life is None:
-            checks.append(Check("cycle_life", True, math.nan, target.cycle_life, math.nan, "",
-                                f"the cell gives no cycle life: {target.cycle_life:g} cycles "
-                                "not verified", CHECK_LABELS["cycle_life"], verified=False))
-        else:
-            est = " (estimated)" if cell.is_estimated("cycle_life") else ""
-            checks.append(_min_check("cycle_life", cell.cycle_life, target.cycle_life, "",
-                                     f"cell cycle life{est}"))
-    if target.budget:
-        per_cell = cell.price_per_cell()
-        if per_cell is None:
-            amount, cur = target.budget[0]
-            checks.append(Check("budget", True, math.nan, amount, math.nan, cur,
-                                "the cell gives no price: budget not verified",
-                                CHECK_LABELS["budget"], verified=False))
-        else:
-            limit = target.budget_in(cell.currency)
-            cost = per_cell * design.cell_count
-            if limit is None:
-                have = ", ".join(f"{a:g} {c}" for a, c in target.budget)
-                checks.append(Check("budget", True, cost, math.nan, math.nan, cell.currency,
-                                    f"cell cost {cost:,.0f} {cell.currency}: the budget is "
-                                    f"given in {have} only, so it is not verified (no exchange "
-                                    "rates are assumed)", CHECK_LABELS["budget"],
-                                    verified=False))
-            else:
-                est = " (estimated price)" if cell.is_estimated("price") else ""
-                checks.append(_max_check("budget", cost, limit, cell.currency,
-                                         f"cell cost{est}",
-                                         f"{design.cell_count} cells × {per_cell:.4g} "
-                                         f"{cell.currency}"))
-    if duty_cycle and target.duty_cycle:
-        checks.append(check_duty_cycle(design, target))
-    return checks
 
 
 def duty_cycle_profile(target: Target, design):
@@ -779,70 +402,9 @@ def duty_cycle_profile(target: Target, design):
     return read_profile_csv(path)
 
 
-def start_soc(profile, design) -> float:
-    """Where a cycle starts: full for a discharge-only cycle; for one that charges too, the middle
-    of the start states that keep it inside 0–1 (counting C-rate × time and W/Wh × time as
-    fractions of the pack's charge)."""
-    resolved = profile.resolve(design)
-    cap_as = design.cell.capacity * design.parallel
-    v_nom = design.series * design.cell.nominal_voltage
-    c, lo, hi = 0.0, 0.0, 0.0
-    for seg in resolved.segments:
-        if seg.duration is None:
-            break
-        amps = seg.value / v_nom if seg.mode == "power" else seg.value
-        c += amps * seg.duration / cap_as
-        lo, hi = max(lo, c), min(hi, c)
-    top = 1.0 + hi  # highest start that never overcharges
-    if top >= 1.0:
-        return 1.0
-    return float(min(1.0, max(0.0, (lo + top) / 2)))
-
-
-def check_duty_cycle(design, target: Target, dt: float = 60.0) -> Check:
-    """Simulate the target's duty cycle from full charge at the design's ambient: the design
-    passes when the whole cycle runs without a cut-off (needs core.simulate)."""
-    try:
-        from .simulate import simulate
-    except ImportError:
-        return Check("duty_cycle", True, math.nan, math.nan, math.nan, "s",
-                     f"duty cycle '{target.duty_cycle}' not simulated: the simulation module "
-                     "is not available", CHECK_LABELS["duty_cycle"], verified=False)
-    profile = duty_cycle_profile(target, design)
-    total = profile.duration
-    soc0 = start_soc(profile, design)
-    res = simulate(design, profile, dt=dt, soc0=soc0, per_cell=False)
-    t_end = float(res.time[-1])
-    ref = target.duty_cycle
-    if not math.isfinite(total):
-        return Check("duty_cycle", True, t_end, math.nan, math.nan, "s",
-                     f"duty cycle '{ref}' runs until a cut-off: it ended after {t_end:.0f} s "
-                     f"({res.cutoff or 'no cut-off'}); nothing to compare",
-                     CHECK_LABELS["duty_cycle"], verified=False)
-    ok = res.cutoff is None and t_end >= total - 1e-6
-    reason = (f"duty cycle '{ref}' ({total / 3600:.3g} h from {soc0 * 100:.0f} % SOC) "
-              + ("completed without a cut-off" if ok else
-                 f"stopped after {t_end:.0f} s of {total:.0f} s: {res.cutoff}"))
-    return Check("duty_cycle", ok, t_end, total, (t_end - total) / total if total else 0.0, "s",
-                 reason, CHECK_LABELS["duty_cycle"])
-
-
-def margin_text(check: Check) -> str:
-    """The margin for display: kelvins for temperature ratings, else a signed percentage."""
-    m = check.margin
-    if m is None or not math.isfinite(m):
-        return "–"
-    if check.unit == "degC":
-        return f"{m * 100:+.0f} K"
-    return f"{m * 100:+.0f} %"
-
-
-def all_passed(checks: list[Check]) -> bool:
-    return all(c.passed for c in checks)
-
-
 def describe_target(target: Target) -> list[tuple[str, str]]:
     """(label, text) rows describing a target, for tables."""
+    from .units import format_number as _fmt
     from .units import to_unit
 
     def q(v, kind, unit):
@@ -886,9 +448,3 @@ def describe_target(target: Target) -> list[tuple[str, str]]:
     if target.duty_cycle:
         rows.append(("Duty cycle", target.duty_cycle))
     return rows
-
-
-__all__ = ["Target", "Check", "margin_text", "presets", "load_target", "check_design", "read_target_file",
-           "write_target_file", "target_from_dict", "target_to_dict", "all_passed",
-           "describe_target", "window_figures", "OcvModel", "power_per_parallel",
-           "peak_current", "temperature_factors"]

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..cli_targets import BETTER_HIGH, COMPARE_ROWS
+from ..core.comparison import BETTER_HIGH, COMPARE_ROWS
 from ..core.results import RESULT_DEFS, display
 
 BEST_BG = QColor("#dff3e3")
@@ -217,7 +217,7 @@ class ComparisonView(QWidget):
         rows = [r for r in self.results if r is not None]
         if len(rows) != len(self.results):
             return None
-        from ..cli_targets import _best_index
+        from ..core.comparison import best_index as _best_index
 
         return _best_index(name, self.results)
 
@@ -251,7 +251,8 @@ class ComparisonView(QWidget):
         self.checks = None
         if not ref or not self.designs:
             return
-        from ..core.targets import check_design, load_target
+        from ..core.checks import check_design
+        from ..core.targets import load_target
 
         try:
             t = load_target(ref)

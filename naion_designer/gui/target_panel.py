@@ -33,11 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.checks import check_design, margin_text
 from ..core.targets import (
     Target,
-    check_design,
     load_target,
-    margin_text,
     presets,
     target_from_dict,
     target_to_dict,
@@ -107,10 +106,12 @@ class DutyCycleWorker(QThread):
         self.design, self.target = design, target
 
     def run(self) -> None:
-        from ..core.targets import check_duty_cycle
+        from ..core.checks import check_duty_cycle
+        from ..core.targets import duty_cycle_profile
 
         try:
-            self.done.emit(check_duty_cycle(self.design, self.target))
+            profile = duty_cycle_profile(self.target, self.design)
+            self.done.emit(check_duty_cycle(self.design, self.target, profile))
         except Exception as exc:  # shown as one line
             self.done.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
 

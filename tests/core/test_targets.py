@@ -9,13 +9,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from naion_designer.core.checks import check_design, check_duty_cycle, start_soc
 from naion_designer.core.electrical import calculate
 from naion_designer.core.pack import Layout, PackDesign
 from naion_designer.core.targets import (
     C0,
-    OcvModel,
     Target,
-    check_design,
+    duty_cycle_profile,
     load_target,
     presets,
     read_target_file,
@@ -24,6 +24,7 @@ from naion_designer.core.targets import (
     write_target_file,
 )
 from naion_designer.core.units import InputError
+from naion_designer.core.window import OcvModel
 from naion_designer.io.cell_file import read_cell_file
 from naion_designer.io.paths import resources_dir
 
@@ -347,8 +348,6 @@ def test_margins_agree_with_pass_fail(cell):
 # --- duty cycle --------------------------------------------------------------------------------
 def test_start_soc_of_cycles(cell):
     from naion_designer.core.profiles import Profile, Segment
-    from naion_designer.core.targets import start_soc
-
     d = PackDesign(cell=cell, series=16, parallel=2)
     discharge = Profile((Segment("current", 0.5, "C", 3600.0),))
     assert start_soc(discharge, d) == 1.0
@@ -358,31 +357,28 @@ def test_start_soc_of_cycles(cell):
 
 
 def test_duty_cycle_check_simulates_the_cycle(cell):
-    from naion_designer.core.targets import check_duty_cycle
-
     t = lfp_dropin(duty_cycle="cc:0.5C")
     d = PackDesign(cell=cell, series=16, parallel=2)
-    c = check_duty_cycle(d, t)
+    c = check_duty_cycle(d, t, duty_cycle_profile(t, d))
     assert c.name == "duty_cycle" and not c.verified  # runs until a cut-off: nothing to compare
     assert "cut-off" in c.reason
     # a fixed-length cycle from the presets' built-ins: one hour of urban riding
     t2 = lfp_dropin(duty_cycle="two-wheeler-urban")
-    ok = check_duty_cycle(d, t2)
+    ok = check_duty_cycle(d, t2, duty_cycle_profile(t2, d))
     assert ok.verified and ok.passed and ok.value == pytest.approx(3600.0)
     assert "completed" in ok.reason
     # the forklift cycle lifts at 2.5C (60 A for 2 x 12 Ah): above a 15 A peak rating
     weak = replace(cell, peak_discharge_current=15.0, peak_discharge_duration=10.0)
     t3 = lfp_dropin(duty_cycle="forklift-lift-drive")
-    bad = check_duty_cycle(PackDesign(cell=weak, series=16, parallel=2), t3)
+    weak_d = PackDesign(cell=weak, series=16, parallel=2)
+    bad = check_duty_cycle(weak_d, t3, duty_cycle_profile(t3, weak_d))
     assert not bad.passed and bad.margin < 0 and "stopped after" in bad.reason
-    names = [k.name for k in check_design(d, t2, duty_cycle=True)]
+    names = [k.name for k in check_design(d, t2, duty_cycle=lambda x: duty_cycle_profile(t2, x))]
     assert names[-1] == "duty_cycle"
     assert "duty_cycle" not in [k.name for k in check_design(d, t2)]
 
 
 def test_duty_cycle_csv_relative_to_the_target_file(cell, tmp_path):
-    from naion_designer.core.targets import duty_cycle_profile
-
     (tmp_path / "cycle.csv").write_text("time_s,current_A\n0,10\n600,0\n1200,0\n")
     path = tmp_path / "t.toml"
     write_target_file(lfp_dropin(duty_cycle="cycle.csv"), path)

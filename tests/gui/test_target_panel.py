@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from naion_designer.core.checks import check_design
 from naion_designer.core.pack import PackDesign
-from naion_designer.core.targets import check_design, load_target
+from naion_designer.core.targets import load_target
 from naion_designer.io.cell_file import read_cell_file
 
 

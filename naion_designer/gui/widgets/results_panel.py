@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.checks import check_design
+from ...core.limits import check_violations, violations
 from ...core.results import (
     DISPLAY_UNITS,
     RESULT_DEFS,
@@ -27,8 +29,19 @@ from ...core.results import (
     display,
     pretty_unit,
 )
-from ...core.units import format_number, to_unit
-from ..limits import target_checks, violations
+from ...core.targets import load_target
+from ...core.units import InputError, format_number, to_unit
+
+
+def _target_checks(design, results) -> tuple[list, str]:
+    """(checks, error) of the design's target; ([], "") without a target."""
+    if not design.target:
+        return [], ""
+    try:
+        return check_design(design, load_target(design.target), results), ""
+    except InputError as exc:
+        return [], str(exc)
+
 
 GROUPS = [("electrical", "Electrical"), ("thermal", "Thermal"), ("mechanical", "Mechanical"),
           ("cost", "Cost")]
@@ -144,11 +157,10 @@ class ResultsPanel(QWidget):
                f"{'s' if n_est != 1 else ''} estimated (not published)</span>" if n_est else "")
         self.header.setToolTip("Estimated cell figures: " + ", ".join(d.cell.estimated)
                                if n_est else "")
-        checks, err = target_checks(d)
-        failing = {c.name: c for c in checks if not getattr(c, "passed", True)}
-        for name, c in failing.items():
+        checks, err = _target_checks(d, results)
+        for name, reason in check_violations(checks).items():
             if name in results and name not in self.reasons:
-                self.reasons[name] = getattr(c, "reason", "") or "fails the target"
+                self.reasons[name] = reason
         n_bad = len(self.reasons)
         flag = (f" · <span style='color:#9b1c1c'>{n_bad} limit"
                 f"{'s' if n_bad != 1 else ''} exceeded</span>" if n_bad else "")

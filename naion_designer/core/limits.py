@@ -1,8 +1,10 @@
-"""Which figures break a cell limit or the design's target, and why (no Qt here).
+"""Which figures break a cell limit or the design's target, and which inputs make the results
+implausible, each with a one-line reason.
 
-`violations(design, results, simulation)` maps a result name to a one-line reason; the results
-panel paints those rows and shows the reason.  Target checks (issue 5) are added when the targets
-module is installed and the design names a target.
+`violations(design, results, simulation)` maps a result name to why it breaks a limit;
+`check_violations(checks)` maps the calc figure of each failed target check to its reason;
+`warnings(design, results)` names the input fields whose values make the figures absurd.
+`naion calc`, the results panel and the spec sheet all show these.
 """
 
 from __future__ import annotations
@@ -10,6 +12,9 @@ from __future__ import annotations
 import numpy as np
 
 SHARE_LIMIT = 1.10  # most-loaded cell at the pack limit: more than 10 % over its own limit
+# An interconnect that dissipates more than this many times the cells' own resistance is a typo
+# (a busbar of 1 mΩ beside 1 mΩ cells is already poor).
+INTERCONNECT_RATIO_LIMIT = 10.0
 
 
 def _c(t_k: float) -> str:
@@ -17,6 +22,7 @@ def _c(t_k: float) -> str:
 
 
 def violations(design, results, simulation=None) -> dict[str, str]:
+    """Result name -> why that figure breaks a cell or pack limit."""
     out: dict[str, str] = {}
     if results is None:
         return out
@@ -57,21 +63,39 @@ def violations(design, results, simulation=None) -> dict[str, str]:
         if t_cold < cell.discharge_temperature[0]:
             out["sim_coldest_cell"] = (f"below the cell's {_c(cell.discharge_temperature[0])} "
                                        "discharge temperature limit")
-        if getattr(simulation, "cutoff", None):
+        if simulation.cutoff:
             out["sim_end"] = str(simulation.cutoff)
     return out
 
 
-def target_checks(design) -> tuple[list, str]:
-    """(checks, error) of the design's target; ([], "") without a target or targets module."""
-    if not design.target:
-        return [], ""
-    try:
-        from ..core.targets import check_design, load_target
-    except ImportError:
-        return [], "the targets module is not installed"
-    try:
-        target = load_target(design.target)
-        return list(check_design(design, target)), ""
-    except Exception as exc:  # shown to the user as one line
-        return [], str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+def check_violations(checks) -> dict[str, str]:
+    """The calc figure of each failed target check -> the check's reason."""
+    from .results import RESULT_DEFS
+
+    return {c.figure: c.reason for c in checks
+            if not c.passed and c.figure in RESULT_DEFS}
+
+
+def warnings(design, results) -> list[tuple[str, str]]:
+    """(field, message) for inputs whose values make the results absurd."""
+    out: list[tuple[str, str]] = []
+    if results is None:
+        return out
+    v = results.value
+    cells_r = v("cells_resistance")
+    inter = v("interconnect_resistance")
+    if cells_r > 0 and inter > INTERCONNECT_RATIO_LIMIT * cells_r:
+        ic = design.interconnect
+        S, P = design.series, design.parallel
+        # each field's share of the pack resistance, roughly: series count × value / parallel
+        shares = {"interconnect.terminal": 2 * ic.terminal,
+                  "interconnect.cell_connection": ic.cell_connection * S / P,
+                  "interconnect.busbar_segment": ic.busbar_segment * S}
+        field = max(shares, key=shares.get)
+        out.append((field, f"the interconnect adds {inter * 1e3:.4g} mΩ, "
+                           f"{inter / cells_r:.3g} × the cells' own {cells_r * 1e3:.4g} mΩ: "
+                           "check the value and its unit"))
+    if v("voltage_under_load") <= 0:
+        out.append(("resistance", f"the voltage under load is {v('voltage_under_load'):.4g} V: "
+                                  "the pack resistance is implausible"))
+    return out

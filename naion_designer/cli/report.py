@@ -16,7 +16,7 @@ UNIT_PRESETS = {
 
 def parse_units(text: str | None) -> dict[str, str]:
     """'imperial', or 'length=in,mass=lb' (kinds and units as the GUI offers them)."""
-    from .core.units import InputError
+    from ..core.units import InputError
 
     if not text:
         return {}
@@ -39,11 +39,11 @@ def parse_units(text: str | None) -> dict[str, str]:
 
 def options_from_args(args):
     """ReportOptions from the common report options (used by `report`, usable by `compare`)."""
-    from .report.common import ReportOptions, validate_options
+    from ..report.common import ReportOptions, validate_options
 
     paper = {"a4": "A4", "letter": "letter"}.get(str(args.paper).lower())
     if paper is None:
-        from .core.units import InputError
+        from ..core.units import InputError
 
         raise InputError("--paper", f"expected A4 or letter, got '{args.paper}'")
     opts = ReportOptions(customer=args.customer or "", project=args.project or "",
@@ -79,15 +79,15 @@ def add_report_options(p) -> None:
 
 
 def cmd_report(args) -> int:
-    from .core.units import InputError
-    from .io.design_file import read_design_file
+    from ..core.units import InputError
+    from ..io.design_file import read_design_file
 
     if not str(args.output).lower().endswith(".pdf"):
         raise InputError("-o", f"the output must be a .pdf file, got '{args.output}'")
     opts = options_from_args(args)
     design = read_design_file(args.design)
-    from .report.common import write_pdf
-    from .report.spec_sheet import spec_sheet_bytes
+    from ..report.common import write_pdf
+    from ..report.spec_sheet import spec_sheet_bytes
 
     data = spec_sheet_bytes(design, opts)
     write_pdf(data, args.output)

@@ -1,0 +1,59 @@
+"""`naion calc`: the steady-state figures of a design, with the limits they break."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from .common import add_pack_source, load_pack_source, print_json, table
+
+
+def register(sub) -> None:
+    p = sub.add_parser("calc", help="steady-state estimates of a design")
+    add_pack_source(p)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_calc)
+
+
+def calc_json(design, results) -> dict[str, Any]:
+    from ..core.results import results_to_json
+
+    return {"name": design.name, "cell": design.cell.id, "series": design.series,
+            "parallel": design.parallel, "cell_count": design.cell_count,
+            "topology": design.topology, "results": results_to_json(results)}
+
+
+def format_results(design, results) -> str:
+    from ..core.results import RESULT_DEFS, display
+
+    lines = [f"{design.name}: {design.series}S{design.parallel}P of {design.cell.id} "
+             f"({design.cell_count} cells, {design.topology})"]
+    est = " (cell figures marked estimated: " + ", ".join(design.cell.estimated) + ")" \
+        if design.cell.estimated else ""
+    groups: dict[str, list[list[str]]] = {}
+    for name, q in results.items():
+        d = RESULT_DEFS.get(name)
+        num, unit = display(name, q)
+        groups.setdefault(d.group if d else "other", []).append(
+            [d.label if d else name, num, unit])
+    for g in ("electrical", "thermal", "mechanical", "cost", "other"):
+        if g in groups:
+            lines.append("")
+            lines.append(g.capitalize())
+            lines.append(table(groups[g], align="lrl").rstrip("\n"))
+    if est:
+        lines.append("")
+        lines.append(est.strip())
+    return "\n".join(lines) + "\n"
+
+
+def cmd_calc(args) -> int:
+    from ..core.electrical import calculate
+
+    design = load_pack_source(args)
+    results = calculate(design)
+    if args.json:
+        print_json(calc_json(design, results))
+    else:
+        sys.stdout.write(format_results(design, results))
+    return 0
