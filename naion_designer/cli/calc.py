@@ -16,16 +16,23 @@ def register(sub) -> None:
 
 
 def calc_json(design, results) -> dict[str, Any]:
+    """The contract's calc object, plus `violations` (result name -> the limit it breaks) and
+    `warnings` (input field -> why its value makes the results implausible)."""
+    from ..core.limits import violations, warnings
     from ..core.results import results_to_json
 
     return {"name": design.name, "cell": design.cell.id, "series": design.series,
             "parallel": design.parallel, "cell_count": design.cell_count,
-            "topology": design.topology, "results": results_to_json(results)}
+            "topology": design.topology, "results": results_to_json(results),
+            "violations": violations(design, results),
+            "warnings": [{"field": f, "message": m} for f, m in warnings(design, results)]}
 
 
 def format_results(design, results) -> str:
+    from ..core.limits import violations
     from ..core.results import RESULT_DEFS, display
 
+    broken = violations(design, results)
     lines = [f"{design.name}: {design.series}S{design.parallel}P of {design.cell.id} "
              f"({design.cell_count} cells, {design.topology})"]
     est = " (cell figures marked estimated: " + ", ".join(design.cell.estimated) + ")" \
@@ -35,12 +42,18 @@ def format_results(design, results) -> str:
         d = RESULT_DEFS.get(name)
         num, unit = display(name, q)
         groups.setdefault(d.group if d else "other", []).append(
-            [d.label if d else name, num, unit])
+            [d.label if d else name, num, unit, "  (!)" if name in broken else ""])
     for g in ("electrical", "thermal", "mechanical", "cost", "other"):
         if g in groups:
             lines.append("")
             lines.append(g.capitalize())
-            lines.append(table(groups[g], align="lrl").rstrip("\n"))
+            lines.append(table(groups[g], align="lrll").rstrip("\n"))
+    if broken:
+        lines.append("")
+        lines.append("Limits exceeded (!)")
+        for name, why in broken.items():
+            d = RESULT_DEFS.get(name)
+            lines.append(f"  {d.label if d else name}: {why}")
     if est:
         lines.append("")
         lines.append(est.strip())
@@ -49,9 +62,12 @@ def format_results(design, results) -> str:
 
 def cmd_calc(args) -> int:
     from ..core.electrical import calculate
+    from ..core.limits import warnings
 
     design = load_pack_source(args)
     results = calculate(design)
+    for field, message in warnings(design, results):
+        print(f"warning: {field}: {message}", file=sys.stderr)
     if args.json:
         print_json(calc_json(design, results))
     else:

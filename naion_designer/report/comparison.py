@@ -41,7 +41,8 @@ ROWS: tuple[tuple[str, tuple[str, ...]], ...] = (
                     "voltage_under_load", "runtime")),
     ("Mechanical", ("cell_count", "mass", "length", "width", "height", "volume",
                     "specific_energy", "energy_density")),
-    ("Thermal", ("heat_at_max_continuous_discharge", "adiabatic_temperature_rise_rate")),
+    ("Thermal", ("heat_at_max_continuous_discharge", "sustained_heat_at_max_continuous_discharge",
+                 "adiabatic_temperature_rise_rate")),
 )
 COST_ROWS = ("cell_cost", "cost_per_energy")
 HIGHER_IS_BETTER = {"capacity", "energy", "usable_energy", "max_continuous_discharge_power",
@@ -49,6 +50,7 @@ HIGHER_IS_BETTER = {"capacity", "energy", "usable_energy", "max_continuous_disch
                     "max_continuous_charge_power", "peak_discharge_power", "specific_energy",
                     "energy_density", "runtime", "voltage_under_load", "max_discharge_c_rate"}
 LOWER_IS_BETTER = {"resistance", "mass", "volume", "heat_at_max_continuous_discharge",
+                   "sustained_heat_at_max_continuous_discharge",
                    "adiabatic_temperature_rise_rate", "cell_cost", "cost_per_energy"}
 MAX_DESIGNS = 8
 

@@ -52,8 +52,8 @@ ELECTRICAL = ("nominal_voltage", "max_voltage", "min_voltage", "capacity", "ener
               "runtime", "max_cell_current_share")
 MECHANICAL = ("cell_count", "cell_mass", "overhead_mass", "mass", "length", "width", "height",
               "volume", "specific_energy", "energy_density")
-THERMAL = ("heat_at_max_continuous_discharge", "interconnect_loss_at_max_continuous_discharge",
-           "adiabatic_temperature_rise_rate")
+THERMAL = ("heat_at_max_continuous_discharge", "sustained_heat_at_max_continuous_discharge",
+           "interconnect_loss_at_max_continuous_discharge", "adiabatic_temperature_rise_rate")
 COST = ("cell_cost", "cost_per_energy")
 SPREAD_ROWS = ("capacity", "energy", "usable_energy", "resistance", "voltage_under_load",
                "heat_at_max_continuous_discharge", "specific_energy", "energy_density")
@@ -663,6 +663,9 @@ def transport_block(data: SpecSheetData, st, width, units):
 
 
 def notes_block(data: SpecSheetData, opts: ReportOptions, st):
+    from ..core.limits import violations
+    from ..core.limits import warnings as input_warnings
+
     design, res = data.design, data.results
     c = design.cell
     est = ", ".join(c.estimated)
@@ -689,6 +692,10 @@ def notes_block(data: SpecSheetData, opts: ReportOptions, st):
         notes.append(f"Runtime at {fig('runtime_power', res['runtime_power'], opts.units)[0]} "
                      f"{fig('runtime_power', res['runtime_power'], opts.units)[1]}: resistive "
                      "losses neglected.")
+    for name, why in violations(design, res).items():
+        notes.append(markup(f"Limit exceeded: {_label(name)}: {why}."))
+    for field, message in input_warnings(design, res):
+        notes.append(markup(f"Check the input {field}: {message}."))
     if design.meta("notes"):
         notes.append(markup(design.meta("notes")))
     for n in opts.notes:

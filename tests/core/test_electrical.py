@@ -141,3 +141,76 @@ def test_usable_energy_window_and_runtime():
     expected = np.trapezoid(v, s) * c.capacity * 3 * 14
     assert full.value("usable_energy") == pytest.approx(expected, rel=1e-9)
     assert part.value("runtime") == pytest.approx(part.value("usable_energy") / 500.0)
+
+
+def _adiabatic(design):
+    from dataclasses import replace
+
+    return replace(design, thermal=replace(design.thermal, heat_transfer_coefficient=0.0,
+                                           neighbour_conductance=0.0))
+
+
+def test_sustained_heat_by_hand(example_cell_path):
+    """I² × (R0 + RC) per cell, plus the interconnect, plus −I·T·dOCV/dT per cell."""
+    from dataclasses import replace
+
+    c = replace(read_cell_file(example_cell_path), entropic_coefficient=-0.2e-3)
+    d = PackDesign(cell=c, series=4, parallel=2, interconnect=Interconnect(terminal=1e-3))
+    r = calculate(d)
+    i = 2 * 36.0
+    r_settled = 4 * (2e-3 + 1e-3) / 2 + 2 * 1e-3
+    t_amb = d.thermal.ambient_temperature
+    reversible = -4 * i * t_amb * c.entropic_coefficient  # S cells carry the pack current
+    assert r.value("sustained_heat_at_max_continuous_discharge") == pytest.approx(
+        i**2 * r_settled + reversible)
+    # the contract's figure stays I² × the pack DC resistance
+    assert r.value("heat_at_max_continuous_discharge") == pytest.approx(
+        i**2 * (4 * 2e-3 / 2 + 2e-3))
+    # the cells alone heat adiabatically: no terminal loss in their heat
+    cells_heat = i**2 * 4 * 3e-3 / 2 + reversible
+    assert r.value("adiabatic_temperature_rise_rate") == pytest.approx(
+        cells_heat / (8 * c.mass * c.specific_heat))
+
+
+@pytest.mark.parametrize("cell_ref, S, P", [("example", 4, 2), ("generic-nfpp-210ah", 2, 1)])
+def test_adiabatic_rise_matches_the_simulation(cell_ref, S, P, example_cell_path):
+    """calc's adiabatic rise = simulate's dT/dt without cooling once the RC pairs settled (calc
+    takes the resistance at the ambient temperature, so the cell's resistance-temperature table
+    is left out here: the simulated cell warms by several kelvins while its RC pairs settle)."""
+    from dataclasses import replace
+
+    from naion_designer.core.profiles import parse_builtin
+    from naion_designer.core.simulate import simulate
+
+    cell = read_cell_file(example_cell_path) if cell_ref == "example" else \
+        library().get(cell_ref)
+    cell = replace(cell, temp_resistance_factor=None)
+    d = _adiabatic(PackDesign(cell=cell, series=S, parallel=P))
+    r = calculate(d)
+    i = r.value("max_continuous_discharge_current")
+    tau = max((p.tau for p in cell.rc), default=1.0)
+    t_settle = 6 * tau
+    t_end = t_settle + min(120.0, 0.05 * r.value("capacity") / i)
+    soc0 = 0.5 + 0.5 * i * t_end / r.value("capacity")  # centred on mid SOC
+    res = simulate(d, parse_builtin(f"cc:{i}A"), dt=1.0, soc0=min(soc0, 1.0), per_cell=False,
+                   max_duration=t_end)
+    t = res.time
+    k0, k1 = np.searchsorted(t, t_settle), len(t) - 1
+    rate = (res.max_cell_temperature[k1] - res.max_cell_temperature[k0]) / (t[k1] - t[k0])
+    assert rate == pytest.approx(r.value("adiabatic_temperature_rise_rate"), rel=0.03)
+
+
+def test_voltage_under_load_includes_the_settled_polarisation(example_cell_path):
+    from naion_designer.core.profiles import parse_builtin
+    from naion_designer.core.simulate import simulate
+
+    d = PackDesign(cell=read_cell_file(example_cell_path), series=4, parallel=2)
+    r = calculate(d)
+    i = r.value("load_current")
+    t_settle = 60.0  # 6 τ of the 10 s RC pair
+    soc0 = 0.5 + i * t_settle / r.value("capacity")  # at 50 % SOC when settled
+    res = simulate(d, parse_builtin(f"cc:{i}A"), dt=1.0, soc0=soc0, per_cell=False,
+                   max_duration=t_settle)
+    assert res.pack_voltage[-1] == pytest.approx(r.value("voltage_under_load"), rel=2e-3)
+    ocv50 = 4 * 3.2
+    assert r.value("voltage_under_load") == pytest.approx(ocv50 - i * 4 * 3e-3 / 2)
