@@ -23,9 +23,9 @@ import numpy as np
 from .cell import Cell
 from .checks import ProfileFor, check_design, check_duty_cycle
 from .pack import Layout, Overhead, PackDesign
-from .results import Results
+from .results import Results, pretty_unit
 from .targets import CHECK_LABELS, Check, Target
-from .units import InputError
+from .units import InputError, format_number
 from .window import OcvModel, peak_current, power_per_parallel, temperature_factors, window_figures
 
 OBJECTIVES = {
@@ -429,6 +429,25 @@ def _reasons(c: Candidate, objective: str, rank: int | None) -> list[str]:
     return out
 
 
+def _shortfall(k: Check) -> str:
+    """'cycle life 2000 < 3000 cycles': a failed check in a few words."""
+    if math.isnan(k.value) or math.isnan(k.required):
+        return k.label.lower()
+    unit = pretty_unit(k.unit) if k.unit else ("cycles" if k.name == "cycle_life" else "")
+    rel = ">" if k.value > k.required else "<"
+    return (f"{k.label.lower()} {format_number(k.value)} {rel} {format_number(k.required)}"
+            f" {unit}").rstrip()
+
+
+def _closest_text(c: Candidate) -> str:
+    """The nearest design of a cell that passes nothing, with every requirement it fails."""
+    failed = sorted(c.failed, key=lambda k: k.margin if not math.isnan(k.margin) else 0.0)
+    n = len(failed)
+    what = "fails only" if n == 1 else f"fails {n} requirements:"
+    return (f"Nearest design: {c.series}S{c.parallel}P, which {what} "
+            + "; ".join(_shortfall(k) for k in failed))
+
+
 def _objective_text(c: Candidate, objective: str) -> str:
     r = c.results
     if objective == "cost":
@@ -463,8 +482,9 @@ def _summarise_rejection(g: _Grid, target: Target) -> tuple[str, tuple[int, int]
                 f"no S × P of {g.cell.id} meets {'it' if len(labels) == 1 else 'them'}")
     elif best_sole is not None:
         cnt, name = best_sole
-        text = (f"{CHECK_LABELS.get(name, name)} binds: no {g.cell.id} design meets it together "
-                f"with the rest ({cnt} S × P combinations fail on it alone)")
+        text = (f"{CHECK_LABELS.get(name, name)} binds: the {cnt} S × P combinations of "
+                f"{g.cell.id} that meet every other requirement fail it, and those that meet it "
+                "fall short elsewhere")
     else:
         counts = np.bincount(g.binding[g.binding >= 0].ravel(), minlength=len(g.names))
         top = [g.names[k] for k in np.argsort(counts)[::-1][:2] if counts[k]]
@@ -592,8 +612,7 @@ def size(target: Target, cells, top: int = 10, objective: str = "cost", per_cell
                          screen_figs(g, i, j), objective)
             c.reasons = [text] + _reasons(c, objective, None)
             if c.failed:
-                text += f"; closest: {c.series}S{c.parallel}P, " + "; ".join(
-                    k.reason for k in c.failed[:2])
+                text += ". " + _closest_text(c)
             near.append(c)
         rejected_reasons[cid] = text
     near.sort(key=lambda c: (len(c.failed), -min((k.margin for k in c.failed

@@ -331,3 +331,18 @@ def test_size_with_the_duty_cycle(cells):
     # passing ones first, ranked
     flags = [c.passes for c in res.candidates]
     assert flags == sorted(flags, reverse=True)
+
+
+def test_nearest_design_names_every_requirement_it_fails():
+    """A cell with no passing design: the binding requirement, then the nearest design with all
+    of its failures (the binding one among them where it fails it), never a partial list."""
+    from naion_designer.io.library import library
+
+    t = load_target("forklift-48v")
+    res = size(t, [library().get("hakadi-18650-1500"), library().get("tob-18650-c-na")], top=1)
+    for cid, why in res.rejected_reasons.items():
+        assert why.startswith("Cycle life binds"), why
+        nearest = why.split("Nearest design: ", 1)[1]
+        assert "cycle life" in nearest  # the binding requirement is among its failures
+        n = int(nearest.split("fails ", 1)[1].split()[0]) if "requirements:" in nearest else 1
+        assert nearest.count(";") == n - 1, cid
