@@ -208,13 +208,17 @@ def format_results(design, results) -> str:
 
 def cmd_calc(args) -> int:
     from .core.electrical import calculate
+    from .io.design_file import design_notes
 
     design = load_pack_source(args)
     results = calculate(design)
+    notes = design_notes(design)
     if args.json:
-        print_json(calc_json(design, results))
+        print_json({**calc_json(design, results), "notes": notes})
     else:
         sys.stdout.write(format_results(design, results))
+        if notes:
+            sys.stdout.write("\nNotes\n" + "".join(f"  {n}\n" for n in notes))
     return 0
 
 

@@ -144,7 +144,7 @@ def candidate_json(c) -> dict[str, Any]:
 # --- targets ------------------------------------------------------------------------------------
 def cmd_targets_list(args) -> int:
     from .cli import print_json, table
-    from .core.targets import presets
+    from .io.target_file import presets
 
     all_t = presets()
     if args.json:
@@ -164,7 +164,8 @@ def cmd_targets_list(args) -> int:
 
 def cmd_targets_show(args) -> int:
     from .cli import print_json, table
-    from .core.targets import describe_target, load_target
+    from .core.targets import describe_target
+    from .io.target_file import load_target
 
     t = load_target(args.target)
     if args.json:
@@ -183,9 +184,10 @@ def cmd_targets_show(args) -> int:
 def cmd_targets_check(args) -> int:
     from .cli import print_json, table
     from .core.electrical import calculate
-    from .core.targets import check_design, load_target, margin_text
+    from .core.targets import check_design, margin_text
     from .core.units import InputError
     from .io.design_file import read_design_file
+    from .io.target_file import load_target
 
     out = []
     all_ok = True
@@ -254,8 +256,8 @@ def _cells(args):
 def cmd_size(args) -> int:
     from .cli import print_json, table
     from .core.sizing import OBJECTIVES, size
-    from .core.targets import load_target
     from .core.units import InputError, parse_count
+    from .io.target_file import load_target
 
     top = parse_count(args.top, "--top")
     per_cell = parse_count(args.per_cell, "--per-cell")
@@ -365,7 +367,8 @@ def cmd_compare(args) -> int:
     target = None
     checks = None
     if args.target:
-        from .core.targets import check_design, load_target
+        from .core.targets import check_design
+        from .io.target_file import load_target
 
         target = load_target(args.target)
         checks = [check_design(d, target, r) for d, r in zip(designs, results, strict=True)]

@@ -230,8 +230,8 @@ class ComparisonView(QWidget):
 
     # --- target -------------------------------------------------------------------------------
     def _fill_targets(self) -> None:
-        from ..core.targets import presets
         from ..core.units import InputError
+        from ..io.target_file import presets
 
         self.target_picker.blockSignals(True)
         self.target_picker.addItem("(no target)", "")
@@ -251,7 +251,8 @@ class ComparisonView(QWidget):
         self.checks = None
         if not ref or not self.designs:
             return
-        from ..core.targets import check_design, load_target
+        from ..core.targets import check_design
+        from ..io.target_file import load_target
 
         try:
             t = load_target(ref)

@@ -67,7 +67,8 @@ def target_checks(design) -> tuple[list, str]:
     if not design.target:
         return [], ""
     try:
-        from ..core.targets import check_design, load_target
+        from ..core.targets import check_design
+        from ..io.target_file import load_target
     except ImportError:
         return [], "the targets module is not installed"
     try:

@@ -33,18 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.targets import (
-    Target,
-    check_design,
+from ..core.targets import Target, check_design, margin_text
+from ..core.units import InputError
+from ..io.target_file import (
     load_target,
-    margin_text,
     presets,
     target_from_dict,
     target_to_dict,
     user_target_dir,
     write_target_file,
 )
-from ..core.units import InputError
 
 PASS_BG, PASS_FG = QColor("#dff3e3"), QColor("#1b6e2f")
 FAIL_BG, FAIL_FG = QColor("#fde2e1"), QColor("#9b1c1c")

@@ -139,7 +139,8 @@ def _check(design):
     if not design.target:
         return None
     try:
-        from ..core.targets import check_design, load_target
+        from ..core.targets import check_design
+        from ..io.target_file import load_target
     except ImportError:
         return None
     try:

@@ -161,7 +161,8 @@ def _target(design):
     if not design.target:
         return None, None, ""
     try:
-        from ..core.targets import check_design, load_target
+        from ..core.targets import check_design
+        from ..io.target_file import load_target
     except ImportError:
         return None, None, "the targets module (core.targets) is not installed"
     from ..core.units import InputError
