@@ -8,8 +8,8 @@ import time
 
 def main() -> None:
     from naion_designer.core.sizing import size
-    from naion_designer.core.targets import presets
     from naion_designer.io.library import library
+    from naion_designer.io.target_file import presets
 
     lib = library()
     cells = [lib.cells[i] for i in lib.ids()]

@@ -63,13 +63,17 @@ def format_results(design, results) -> str:
 def cmd_calc(args) -> int:
     from ..core.electrical import calculate
     from ..core.limits import warnings
+    from ..io.design_file import design_notes
 
     design = load_pack_source(args)
     results = calculate(design)
     for field, message in warnings(design, results):
         print(f"warning: {field}: {message}", file=sys.stderr)
+    notes = design_notes(design)
     if args.json:
-        print_json(calc_json(design, results))
+        print_json({**calc_json(design, results), "notes": notes})
     else:
         sys.stdout.write(format_results(design, results))
+        if notes:
+            sys.stdout.write("\nNotes\n" + "".join(f"  {n}\n" for n in notes))
     return 0

@@ -31,7 +31,7 @@ def cmd_compare(args) -> int:
     checks = None
     if args.target:
         from ..core.checks import check_design
-        from ..core.targets import load_target
+        from ..io.target_file import load_target
 
         target = load_target(args.target)
         checks = [check_design(d, target, r) for d, r in zip(designs, results, strict=True)]

@@ -104,7 +104,7 @@ def candidate_json(c) -> dict[str, Any]:
 
 
 def cmd_targets_list(args) -> int:
-    from ..core.targets import presets
+    from ..io.target_file import presets
 
     all_t = presets()
     if args.json:
@@ -123,7 +123,8 @@ def cmd_targets_list(args) -> int:
 
 
 def cmd_targets_show(args) -> int:
-    from ..core.targets import describe_target, load_target
+    from ..core.targets import describe_target
+    from ..io.target_file import load_target
 
     t = load_target(args.target)
     if args.json:
@@ -142,9 +143,10 @@ def cmd_targets_show(args) -> int:
 def cmd_targets_check(args) -> int:
     from ..core.checks import check_design, margin_text
     from ..core.electrical import calculate
-    from ..core.targets import duty_cycle_profile, load_target
+    from ..core.targets import duty_cycle_profile
     from ..core.units import InputError
     from ..io.design_file import read_design_file
+    from ..io.target_file import load_target
 
     out = []
     all_ok = True

@@ -3,6 +3,10 @@
 Inside the core every figure is a plain SI float (V, A, ohm, A*s, kg, m, K, J, W, ...).
 pint is used only here: to parse a user's "210 Ah" into 756000.0 (coulomb) and to format a
 result for display or JSON.  Errors always name the field and the expected dimension.
+
+Input is bounded before pint sees it (`MAX_QUANTITY_CHARS`, balanced brackets, the characters
+a unit can contain, `MAX_MAGNITUDE`): pint's parser recurses and tokenises, and hostile or
+mangled text (repeated unit strings, unbalanced brackets, 10**400) must end in one InputError.
 """
 
 from __future__ import annotations
@@ -51,6 +55,79 @@ DIMENSIONS: dict[str, tuple[str, str, str]] = {
 }
 
 CURRENCIES = ("CNY", "USD", "EUR")
+
+# Bounds on what reaches pint and the core.
+MAX_QUANTITY_CHARS = 48  # "1000 J/(kg*K)" is 13; anything much longer is not a quantity
+MAX_MAGNITUDE = 1e18  # of any number read, in its own unit and in SI
+MAX_COUNT = 10**9
+_QUANTITY_CHARS = re.compile(r"[0-9A-Za-z_ .,+\-*/()^%]*")
+
+
+def check_number(value: Any, field: str) -> float:
+    """A JSON/TOML number as a finite float within ±MAX_MAGNITUDE (not a bool, not 10**400)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InputError(field, f"expected a number, got {_show(value)}")
+    if isinstance(value, int) and abs(value) > MAX_MAGNITUDE:
+        raise InputError(field, f"{_show(value)} is out of range (at most {MAX_MAGNITUDE:g} in "
+                                "size)")
+    v = float(value)
+    if not math.isfinite(v):
+        raise InputError(field, f"expected a finite number, got {value!r}")
+    if abs(v) > MAX_MAGNITUDE:
+        raise InputError(field, f"{v:g} is out of range (at most {MAX_MAGNITUDE:g} in size)")
+    return v
+
+
+def _show(value: Any, limit: int = 40) -> str:
+    """A short repr of a user's value for a message (never 10,000 characters of it)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**20:
+        return f"a {len(str(abs(value)))}-digit number"
+    r = repr(value)
+    return r if len(r) <= limit else r[:limit - 5] + "…" + r[-4:]
+
+
+def _precheck(text: str, field: str, expected: str) -> str:
+    """The normalised text, or an InputError for text pint must not be handed."""
+    t = _norm_text(text)
+    if len(t) > MAX_QUANTITY_CHARS:
+        raise InputError(field, f"expected {expected}, got a text of {len(t)} characters "
+                                f"(at most {MAX_QUANTITY_CHARS})")
+    if not t:
+        raise InputError(field, f"expected {expected}, got an empty text")
+    if not _QUANTITY_CHARS.fullmatch(t):
+        bad = next(ch for ch in t if not _QUANTITY_CHARS.fullmatch(ch))
+        raise InputError(field, f"expected {expected}, got {_show(text)} (the character "
+                                f"{bad!r} is not part of a quantity)")
+    depth = 0
+    for ch in t:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            break
+    if depth != 0:
+        raise InputError(field, f"expected {expected}, got {_show(text)} (unbalanced brackets)")
+    for m in _POWER.finditer(t):
+        if not _EXPONENT.match(t, m.end()) or _raises_a_number(t, m.start()):
+            raise InputError(field, f"expected {expected}, got {_show(text)} (a power must be a "
+                                    "unit's, with a small exponent such as m**2)")
+    return t
+
+
+_POWER = re.compile(r"\*\*|\^")
+_EXPONENT = re.compile(r"\s*[-+]?\d{1,2}(?:\.\d{1,3})?(?![\d.]|\s*(?:\*\*|\^))")
+
+
+def _raises_a_number(t: str, at: int) -> bool:
+    """Whether the power operator at `at` applies to a number (10**400) rather than a unit."""
+    before = t[:at].rstrip()
+    if not before or before[-1].isdigit() or before[-1] == ".":
+        return True
+    if before[-1] == ")":
+        depth = 0
+        for i in range(len(before) - 1, -1, -1):
+            depth += (before[i] == ")") - (before[i] == "(")
+            if depth == 0:
+                return any(ch.isdigit() for ch in before[i:])
+    return False
 
 
 def check_format_version(data: dict, fmt: str, newest: int, what: str) -> int:
@@ -111,29 +188,32 @@ def parse_quantity(text: Any, kind: str, field: str) -> float:
         raise InputError(field, f"expected {_article(kind)} such as '{example}', got {text!r}")
     if isinstance(text, (int, float)):
         if kind == "dimensionless":
-            return float(text)
+            return check_number(text, field)
         raise InputError(field, f"expected {_article(kind)} with a unit such as '{example}', "
-                                f"got the bare number {text!r}")
+                                f"got the bare number {_show(text)}")
     if not isinstance(text, str):
-        raise InputError(field, f"expected {_article(kind)} such as '{example}', got {text!r}")
-    fast = _NUMBER_UNIT.fullmatch(_norm_text(text))
+        raise InputError(field, f"expected {_article(kind)} such as '{example}', got "
+                                f"{_show(text)}")
+    norm = _precheck(text, field, f"{_article(kind)} such as '{example}'")
+    fast = _NUMBER_UNIT.fullmatch(norm)
     if fast and fast.group(2) and kind not in ("temperature", "temperature_difference"):
         factor = _unit_factor(fast.group(2), kind)
         if factor is not None:
-            value = float(fast.group(1)) * factor
-            if math.isfinite(value):
-                return value
-    import pint
-
+            number = float(fast.group(1))
+            value = number * factor
+            if math.isfinite(value) and abs(number) <= MAX_MAGNITUDE:
+                return _bounded(value, text, field)
     reg = ureg()
     try:
-        q = reg.Quantity(_norm_text(text))
-    except (pint.errors.PintError, SyntaxError, ValueError, TypeError, AttributeError,
-            KeyError, ZeroDivisionError, AssertionError) as exc:
-        raise InputError(field, f"expected {_article(kind)} such as '{example}', got '{text}' "
-                                f"({_short(exc)})") from None
+        q = reg.Quantity(norm)
+    except Exception as exc:  # pint's parser: any failure is the text's, named for the user
+        raise InputError(field, f"expected {_article(kind)} such as '{example}', got "
+                                f"{_show(text)} ({_short(exc)})") from None
     if not isinstance(q, reg.Quantity):
         q = reg.Quantity(q)
+    if not isinstance(q.magnitude, (int, float)) or abs(q.magnitude) > MAX_MAGNITUDE:
+        raise InputError(field, f"expected {_article(kind)} such as '{example}', got "
+                                f"{_show(text)} (out of range)")
     if kind != "dimensionless" and q.dimensionless and q.unitless:
         raise InputError(field, f"expected {_article(kind)} with a unit such as '{example}', "
                                 f"got '{text}' without a unit")
@@ -146,11 +226,20 @@ def parse_quantity(text: Any, kind: str, field: str) -> float:
             value = q.to("delta_degC").magnitude if "deg" in str(q.units) else q.to("K").magnitude
         else:
             value = q.to(DIMENSIONS[kind][1] or "dimensionless").magnitude
-    except pint.errors.PintError as exc:
+    except Exception as exc:  # pint's conversion (offset units, overflow)
         raise InputError(field, f"cannot convert '{text}': {_short(exc)}") from None
-    value = float(value)
+    try:
+        value = float(value)
+    except (TypeError, ValueError, OverflowError):
+        raise InputError(field, f"expected a number with a unit, got {_show(text)}") from None
+    return _bounded(value, text, field)
+
+
+def _bounded(value: float, text: str, field: str) -> float:
     if not math.isfinite(value):
         raise InputError(field, f"expected a finite number, got '{text}'")
+    if abs(value) > MAX_MAGNITUDE:
+        raise InputError(field, f"'{text}' is out of range")
     return value
 
 
@@ -162,17 +251,15 @@ def _unit_factor(unit: str, kind: str) -> float | None:
     """SI factor of a unit string of the right dimension (None: let the full parser explain).
     Memoised: the library repeats a few dozen unit strings hundreds of times and pint takes
     about a millisecond a parse."""
-    import pint
-
     reg = ureg()
     try:
         q = reg.Quantity(1.0, unit)
         if q.dimensionality != _dimensionality(kind):
             return None
-        return float(q.to(DIMENSIONS[kind][1] or "dimensionless").magnitude)
-    except (pint.errors.PintError, SyntaxError, ValueError, TypeError, AttributeError,
-            KeyError, AssertionError):
+        factor = float(q.to(DIMENSIONS[kind][1] or "dimensionless").magnitude)
+    except Exception:  # pint's: the full parser gives the message
         return None
+    return factor if math.isfinite(factor) and factor != 0 else None
 
 
 def parse_money(text: Any, field: str) -> tuple[float, str, str]:
@@ -181,49 +268,72 @@ def parse_money(text: Any, field: str) -> tuple[float, str, str]:
     Returns (value, currency, basis) with basis 'cell' (value in currency) or 'energy'
     (value in currency per joule).
     """
+    expected = "a price such as '60 CNY' or '0.45 CNY/Wh'"
     if not isinstance(text, str):
-        raise InputError(field, f"expected a price such as '60 CNY' or '0.45 CNY/Wh', got {text!r}")
-    import pint
-
+        raise InputError(field, f"expected {expected}, got {_show(text)}")
+    norm = _precheck(text, field, expected)
     reg = ureg()
     try:
-        q = reg.Quantity(_norm_text(text).replace("/Wh", "/(W*h)").replace("/kWh", "/(kW*h)"))
-    except (pint.errors.PintError, SyntaxError, ValueError, TypeError, AttributeError):
-        raise InputError(field, f"expected a price such as '60 CNY' or '0.45 CNY/Wh', "
-                                f"got '{text}'") from None
-    for code in CURRENCIES:
-        cur = reg.Quantity(1, code).dimensionality
-        if q.dimensionality == cur:
-            return float(q.to(code).magnitude), code, "cell"
-        if q.dimensionality == cur / reg.Quantity(1, "J").dimensionality:
-            return float(q.to(f"{code}/J").magnitude), code, "energy"
+        q = reg.Quantity(norm.replace("/Wh", "/(W*h)").replace("/kWh", "/(kW*h)"))
+        if not isinstance(q, reg.Quantity):
+            q = reg.Quantity(q)
+        for code in CURRENCIES:
+            cur = reg.Quantity(1, code).dimensionality
+            if q.dimensionality == cur:
+                return _bounded(float(q.to(code).magnitude), text, field), code, "cell"
+            if q.dimensionality == cur / reg.Quantity(1, "J").dimensionality:
+                return _bounded(float(q.to(f"{code}/J").magnitude), text, field), code, "energy"
+    except InputError:
+        raise
+    except Exception as exc:  # pint's parser and conversions
+        raise InputError(field, f"expected {expected}, got {_show(text)} ({_short(exc)})") \
+            from None
     raise InputError(field, f"expected a price in {', '.join(CURRENCIES)} per cell or per Wh, "
                             f"got '{text}'")
 
 
 def parse_count(value: Any, field: str, minimum: int = 1) -> int:
     """A dimensionless whole count (series, parallel, ...)."""
+    expected = f"expected a whole number ≥ {minimum}"
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise InputError(field, f"expected a whole number ≥ {minimum}, got {value!r}")
+        raise InputError(field, f"{expected}, got {_show(value)}")
     if isinstance(value, str):
+        if len(value) > 24:
+            raise InputError(field, f"{expected}, got {_show(value)}")
         try:
             value = float(value.strip())
         except ValueError:
-            raise InputError(field, f"expected a whole number ≥ {minimum}, got '{value}'") from None
+            raise InputError(field, f"{expected}, got '{value}'") from None
+    if isinstance(value, int) and abs(value) > MAX_COUNT:
+        raise InputError(field, f"{expected} and at most {MAX_COUNT:,}, got {_show(value)}")
     if not math.isfinite(value) or value != int(value):
-        raise InputError(field, f"expected a whole number ≥ {minimum}, got {value!r}")
+        raise InputError(field, f"{expected}, got {_show(value)}")
     if value < minimum:
-        raise InputError(field, f"expected a whole number ≥ {minimum}, got {int(value)}")
+        raise InputError(field, f"{expected}, got {int(value)}")
+    if value > MAX_COUNT:
+        raise InputError(field, f"{expected} and at most {MAX_COUNT:,}, got {value:g}")
     return int(value)
 
 
 def parse_fraction(value: Any, field: str, lo: float = 0.0, hi: float = 1.0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InputError(field, f"expected a number from {lo:g} to {hi:g}, got {value!r}")
+        raise InputError(field, f"expected a number from {lo:g} to {hi:g}, got {_show(value)}")
+    if isinstance(value, int) and abs(value) > MAX_MAGNITUDE:
+        raise InputError(field, f"expected a number from {lo:g} to {hi:g}, got {_show(value)}")
     v = float(value)
     if not math.isfinite(v) or v < lo or v > hi:
         raise InputError(field, f"expected a number from {lo:g} to {hi:g}, got {value!r}")
     return v
+
+
+def from_si(value_si: float, kind: str, unit: str) -> float:
+    """`to_unit` with the unit factor memoised (file writers call it for every field)."""
+    if kind in ("temperature", "temperature_difference"):
+        return to_unit(value_si, kind, unit)
+    factor = _unit_factor(_norm_text(unit), kind)
+    if factor is None:
+        raise ValueError(f"'{unit}' is not a unit of {kind}")
+    return value_si / factor
 
 
 def to_unit(value_si: float, kind: str, unit: str) -> float:

@@ -230,8 +230,8 @@ class ComparisonView(QWidget):
 
     # --- target -------------------------------------------------------------------------------
     def _fill_targets(self) -> None:
-        from ..core.targets import presets
         from ..core.units import InputError
+        from ..io.target_file import presets
 
         self.target_picker.blockSignals(True)
         self.target_picker.addItem("(no target)", "")
@@ -252,7 +252,7 @@ class ComparisonView(QWidget):
         if not ref or not self.designs:
             return
         from ..core.checks import check_design
-        from ..core.targets import load_target
+        from ..io.target_file import load_target
 
         try:
             t = load_target(ref)

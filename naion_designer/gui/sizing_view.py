@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.sizing import OBJECTIVES, SizingCancelled, size
-from ..core.targets import load_target, presets
 from ..core.units import InputError
+from ..io.target_file import load_target, presets
 
 PASS_FG, FAIL_FG = QColor("#1b6e2f"), QColor("#9b1c1c")
 COLUMNS = ["#", "", "Cell", "S×P", "Nominal", "Usable", "Cont. power", "Mass", "Volume",

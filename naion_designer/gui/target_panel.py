@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.checks import check_design, margin_text
-from ..core.targets import (
-    Target,
+from ..core.targets import Target
+from ..core.units import InputError
+from ..io.target_file import (
     load_target,
     presets,
     target_from_dict,
@@ -43,7 +44,6 @@ from ..core.targets import (
     user_target_dir,
     write_target_file,
 )
-from ..core.units import InputError
 
 PASS_BG, PASS_FG = QColor("#dff3e3"), QColor("#1b6e2f")
 FAIL_BG, FAIL_FG = QColor("#fde2e1"), QColor("#9b1c1c")

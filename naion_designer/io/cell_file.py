@@ -1,43 +1,269 @@
-"""Cell files (TOML, `format = "naion-cell"`) to and from `Cell`.
+"""Cell files (TOML, `format = "naion-cell"`) to and from `Cell`, declared once in `CELL`.
 
-Every error names the key (e.g. "capacity: expected a charge such as '12 Ah', got '12 V'").
+Every error names the key (e.g. "capacity: expected a charge such as '12 Ah', got '12 V'");
+bounds reject the absurd (a 1e11 mΩ cell) with the key named.
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
-from ..core.cell import CHEMISTRIES, Cell, RateTable, RCPair, Table1D
-from ..core.units import (
-    InputError,
-    check_format_version,
-    parse_fraction,
-    parse_money,
-    parse_quantity,
-)
+from ..core.cell import CHEMISTRIES, FORM_FACTORS, Cell, RateTable, RCPair, Table1D
+from ..core.units import InputError, check_format_version, check_number, parse_money
 from .atomic import read_text_file
+from .schema import (
+    MAX_TABLE,
+    C,
+    Field,
+    N,
+    Q,
+    S,
+    Section,
+    T,
+    check_list,
+    check_structure,
+    extension_notes,
+    fmt_quantity,
+    parse_id,
+    unit_scale,
+)
 
 FORMAT = "naion-cell"
 VERSION = 1
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
-REQUIRED_QUANTITIES = {
-    "nominal_voltage": "voltage",
-    "capacity": "charge",
-    "max_voltage": "voltage",
-    "min_voltage": "voltage",
-    "resistance": "resistance",
-    "max_continuous_discharge_current": "current",
-    "max_continuous_charge_current": "current",
-    "mass": "mass",
-    "specific_heat": "specific_heat",
-}
-REQUIRED_TEXT = ("id", "maker", "model", "form_factor", "cathode", "anode", "source")
 DIMENSION_KEYS = {"cylindrical": ("diameter", "height"), "prismatic": ("length", "width", "height"),
                   "pouch": ("length", "width", "height")}
+
+# Plausible ranges (SI): wide enough for any real cell, narrow enough to stop a typo's 1e11.
+C0 = 273.15
+R_CELL = (1e-6, 10.0)  # ohm
+KAH = 3.6e6  # coulomb in 1,000 Ah
+T_RANGE = (C0 - 100, C0 + 200)  # K
+
+
+def _format(v: Any, name: str) -> Any:
+    return v  # checked by check_format_version before the schema reads the keys
+
+
+def _table(xkey: str, ykey: str, dim: str, unit: str, x_range: tuple[float, float],
+           y_range: tuple[float, float]) -> tuple[Section, Any, Any]:
+    """A table section {xkey = [...], ykey = [...], unit = "..."} as a Table1D (y in SI)."""
+
+    def build(a: dict[str, Any], where: str) -> Table1D:
+        xs, ys, scale = a[xkey], a[ykey], a["unit"]
+        if len(xs) != len(ys):
+            raise InputError(where, f"{xkey} and {ykey} must have the same length")
+        if any(b <= x for x, b in zip(xs, xs[1:], strict=False)):
+            raise InputError(f"{where}.{xkey}", "must be strictly increasing")
+        _in_range(ys, scale, y_range, f"{where}.{ykey}", unit)
+        return Table1D(tuple(xs), tuple(y * scale for y in ys))
+
+    def unbuild(t: Table1D) -> dict[str, Any]:
+        factor = unit_scale(unit, dim, "unit")
+        return {xkey: list(t.x), ykey: [round(y / factor, 6) for y in t.y], "unit": unit}
+
+    section = Section((
+        Field(xkey, "numbers", required=True, lo=x_range[0], hi=x_range[1], help="a list"),
+        Field(ykey, "numbers", required=True, help="a list of numbers"),
+        _unit_field(dim, f"a unit such as '{unit}' for the {ykey} values"),
+    ))
+    return section, build, unbuild
+
+
+def _unit_field(dim: str, help_text: str) -> Field:
+    return Field("unit", "custom", required=True, help=help_text,
+                 parse=lambda v, name: unit_scale(v, dim, name))
+
+
+def _in_range(values, scale: float, bounds: tuple[float, float], where: str, unit: str) -> None:
+    lo, hi = bounds
+    for i, y in enumerate(values):
+        if not lo <= y * scale <= hi:
+            raise InputError(f"{where}[{i}]", f"{y:g} (in the table's unit) is outside the "
+                                              f"plausible range {lo:g} to {hi:g} "
+                                              f"{'ohm' if unit == 'mohm' else unit} (SI)")
+
+
+def _sec(key: str, spec, attr: str) -> Field:
+    section, build, unbuild = spec
+    return S(key, section, attr=attr, build=build, unbuild=unbuild)
+
+
+def _rate_section() -> tuple[Section, Any, Any]:
+    """[r0_rate]: soc = [...], c_rate = [...], resistance = [[...] per c_rate], unit."""
+
+    def rows(v: Any, name: str) -> tuple[tuple[float, ...], ...]:
+        out = []
+        for j, row in enumerate(check_list(v, name, 100, nonempty=True)):
+            where = f"{name}[{j}]"
+            vals = check_list(row, where, MAX_TABLE, nonempty=True)
+            out.append(tuple(check_number(x, f"{where}[{i}]") for i, x in enumerate(vals)))
+        return tuple(out)
+
+    def build(a: dict[str, Any], where: str) -> RateTable:
+        soc, rates, res, scale = a["soc"], a["c_rate"], a["resistance"], a["unit"]
+        if len(res) != len(rates):
+            raise InputError(f"{where}.resistance", "expected one list of values per c_rate")
+        for j, row in enumerate(res):
+            if len(row) != len(soc):
+                raise InputError(f"{where}.resistance[{j}]", f"expected {len(soc)} values (one "
+                                                             "per soc)")
+            _in_range(row, scale, R_CELL, f"{where}.resistance[{j}]", "ohm")
+        return RateTable(tuple(soc), tuple(rates),
+                         tuple(tuple(v * scale for v in row) for row in res))
+
+    def unbuild(t: RateTable) -> dict[str, Any]:
+        return {"soc": list(t.soc), "c_rate": list(t.c_rate),
+                "resistance": [[round(v * 1e3, 6) for v in row] for row in t.resistance],
+                "unit": "mohm"}
+
+    section = Section((
+        Field("soc", "numbers", required=True, lo=0.0, hi=1.0),
+        Field("c_rate", "numbers", required=True, lo=0.0, hi=1000.0, lo_open=True,
+              max_len=100),
+        Field("resistance", "custom", required=True, parse=rows,
+              help="one list of values per c_rate"),
+        _unit_field("resistance", "a unit such as 'mohm'"),
+    ))
+    return section, build, unbuild
+
+
+def _temperature_effects() -> Field:
+    def build(a: dict[str, Any], where: str) -> dict[str, Any]:
+        temps = a["temperature"]
+        unit = a.get("unit", "degC")
+        from ..core.units import parse_quantity
+
+        temps_k = tuple(parse_quantity(f"{t:.12g} {unit}", "temperature",
+                                       f"{where}.temperature[{i}]") for i, t in enumerate(temps))
+        for i, t in enumerate(temps_k):
+            if not T_RANGE[0] <= t <= T_RANGE[1]:
+                raise InputError(f"{where}.temperature[{i}]", "outside the plausible range "
+                                                              "-100 to 200 degC")
+        out: dict[str, Any] = {}
+        for key, attr in (("resistance_factor", "temp_resistance_factor"),
+                          ("capacity_factor", "temp_capacity_factor")):
+            if key in a:
+                if len(a[key]) != len(temps_k):
+                    raise InputError(f"{where}.{key}", "must have as many values as temperature")
+                out[attr] = Table1D(temps_k, a[key])
+        return out
+
+    def write(cell: Cell) -> dict[str, Any] | None:
+        te: dict[str, Any] = {}
+        for key, tab in (("resistance_factor", cell.temp_resistance_factor),
+                         ("capacity_factor", cell.temp_capacity_factor)):
+            if tab is not None:
+                te["temperature"] = [round(t - C0, 6) for t in tab.x]
+                te[key] = list(tab.y)
+        if te:
+            te["unit"] = "degC"
+        return te or None
+
+    def parse(v: Any, name: str) -> dict[str, Any]:
+        attrs, _ = section.parse(v, f"{name}.")
+        return build(attrs, name)
+
+    section = Section((
+        Field("temperature", "numbers", required=True, help="a list of temperatures"),
+        Field("resistance_factor", "numbers", lo=0.0, hi=1000.0, lo_open=True),
+        Field("capacity_factor", "numbers", lo=0.0, hi=10.0, lo_open=True),
+        Field("unit", "custom", help="a temperature unit such as 'degC'",
+              parse=lambda v, n: _temp_unit(v, n)),
+    ))
+    return Field("temperature_effects", "custom", parse=parse, write=write, flatten=True)
+
+
+def _temp_unit(v: Any, name: str) -> str:
+    if v not in ("degC", "K", "degF", "kelvin", "°C"):
+        raise InputError(name, f"expected degC, K or degF, got {v!r}")
+    return v
+
+
+def _price() -> Field:
+    def parse(v: Any, name: str) -> dict[str, Any]:
+        price, currency, basis = parse_money(v, name)
+        if not 0 < price < 1e9:
+            raise InputError(name, f"expected a positive price, got {v!r}")
+        return {"price": price, "currency": currency, "price_basis": basis}
+
+    def write(cell: Cell) -> str | None:
+        if cell.price is None:
+            return None
+        return (f"{cell.price:.6g} {cell.currency}" if cell.price_basis == "cell"
+                else f"{cell.price * 3600:.6g} {cell.currency}/(W*h)")
+
+    return Field("price", "custom", parse=parse, write=write, flatten=True,
+                 help="a price per cell ('60 CNY') or per energy ('0.45 CNY/Wh')")
+
+
+RC = Section((
+    Q("resistance", "resistance", "mohm", 1e-7, 10.0, lo_open=True, required=True,
+      help="a resistance such as '1 mohm'"),
+    Q("capacitance", "capacitance", "F", 1e-3, 1e9, required=True,
+      help="a capacitance such as '10000 F'"),
+))
+
+_TEMP = dict(dim="temperature", unit="degC", lo=T_RANGE[0], hi=T_RANGE[1])
+
+CELL = Section((
+    Field("format", "custom", parse=_format, write=lambda v: v),
+    Field("version", "custom", parse=_format, write=lambda v: v),
+    Field("id", "custom", required=True, parse=parse_id, help="a non-empty text"),
+    T("maker", required=True, max_len=200, help="a non-empty text"),
+    T("model", required=True, max_len=200, help="a non-empty text"),
+    C("form_factor", FORM_FACTORS, required=True, help="cylindrical, prismatic or pouch"),
+    T("cathode", required=True, max_len=200, help="a non-empty text"),
+    T("anode", required=True, max_len=200, help="a non-empty text"),
+    T("source", required=True, help="a non-empty text"),
+    C("chemistry", CHEMISTRIES, default="other", always=True),
+    Field("estimated", "texts", default=(), help="a list of key names"),
+    Q("nominal_voltage", "voltage", "V", 0.0, 6.0, lo_open=True, required=True,
+      help="a voltage"),
+    Q("capacity", "charge", "Ah", 0.0, 10 * KAH, lo_open=True, required=True, help="a charge"),
+    Q("max_voltage", "voltage", "V", 0.0, 6.0, lo_open=True, required=True, help="a voltage"),
+    Q("min_voltage", "voltage", "V", 0.0, 6.0, lo_open=True, required=True, help="a voltage"),
+    Q("resistance", "resistance", "mohm", *R_CELL, required=True, help="a resistance"),
+    Q("max_continuous_discharge_current", "current", "A", 0.0, 1e5, lo_open=True,
+      required=True, help="a current"),
+    Q("max_continuous_charge_current", "current", "A", 0.0, 1e5, required=True,
+      help="a current"),
+    Q("mass", "mass", "kg", 0.0, 100.0, lo_open=True, required=True, help="a mass"),
+    *(Q(k, "length", "mm", 0.0, 2.0, lo_open=True, default=0.0)
+      for k in ("diameter", "length", "width")),
+    Q("height", "length", "mm", 0.0, 2.0, lo_open=True, required=True,
+      help="a length (every cell has a height)"),
+    Q("specific_heat", "specific_heat", "J/(kg*K)", 100.0, 10000.0, required=True,
+      help="a specific heat"),
+    Field("charge_temperature", "pair", required=True, help='["low degC", "high degC"]',
+          **_TEMP),
+    Field("discharge_temperature", "pair", required=True, help='["low degC", "high degC"]',
+          **_TEMP),
+    T("confidence", default=""),
+    T("status", default=""),
+    T("notes", default=""),
+    T("shipping_note", default=""),
+    Q("peak_discharge_current", "current", "A", 0.0, 1e5, lo_open=True),
+    Q("peak_discharge_duration", "time", "s", 0.0, 1e6, lo_open=True),
+    Q("entropic_coefficient", "voltage_per_temperature", "mV/K", -0.01, 0.01, default=0.0),
+    N("cycle_life", 0.0, 1e7, lo_open=True, help="a positive number of cycles"),
+    _price(),
+    Field("zero_volt_shipping", "bool"),
+    S("spread", Section((N("capacity_cv", 0.0, 0.5), N("resistance_cv", 0.0, 1.0))),
+      flatten=True),
+    S("end_of_life", Section((N("capacity_fraction", 0.01, 1.0, attr="eol_capacity_fraction"),
+                              N("resistance_factor", 1.0, 20.0, attr="eol_resistance_factor"))),
+      flatten=True),
+    _sec("ocv", _table("soc", "voltage", "voltage", "V", (0.0, 1.0), (0.0, 6.0)), "ocv"),
+    _sec("r0_soc", _table("soc", "resistance", "resistance", "mohm", (0.0, 1.0), R_CELL),
+         "r0_soc"),
+    _sec("r0_rate", _rate_section(), "r0_rate"),
+    _temperature_effects(),
+    Field("rc", "sections", section=RC, default=(), max_len=10,
+          build=lambda a, where: RCPair(a["resistance"], a["capacitance"]),
+          unbuild=lambda p: {"resistance": p.resistance, "capacitance": p.capacitance}),
+), keep_unknown=True)
 
 
 def read_cell_file(path: str | Path) -> Cell:
@@ -47,7 +273,10 @@ def read_cell_file(path: str | Path) -> Cell:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(str(path), f"not a valid TOML cell file ({exc})") from None
+    except RecursionError:
+        raise InputError(str(path), "not a valid cell file: nested too deeply") from None
     try:
+        check_structure(data, "cell file")
         cell = cell_from_dict(data)
     except InputError as exc:
         raise InputError(f"{path.name}: {exc.field}", exc.detail) from None
@@ -59,260 +288,39 @@ def cell_from_dict(data: dict[str, Any], check_format: bool = True) -> Cell:
         raise InputError("cell", "expected a table of cell keys")
     if check_format or "format" in data:
         check_format_version(data, FORMAT, VERSION, "cell file")
-    kw: dict[str, Any] = {}
-    for key in REQUIRED_TEXT:
-        v = data.get(key)
-        if not isinstance(v, str) or not v.strip():
-            raise InputError(key, "missing (expected a non-empty text)" if v is None
-                             else f"expected a non-empty text, got {v!r}")
-        kw[key] = v.strip()
-    if not ID_RE.match(kw["id"]):
-        raise InputError("id", f"expected lowercase letters, digits and '-', got '{kw['id']}'")
+    kw, extra = CELL.parse(data)
+    kw.pop("format", None)
+    kw.pop("version", None)
     ff = kw["form_factor"]
-    if ff not in DIMENSION_KEYS:
-        raise InputError("form_factor", f"expected cylindrical, prismatic or pouch, got '{ff}'")
-    for key, kind in REQUIRED_QUANTITIES.items():
-        if key not in data:
-            raise InputError(key, f"missing (expected {_a(kind)})")
-        kw[key] = parse_quantity(data[key], kind, key)
     for key in DIMENSION_KEYS[ff]:
         if key not in data:
             raise InputError(key, f"missing (a {ff} cell needs {', '.join(DIMENSION_KEYS[ff])})")
-        kw[key] = parse_quantity(data[key], "length", key)
-    for key in ("charge_temperature", "discharge_temperature"):
-        v = data.get(key)
-        if v is None:
-            raise InputError(key, "missing (expected [\"low degC\", \"high degC\"])")
-        if not isinstance(v, list) or len(v) != 2:
-            raise InputError(key, f"expected [\"low degC\", \"high degC\"], got {v!r}")
-        kw[key] = (parse_quantity(v[0], "temperature", f"{key}[0]"),
-                   parse_quantity(v[1], "temperature", f"{key}[1]"))
-    est = data.get("estimated", [])
-    if not isinstance(est, list) or not all(isinstance(e, str) for e in est):
-        raise InputError("estimated", "expected a list of key names")
-    kw["estimated"] = tuple(est)
-
-    if "ocv" in data:
-        kw["ocv"] = _table(data["ocv"], "ocv", "soc", "voltage", "voltage", absolute=True)
-    rc = data.get("rc", [])
-    if not isinstance(rc, list):
-        raise InputError("rc", "expected [[rc]] tables")
-    kw["rc"] = tuple(RCPair(parse_quantity(_get(t, "resistance", f"rc[{i}]"), "resistance",
-                                           f"rc[{i}].resistance"),
-                            parse_quantity(_get(t, "capacitance", f"rc[{i}]"), "capacitance",
-                                           f"rc[{i}].capacitance"))
-                     for i, t in enumerate(rc))
-
-    # --- optional extensions ---
-    chem = data.get("chemistry", "other")
-    if chem not in CHEMISTRIES:
-        raise InputError("chemistry", f"expected one of {', '.join(CHEMISTRIES)}, got {chem!r}")
-    kw["chemistry"] = chem
-    for key in ("confidence", "status", "notes", "shipping_note"):
-        if key in data:
-            if not isinstance(data[key], str):
-                raise InputError(key, f"expected a text, got {data[key]!r}")
-            kw[key] = data[key]
-    for key, kind in (("peak_discharge_current", "current"),
-                      ("peak_discharge_duration", "time"),
-                      ("entropic_coefficient", "voltage_per_temperature")):
-        if key in data:
-            kw[key] = parse_quantity(data[key], kind, key)
-    if "cycle_life" in data:
-        v = data["cycle_life"]
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0:
-            raise InputError("cycle_life", f"expected a positive number of cycles, got {v!r}")
-        kw["cycle_life"] = float(v)
-    if "price" in data:
-        kw["price"], kw["currency"], kw["price_basis"] = parse_money(data["price"], "price")
-    if "zero_volt_shipping" in data:
-        v = data["zero_volt_shipping"]
-        if not isinstance(v, bool):
-            raise InputError("zero_volt_shipping", f"expected true or false, got {v!r}")
-        kw["zero_volt_shipping"] = v
-    spread = data.get("spread", {})
-    if spread:
-        if not isinstance(spread, dict):
-            raise InputError("spread", "expected a table")
-        if "capacity_cv" in spread:
-            kw["capacity_cv"] = parse_fraction(spread["capacity_cv"], "spread.capacity_cv", 0, 0.5)
-        if "resistance_cv" in spread:
-            kw["resistance_cv"] = parse_fraction(spread["resistance_cv"], "spread.resistance_cv",
-                                                 0, 1.0)
-    eol = data.get("end_of_life", {})
-    if eol:
-        if not isinstance(eol, dict):
-            raise InputError("end_of_life", "expected a table")
-        if "capacity_fraction" in eol:
-            kw["eol_capacity_fraction"] = parse_fraction(eol["capacity_fraction"],
-                                                         "end_of_life.capacity_fraction", 0.01, 1)
-        if "resistance_factor" in eol:
-            kw["eol_resistance_factor"] = parse_fraction(eol["resistance_factor"],
-                                                         "end_of_life.resistance_factor", 1, 20)
-    if "r0_soc" in data:
-        kw["r0_soc"] = _table(data["r0_soc"], "r0_soc", "soc", "resistance", "resistance",
-                              absolute=False)
-    if "r0_rate" in data:
-        kw["r0_rate"] = _rate_table(data["r0_rate"])
-    te = data.get("temperature_effects")
-    if te is not None:
-        if not isinstance(te, dict):
-            raise InputError("temperature_effects", "expected a table")
-        temps = _number_list(te, "temperature", "temperature_effects")
-        unit = te.get("unit", "degC")
-        temps_k = [parse_quantity(f"{t} {unit}", "temperature",
-                                  "temperature_effects.temperature") for t in temps]
-        for key, target in (("resistance_factor", "temp_resistance_factor"),
-                            ("capacity_factor", "temp_capacity_factor")):
-            if key in te:
-                vals = _number_list(te, key, "temperature_effects")
-                if len(vals) != len(temps_k):
-                    raise InputError(f"temperature_effects.{key}",
-                                     "must have as many values as temperature")
-                kw[target] = Table1D(tuple(temps_k), tuple(vals))
-    known = set(REQUIRED_QUANTITIES) | set(REQUIRED_TEXT) | {
-        "format", "version", "estimated", "ocv", "rc", "diameter", "length", "width", "height",
-        "charge_temperature", "discharge_temperature", "chemistry", "confidence", "status",
-        "notes", "shipping_note", "peak_discharge_current", "peak_discharge_duration",
-        "entropic_coefficient", "cycle_life", "price", "zero_volt_shipping", "spread",
-        "end_of_life", "r0_soc", "temperature_effects", "r0_rate"}
-    kw["extra"] = {k: v for k, v in data.items() if k not in known}
-    for e in kw["estimated"]:
+    for key in set(("diameter", "length", "width")) - set(DIMENSION_KEYS[ff]):
+        kw.pop(key, None)  # a dimension the form factor does not use
+    for e in kw.get("estimated", ()):
         if e not in data and e not in ("ocv", "rc"):
             raise InputError("estimated", f"names '{e}', which is not a key of this cell")
-    cell = Cell(**kw)
+    cell = Cell(**kw, extra=extra)
     cell.validate()
     return cell
 
 
-def _get(t: Any, key: str, where: str) -> Any:
-    if not isinstance(t, dict) or key not in t:
-        raise InputError(f"{where}.{key}", "missing")
-    return t[key]
-
-
-def _number_list(t: dict, key: str, where: str) -> list[float]:
-    v = t.get(key)
-    if not isinstance(v, list) or not v or not all(
-            isinstance(x, (int, float)) and not isinstance(x, bool) for x in v):
-        raise InputError(f"{where}.{key}", f"expected a list of numbers, got {v!r}")
-    return [float(x) for x in v]
-
-
-def _table(t: Any, where: str, xkey: str, ykey: str, kind: str, absolute: bool) -> Table1D:
-    if not isinstance(t, dict):
-        raise InputError(where, "expected a table")
-    xs = _number_list(t, xkey, where)
-    ys = _number_list(t, ykey, where)
-    if len(xs) != len(ys):
-        raise InputError(where, f"{xkey} and {ykey} must have the same length")
-    unit = t.get("unit")
-    if not isinstance(unit, str):
-        raise InputError(f"{where}.unit", f"missing (expected a unit such as 'V' for the {ykey} "
-                                          "values)")
-    scale = parse_quantity(f"1 {unit}", kind, f"{where}.unit")
-    if any(b <= a for a, b in zip(xs, xs[1:], strict=False)):
-        raise InputError(f"{where}.{xkey}", "must be strictly increasing")
-    return Table1D(tuple(xs), tuple(y * scale for y in ys))
-
-
-def _rate_table(t: Any) -> RateTable:
-    """[r0_rate]: soc = [...], c_rate = [...], resistance = [[...] per c_rate], unit."""
-    where = "r0_rate"
-    if not isinstance(t, dict):
-        raise InputError(where, "expected a table")
-    soc = _number_list(t, "soc", where)
-    rates = _number_list(t, "c_rate", where)
-    rows = t.get("resistance")
-    if not isinstance(rows, list) or len(rows) != len(rates):
-        raise InputError(f"{where}.resistance", "expected one list of values per c_rate")
-    unit = t.get("unit")
-    if not isinstance(unit, str):
-        raise InputError(f"{where}.unit", "missing (expected a unit such as 'mohm')")
-    scale = parse_quantity(f"1 {unit}", "resistance", f"{where}.unit")
-    values = []
-    for j, row in enumerate(rows):
-        vals = _number_list({"r": row}, "r", f"{where}.resistance[{j}]")
-        if len(vals) != len(soc):
-            raise InputError(f"{where}.resistance[{j}]", f"expected {len(soc)} values (one per "
-                                                         "soc)")
-        values.append(tuple(v * scale for v in vals))
-    return RateTable(tuple(soc), tuple(rates), tuple(values))
-
-
-def _a(kind: str) -> str:
-    k = kind.replace("_", " ")
-    return ("an " if k[0] in "aeiou" else "a ") + k
-
-
 def cell_to_dict(cell: Cell) -> dict[str, Any]:
     """A cell as the keys of a cell file (quantities as unit strings)."""
-    d: dict[str, Any] = {"format": FORMAT, "version": VERSION}
-    for key in REQUIRED_TEXT:
-        d[key] = getattr(cell, key)
-    d["chemistry"] = cell.chemistry
-    if cell.estimated:
-        d["estimated"] = list(cell.estimated)
-    d["nominal_voltage"] = f"{cell.nominal_voltage:.6g} V"
-    d["capacity"] = f"{cell.capacity / 3600:.6g} Ah"
-    d["max_voltage"] = f"{cell.max_voltage:.6g} V"
-    d["min_voltage"] = f"{cell.min_voltage:.6g} V"
-    d["resistance"] = f"{cell.resistance * 1e3:.6g} mohm"
-    d["max_continuous_discharge_current"] = f"{cell.max_continuous_discharge_current:.6g} A"
-    d["max_continuous_charge_current"] = f"{cell.max_continuous_charge_current:.6g} A"
-    d["mass"] = f"{cell.mass:.6g} kg"
-    for key in DIMENSION_KEYS[cell.form_factor]:
-        d[key] = f"{getattr(cell, key) * 1e3:.6g} mm"
-    d["specific_heat"] = f"{cell.specific_heat:.6g} J/(kg*K)"
-    d["charge_temperature"] = [f"{t - 273.15:.6g} degC" for t in cell.charge_temperature]
-    d["discharge_temperature"] = [f"{t - 273.15:.6g} degC" for t in cell.discharge_temperature]
-    for key in ("confidence", "status", "notes", "shipping_note"):
-        if getattr(cell, key):
-            d[key] = getattr(cell, key)
-    if cell.peak_discharge_current:
-        d["peak_discharge_current"] = f"{cell.peak_discharge_current:.6g} A"
-    if cell.peak_discharge_duration:
-        d["peak_discharge_duration"] = f"{cell.peak_discharge_duration:.6g} s"
-    if cell.entropic_coefficient:
-        d["entropic_coefficient"] = f"{cell.entropic_coefficient * 1e3:.6g} mV/K"
-    if cell.cycle_life:
-        d["cycle_life"] = cell.cycle_life
-    if cell.price is not None:
-        d["price"] = (f"{cell.price:.6g} {cell.currency}" if cell.price_basis == "cell"
-                      else f"{cell.price * 3600:.6g} {cell.currency}/(W*h)")
-    if cell.zero_volt_shipping is not None:
-        d["zero_volt_shipping"] = cell.zero_volt_shipping
-    if cell.capacity_cv is not None or cell.resistance_cv is not None:
-        d["spread"] = {k: v for k, v in (("capacity_cv", cell.capacity_cv),
-                                         ("resistance_cv", cell.resistance_cv)) if v is not None}
-    if cell.eol_capacity_fraction is not None or cell.eol_resistance_factor is not None:
-        d["end_of_life"] = {k: v for k, v in (
-            ("capacity_fraction", cell.eol_capacity_fraction),
-            ("resistance_factor", cell.eol_resistance_factor)) if v is not None}
-    if cell.ocv is not None:
-        d["ocv"] = {"soc": list(cell.ocv.x), "voltage": [round(v, 6) for v in cell.ocv.y],
-                    "unit": "V"}
-    if cell.r0_soc is not None:
-        d["r0_soc"] = {"soc": list(cell.r0_soc.x),
-                       "resistance": [round(v * 1e3, 6) for v in cell.r0_soc.y], "unit": "mohm"}
-    if cell.r0_rate is not None:
-        d["r0_rate"] = {"soc": list(cell.r0_rate.soc), "c_rate": list(cell.r0_rate.c_rate),
-                        "resistance": [[round(v * 1e3, 6) for v in row]
-                                       for row in cell.r0_rate.resistance], "unit": "mohm"}
-    te: dict[str, Any] = {}
-    for key, tab in (("resistance_factor", cell.temp_resistance_factor),
-                     ("capacity_factor", cell.temp_capacity_factor)):
-        if tab is not None:
-            te["temperature"] = [round(t - 273.15, 6) for t in tab.x]
-            te[key] = list(tab.y)
-    if te:
-        te["unit"] = "degC"
-        d["temperature_effects"] = te
-    if cell.rc:
-        d["rc"] = [{"resistance": f"{p.resistance * 1e3:.6g} mohm",
-                    "capacitance": f"{p.capacitance:.6g} F"} for p in cell.rc]
+    d = CELL.write(cell)
+    d = {"format": FORMAT, "version": VERSION, **d}
+    for key in ("diameter", "length", "width"):
+        if key not in DIMENSION_KEYS[cell.form_factor]:
+            d.pop(key, None)
+        elif key not in d:
+            d[key] = fmt_quantity(getattr(cell, key), "length", "mm")
     d.update(cell.extra)
     return d
+
+
+def cell_notes(cell: Cell) -> list[str]:
+    """What `calc` says about the cell file's extension keys."""
+    return extension_notes(cell.extra, CELL.keys(), "cell")
 
 
 def write_cell_file(cell: Cell, path: str | Path) -> None:

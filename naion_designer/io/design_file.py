@@ -15,7 +15,11 @@ from typing import Any
 
 from ..core.cell import Cell
 from ..core.pack import (
+    BUSBAR_MATERIALS,
     OVERRIDABLE,
+    PACKINGS,
+    TERMINAL_SIDES,
+    TOPOLOGIES,
     Analysis,
     Busbar,
     CellOverride,
@@ -25,20 +29,31 @@ from ..core.pack import (
     PackDesign,
     Thermal,
 )
-from ..core.units import (
-    InputError,
-    check_format_version,
-    parse_count,
-    parse_fraction,
-    parse_quantity,
-)
+from ..core.units import InputError, check_format_version, parse_count, parse_fraction
 from .atomic import atomic_write_text, read_text_file
-from .cell_file import cell_from_dict, cell_to_dict, read_cell_file
+from .cell_file import C0, cell_from_dict, cell_notes, cell_to_dict, read_cell_file
 from .library import library
+from .schema import (
+    MAX_LIST,
+    MAX_NAME,
+    MAX_TEXT,
+    C,
+    Field,
+    N,
+    Q,
+    S,
+    Section,
+    T,
+    check_list,
+    check_structure,
+    extension_notes,
+)
 
 FORMAT = "naion-design"
 VERSION = 1
 SUFFIX = ".naion"
+
+MAX_CELLS = 200_000
 
 # version n -> function turning a version-n dict into a version-(n+1) dict
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
@@ -52,10 +67,19 @@ def read_design_file(path: str | Path) -> PackDesign:
     except json.JSONDecodeError as exc:
         raise InputError(str(path), f"corrupt design file: not valid JSON (line {exc.lineno}, "
                                     f"column {exc.colno}: {exc.msg})") from None
+    except (RecursionError, ValueError) as exc:  # nesting, or an integer of 4,300+ digits
+        raise InputError(str(path), f"corrupt design file: {_why(exc)}") from None
     try:
+        check_structure(data, "design file")
         return design_from_dict(data, base_dir=path.parent)
     except InputError as exc:
         raise InputError(f"{path.name}: {exc.field}", exc.detail) from None
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return str(exc).split(";")[0][:120]
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
@@ -70,54 +94,30 @@ def design_from_dict(data: Any, base_dir: Path | None = None) -> PackDesign:
     if not isinstance(data, dict):
         raise InputError("design", "corrupt design file: expected a JSON object")
     data = migrate(data)
-    for key in ("cell", "series", "parallel"):
-        if key not in data:
-            raise InputError(key, "missing")
-    cell, cell_ref = _cell(data["cell"], base_dir)
-    name = data.get("name", "Untitled design")
-    if not isinstance(name, str):
-        raise InputError("name", f"expected a text, got {name!r}")
-    topology = data.get("topology", "series-groups")
-    design = PackDesign(
-        cell=cell,
-        series=parse_count(data["series"], "series"),
-        parallel=parse_count(data["parallel"], "parallel"),
-        name=name,
-        topology=topology,
-        interconnect=_interconnect(data.get("interconnect", {})),
-        cell_overrides=_overrides(data.get("cell_overrides", [])),
-        overheads=_overheads(data.get("overheads", [])),
-        layout=_layout(data.get("layout", {})),
-        thermal=_thermal(data.get("thermal", {})),
-        analysis=_analysis(data.get("analysis", {})),
-        target=_text(data, "target"),
-        cell_ref=cell_ref,
-        metadata=_metadata(data.get("metadata", {})),
-        extra={k: v for k, v in data.items() if k not in _KNOWN},
-    )
+    kw, extra = DESIGN.parse(data)
+    for key in ("format", "version"):
+        kw.pop(key, None)
+    cell, cell_ref = _cell(kw.pop("cell"), base_dir)
+    ic = kw.get("interconnect")
+    if ic is not None:
+        given = "busbar_segment" in data["interconnect"]
+        kw["interconnect"] = replace(ic, busbar_segment_given=given)
+    design = PackDesign(cell=cell, cell_ref=cell_ref, extra=extra, **kw)
     design.validate()
     return design
 
 
-_KNOWN = {"format", "version", "name", "cell", "series", "parallel", "topology", "interconnect",
-          "cell_overrides", "overheads", "layout", "thermal", "analysis", "target", "metadata"}
-
-
-def _text(data: dict, key: str) -> str:
-    v = data.get(key, "")
-    if not isinstance(v, str):
-        raise InputError(key, f"expected a text, got {v!r}")
-    return v
-
-
-def _table(v: Any, name: str) -> dict:
-    if not isinstance(v, dict):
-        raise InputError(name, f"expected an object, got {v!r}")
-    return v
+def design_notes(design: PackDesign) -> list[str]:
+    """What `calc` says about extension keys kept from the design file (and its cell's)."""
+    return (extension_notes(design.extra, DESIGN.keys(), "design file")
+            + cell_notes(design.cell))
 
 
 def _cell(ref: Any, base_dir: Path | None) -> tuple[Cell, str]:
     if isinstance(ref, str):
+        if len(ref) > 4096:
+            raise InputError("cell", "expected a library id or a cell file path, got a text of "
+                                     f"{len(ref):,} characters")
         if ref.endswith(".toml") or "/" in ref or "\\" in ref:
             p = Path(ref)
             if not p.is_absolute() and base_dir is not None:
@@ -130,253 +130,164 @@ def _cell(ref: Any, base_dir: Path | None) -> tuple[Cell, str]:
         except InputError as exc:
             raise InputError(f"cell.{exc.field}", exc.detail) from None
     raise InputError("cell", f"expected a library id, a cell file path or a cell object, got "
-                             f"{ref!r}")
+                             f"{type(ref).__name__}")
 
 
-def _interconnect(v: Any) -> Interconnect:
-    v = _table(v, "interconnect")
-    kw: dict[str, Any] = {}
-    for key in ("cell_connection", "busbar_segment", "terminal"):
-        if key in v:
-            kw[key] = parse_quantity(v[key], "resistance", f"interconnect.{key}")
-            if kw[key] < 0:
-                raise InputError(f"interconnect.{key}", "must not be negative")
-    if "terminal_side" in v:
-        kw["terminal_side"] = v["terminal_side"]
-    kw["busbar_segment_given"] = "busbar_segment" in v
-    if "busbar" in v:
-        b = _table(v["busbar"], "interconnect.busbar")
-        bkw: dict[str, Any] = {}
-        if "material" in b:
-            if not isinstance(b["material"], str):
-                raise InputError("interconnect.busbar.material",
-                                 f"expected a text, got {b['material']!r}")
-            bkw["material"] = b["material"]
-        for key in ("thickness", "width"):
-            if key in b:
-                bkw[key] = parse_quantity(b[key], "length", f"interconnect.busbar.{key}")
-        kw["busbar"] = Busbar(**bkw)
-    return Interconnect(**kw)
+def _counts(n: int, minimum: int) -> Callable[[Any, str], tuple[int, ...]]:
+    def parse(v: Any, name: str) -> tuple[int, ...]:
+        items = check_list(v, name, MAX_CELLS)
+        if n and len(items) != n:
+            raise InputError(name, f"expected [rows, columns], got a list of {len(items)}")
+        return tuple(parse_count(x, f"{name}[{i}]" if n else name, minimum)
+                     for i, x in enumerate(items))
+    return parse
 
 
-def _overrides(v: Any) -> tuple[CellOverride, ...]:
-    if not isinstance(v, list):
-        raise InputError("cell_overrides", "expected a list of objects")
-    out = []
-    for i, o in enumerate(v):
-        where = f"cell_overrides[{i}]"
-        o = _table(o, where)
-        if "series" not in o or "parallel" not in o:
-            raise InputError(where, "needs 'series' and 'parallel' positions")
-        s = parse_count(o["series"], f"{where}.series", minimum=0)
-        p = parse_count(o["parallel"], f"{where}.parallel", minimum=0)
-        vals = []
-        for k, val in o.items():
-            if k in ("series", "parallel"):
-                continue
-            if k not in OVERRIDABLE:
-                raise InputError(f"{where}.{k}", f"cannot be overridden (allowed: "
-                                                 f"{', '.join(OVERRIDABLE)})")
-            vals.append((k, parse_quantity(val, OVERRIDABLE[k], f"{where}.{k}")))
-        out.append(CellOverride(s, p, tuple(vals)))
-    return tuple(out)
+def _soc_window(v: Any, name: str) -> tuple[float, float]:
+    if not isinstance(v, list) or len(v) != 2:
+        raise InputError(name, "expected [low, high], got " + (
+            f"a list of {len(v)}" if isinstance(v, list) else type(v).__name__))
+    return (parse_fraction(v[0], f"{name}[0]"), parse_fraction(v[1], f"{name}[1]"))
 
 
-def _overheads(v: Any) -> tuple[Overhead, ...]:
-    if not isinstance(v, list):
-        raise InputError("overheads", "expected a list of objects such as "
-                                      "{\"name\": \"BMS\", \"mass\": \"0.8 kg\"}")
-    out = []
-    for i, o in enumerate(v):
-        where = f"overheads[{i}]"
-        o = _table(o, where)
-        name = o.get("name", f"overhead {i + 1}")
-        if not isinstance(name, str):
-            raise InputError(f"{where}.name", "expected a text")
-        kw: dict[str, Any] = {"name": name}
-        if "mass" in o:
-            kw["mass"] = parse_quantity(o["mass"], "mass", f"{where}.mass")
-        if "mass_fraction" in o:
-            kw["mass_fraction"] = parse_fraction(o["mass_fraction"], f"{where}.mass_fraction", 0, 10)
-        if "volume" in o:
-            kw["volume"] = parse_quantity(o["volume"], "volume", f"{where}.volume")
-        if "volume_fraction" in o:
-            kw["volume_fraction"] = parse_fraction(o["volume_fraction"],
-                                                   f"{where}.volume_fraction", 0, 10)
-        out.append(Overhead(**kw))
-    return tuple(out)
-
-
-def _layout(v: Any) -> Layout:
-    v = _table(v, "layout")
-    kw: dict[str, Any] = {}
-    if "packing" in v:
-        kw["packing"] = v["packing"]
-    for key in ("gap", "module_gap", "margin", "top_clearance", "group_gap"):
-        if key in v:
-            kw[key] = parse_quantity(v[key], "length", f"layout.{key}")
-    if "groups_per_row" in v:
-        kw["groups_per_row"] = parse_count(v["groups_per_row"], "layout.groups_per_row", 0)
-    if "modules" in v:
-        kw["modules"] = parse_count(v["modules"], "layout.modules", 1)
-    if "rotation" in v:
-        kw["rotation"] = parse_count(v["rotation"], "layout.rotation", 0)
-    if "group_order" in v:
-        go = v["group_order"]
-        if not isinstance(go, list):
-            raise InputError("layout.group_order", "expected a list of series positions")
-        kw["group_order"] = tuple(parse_count(x, "layout.group_order", 0) for x in go)
-    if "group_shape" in v:
-        gs = v["group_shape"]
-        if not isinstance(gs, list) or len(gs) != 2:
-            raise InputError("layout.group_shape", f"expected [rows, columns], got {gs!r}")
-        kw["group_shape"] = (parse_count(gs[0], "layout.group_shape[0]"),
-                             parse_count(gs[1], "layout.group_shape[1]"))
-    if "envelope" in v:
-        env = _table(v["envelope"], "layout.envelope")
-        for key in ("length", "width", "height"):
-            if key not in env:
-                raise InputError(f"layout.envelope.{key}", "missing")
-        kw["envelope"] = tuple(parse_quantity(env[key], "length", f"layout.envelope.{key}")
-                               for key in ("length", "width", "height"))
-    return Layout(**kw)
-
-
-def _thermal(v: Any) -> Thermal:
-    v = _table(v, "thermal")
-    kw: dict[str, Any] = {}
-    if "ambient_temperature" in v:
-        kw["ambient_temperature"] = parse_quantity(v["ambient_temperature"], "temperature",
-                                                   "thermal.ambient_temperature")
-    if "heat_transfer_coefficient" in v:
-        kw["heat_transfer_coefficient"] = parse_quantity(
-            v["heat_transfer_coefficient"], "heat_transfer_coefficient",
-            "thermal.heat_transfer_coefficient")
-    if "neighbour_conductance" in v:
-        kw["neighbour_conductance"] = parse_quantity(v["neighbour_conductance"],
-                                                     "thermal_conductance",
-                                                     "thermal.neighbour_conductance")
-    if "coolant_temperature" in v:
-        kw["coolant_temperature"] = parse_quantity(v["coolant_temperature"], "temperature",
-                                                   "thermal.coolant_temperature")
-    if "cooling_conductance" in v:
-        kw["cooling_conductance"] = parse_quantity(v["cooling_conductance"],
-                                                   "thermal_conductance",
-                                                   "thermal.cooling_conductance")
-    return Thermal(**kw)
-
-
-def _analysis(v: Any) -> Analysis:
-    v = _table(v, "analysis")
-    kw: dict[str, Any] = {}
-    if "soc_window" in v:
-        w = v["soc_window"]
-        if not isinstance(w, list) or len(w) != 2:
-            raise InputError("analysis.soc_window", f"expected [low, high], got {w!r}")
-        kw["soc_window"] = (parse_fraction(w[0], "analysis.soc_window[0]"),
-                            parse_fraction(w[1], "analysis.soc_window[1]"))
-    if "load_c_rate" in v:
-        kw["load_c_rate"] = parse_fraction(v["load_c_rate"], "analysis.load_c_rate", 0, 100)
-    if "runtime_power" in v:
-        kw["runtime_power"] = parse_quantity(v["runtime_power"], "power", "analysis.runtime_power")
-        if kw["runtime_power"] <= 0:
-            raise InputError("analysis.runtime_power", "must be positive")
-    return Analysis(**kw)
-
-
-def _metadata(v: Any) -> tuple[tuple[str, str], ...]:
-    v = _table(v, "metadata")
+def _metadata(v: Any, name: str) -> tuple[tuple[str, str], ...]:
+    if not isinstance(v, dict):
+        raise InputError(name, "expected an object of texts")
+    if len(v) > 1000:
+        raise InputError(name, f"{len(v):,} entries is more than the 1,000 allowed")
     for k, val in v.items():
-        if not isinstance(val, str):
-            raise InputError(f"metadata.{k}", f"expected a text, got {val!r}")
+        if not isinstance(val, str) or len(val) > MAX_TEXT or len(k) > MAX_NAME:
+            raise InputError(f"{name}.{k[:MAX_NAME]}", "expected a text")
     return tuple(sorted(v.items()))
 
 
-def _r(ohm: float) -> str:
-    return f"{ohm * 1e3:.6g} mohm"
+R_LINK = dict(lo=0.0, hi=10.0, always=True)  # ohm: a busbar or terminal above 10 ohm is a typo
+LEN = dict(lo=0.0, hi=10.0)  # m
+
+# Bounds and the unit written back, by the dimension a per-cell override is parsed with.
+OVERRIDE_BOUNDS: dict[str, tuple[str, float, float]] = {
+    "resistance": ("mohm", 1e-6, 10.0), "charge": ("Ah", 0.0, 3.6e7), "mass": ("kg", 0.0, 100.0),
+    "current": ("A", 0.0, 1e5), "specific_heat": ("J/(kg*K)", 100.0, 1e4),
+    "dimensionless": ("", 0.0, 1e3),
+}
 
 
-def _mm(m: float) -> str:
-    return f"{m * 1e3:.6g} mm"
+def _override_field(key: str, dim: str) -> Field:
+    unit, lo, hi = OVERRIDE_BOUNDS[dim]
+    if dim == "dimensionless":
+        return N(key, lo, hi)
+    return Q(key, dim, unit, lo, hi)
+
+
+BUSBAR = Section((
+    C("material", BUSBAR_MATERIALS, always=True),
+    Q("thickness", "length", "mm", 0.0, 0.1, lo_open=True, always=True),
+    Q("width", "length", "mm", 0.0, 1.0, lo_open=True, always=True),
+))
+INTERCONNECT = Section((
+    Q("cell_connection", "resistance", "mohm", **R_LINK),
+    Q("busbar_segment", "resistance", "mohm", **R_LINK),
+    Q("terminal", "resistance", "mohm", **R_LINK),
+    C("terminal_side", TERMINAL_SIDES, always=True),
+    S("busbar", BUSBAR, build=lambda a, where: Busbar(**a)),
+))
+OVERRIDE = Section((
+    Field("series", "count", lo=0, required=True, help="a series position"),
+    Field("parallel", "count", lo=0, required=True, help="a parallel position"),
+    *(_override_field(k, dim) for k, dim in OVERRIDABLE.items()),
+))
+OVERHEAD = Section((
+    T("name", max_len=MAX_NAME, always=True),
+    Q("mass", "mass", "kg", 0.0, 1e5, default=0.0),
+    N("mass_fraction", 0.0, 10.0, default=0.0),
+    Q("volume", "volume", "L", 0.0, 1e3, default=0.0),
+    N("volume_fraction", 0.0, 10.0, default=0.0),
+))
+ENVELOPE = Section(tuple(Q(k, "length", "mm", 0.0, 100.0, lo_open=True, required=True,
+                           help="a length") for k in ("length", "width", "height")))
+LAYOUT = Section((
+    C("packing", PACKINGS, always=True),
+    Q("gap", "length", "mm", **LEN, always=True),
+    Field("groups_per_row", "count", lo=0, hi=MAX_CELLS, always=True),
+    Field("rotation", "count", lo=0, hi=360, always=True),
+    Field("modules", "count", lo=1, hi=MAX_CELLS, always=True),
+    Q("module_gap", "length", "mm", **LEN, always=True),
+    Q("margin", "length", "mm", **LEN, always=True),
+    Q("top_clearance", "length", "mm", **LEN, always=True),
+    Field("group_order", "custom", default=(), parse=_counts(0, 0), write=list),
+    Field("group_shape", "custom", parse=_counts(2, 1), write=list),
+    Q("group_gap", "length", "mm", **LEN, default=0.0),
+    S("envelope", ENVELOPE, build=lambda a, where: (a["length"], a["width"], a["height"]),
+      unbuild=lambda e: dict(zip(("length", "width", "height"), e, strict=True))),
+))
+THERMAL = Section((
+    Q("ambient_temperature", "temperature", "degC", C0 - 100, C0 + 200, always=True),
+    Q("heat_transfer_coefficient", "heat_transfer_coefficient", "W/(m**2*K)", 0.0, 1e5,
+      always=True),
+    Q("neighbour_conductance", "thermal_conductance", "W/K", 0.0, 1e4),
+    Q("coolant_temperature", "temperature", "degC", C0 - 100, C0 + 200),
+    Q("cooling_conductance", "thermal_conductance", "W/K", 0.0, 1e4, default=0.0),
+))
+ANALYSIS = Section((
+    Field("soc_window", "custom", parse=_soc_window, write=list, always=True),
+    N("load_c_rate", 0.0, 100.0, always=True),
+    Q("runtime_power", "power", "W", 0.0, 1e10, lo_open=True),
+))
+
+
+def _sections(section: Section, build) -> dict[str, Any]:
+    return dict(section=section, build=build, unbuild=lambda o: o)
+
+
+def _overhead(a: dict[str, Any], where: str) -> Overhead:
+    index = int(where.rsplit("[", 1)[1].rstrip("]"))
+    return Overhead(**{"name": f"overhead {index + 1}", **a})
+
+
+DESIGN = Section((
+    Field("format", "custom", parse=lambda v, n: v),
+    Field("version", "custom", parse=lambda v, n: v),
+    T("name", max_len=1000, always=True),
+    Field("cell", "custom", required=True, parse=lambda v, n: v,
+          help="a library id, a cell file path or a cell object"),
+    Field("series", "count", lo=1, hi=MAX_CELLS, required=True, help="a whole number ≥ 1"),
+    Field("parallel", "count", lo=1, hi=MAX_CELLS, required=True, help="a whole number ≥ 1"),
+    C("topology", TOPOLOGIES, always=True),
+    S("interconnect", INTERCONNECT, build=lambda a, where: Interconnect(**a),
+      unbuild=lambda o: o, always=True),
+    Field("cell_overrides", "sections", always=True, **_sections(
+        OVERRIDE, lambda a, where: CellOverride(a.pop("series"), a.pop("parallel"),
+                                                tuple(a.items()))),
+          max_len=MAX_LIST),
+    Field("overheads", "sections", always=True, max_len=1000, **_sections(OVERHEAD, _overhead)),
+    S("layout", LAYOUT, build=lambda a, where: Layout(**a), unbuild=lambda o: o, always=True),
+    S("thermal", THERMAL, build=lambda a, where: Thermal(**a), unbuild=lambda o: o,
+      always=True),
+    S("analysis", ANALYSIS, build=lambda a, where: Analysis(**a), unbuild=lambda o: o,
+      always=True),
+    T("target", max_len=4096, default=""),
+    Field("metadata", "custom", default=(), parse=_metadata, write=dict),
+), keep_unknown=True)
 
 
 def design_to_dict(design: PackDesign) -> dict[str, Any]:
-    ic, lay, th, an = design.interconnect, design.layout, design.thermal, design.analysis
+    d = DESIGN.write(design)
     if design.cell_ref:
-        cell: Any = design.cell_ref
+        d["cell"] = design.cell_ref
     else:
-        cell = {k: v for k, v in cell_to_dict(design.cell).items() if k not in ("format",
-                                                                                 "version")}
-    d: dict[str, Any] = {
-        "format": FORMAT, "version": VERSION, "name": design.name, "cell": cell,
-        "series": design.series, "parallel": design.parallel, "topology": design.topology,
-        "interconnect": {"cell_connection": _r(ic.cell_connection),
-                         "busbar_segment": _r(ic.busbar_segment), "terminal": _r(ic.terminal),
-                         "terminal_side": ic.terminal_side},
-        "cell_overrides": [
-            {"series": o.series, "parallel": o.parallel,
-             **{k: _fmt_override(k, v) for k, v in o.values}} for o in design.cell_overrides],
-        "overheads": [_overhead_dict(o) for o in design.overheads],
-        "layout": {"packing": lay.packing, "gap": _mm(lay.gap),
-                   "groups_per_row": lay.groups_per_row, "rotation": lay.rotation,
-                   "modules": lay.modules, "module_gap": _mm(lay.module_gap),
-                   "margin": _mm(lay.margin), "top_clearance": _mm(lay.top_clearance)},
-        "thermal": {"ambient_temperature": f"{th.ambient_temperature - 273.15:.6g} degC",
-                    "heat_transfer_coefficient": f"{th.heat_transfer_coefficient:.6g} W/(m**2*K)"},
-        "analysis": {"soc_window": list(an.soc_window), "load_c_rate": an.load_c_rate},
-    }
-    if lay.group_order:
-        d["layout"]["group_order"] = list(lay.group_order)
-    if lay.group_shape is not None:
-        d["layout"]["group_shape"] = list(lay.group_shape)
-    if lay.group_gap:
-        d["layout"]["group_gap"] = _mm(lay.group_gap)
-    if lay.envelope is not None:
-        d["layout"]["envelope"] = dict(zip(("length", "width", "height"),
-                                           (_mm(v) for v in lay.envelope), strict=True))
-    if ic.busbar is not None:
-        d["interconnect"]["busbar"] = {"material": ic.busbar.material,
-                                       "thickness": _mm(ic.busbar.thickness),
-                                       "width": _mm(ic.busbar.width)}
-        if not ic.busbar_segment_given:
-            del d["interconnect"]["busbar_segment"]
-    if th.neighbour_conductance is not None:
-        d["thermal"]["neighbour_conductance"] = f"{th.neighbour_conductance:.6g} W/K"
-    if th.coolant_temperature is not None:
-        d["thermal"]["coolant_temperature"] = f"{th.coolant_temperature - 273.15:.6g} degC"
-        d["thermal"]["cooling_conductance"] = f"{th.cooling_conductance:.6g} W/K"
-    if an.runtime_power is not None:
-        d["analysis"]["runtime_power"] = f"{an.runtime_power:.6g} W"
-    if design.target:
-        d["target"] = design.target
-    if design.metadata:
-        d["metadata"] = dict(design.metadata)
-    d.update(design.extra)
-    return d
-
-
-_OVERRIDE_UNITS = {"resistance": (1e3, "mohm"), "capacity": (1 / 3600, "Ah"),
-                   "mass": (1.0, "kg"), "max_continuous_discharge_current": (1.0, "A"),
-                   "max_continuous_charge_current": (1.0, "A"),
-                   "specific_heat": (1.0, "J/(kg*K)")}
-
-
-def _fmt_override(key: str, v: float) -> str:
-    scale, unit = _OVERRIDE_UNITS[key]
-    return f"{v * scale:.6g} {unit}"
-
-
-def _overhead_dict(o: Overhead) -> dict[str, Any]:
-    d: dict[str, Any] = {"name": o.name}
-    if o.mass:
-        d["mass"] = f"{o.mass:.6g} kg"
-    if o.mass_fraction:
-        d["mass_fraction"] = o.mass_fraction
-    if o.volume:
-        d["volume"] = f"{o.volume * 1e3:.6g} L"
-    if o.volume_fraction:
-        d["volume_fraction"] = o.volume_fraction
-    return d
+        d["cell"] = {k: v for k, v in cell_to_dict(design.cell).items()
+                     if k not in ("format", "version")}
+    d["cell_overrides"] = [{"series": o.series, "parallel": o.parallel,
+                            **OVERRIDE.write(o.as_dict())} for o in design.cell_overrides]
+    ic = design.interconnect
+    if ic.busbar is not None and not ic.busbar_segment_given:
+        del d["interconnect"]["busbar_segment"]
+    order = ("format", "version", "name", "cell", "series", "parallel")
+    out = {"format": FORMAT, "version": VERSION}
+    out.update({k: d[k] for k in order[2:]})
+    out.update({k: v for k, v in d.items() if k not in order})
+    out.update(design.extra)
+    return out
 
 
 def design_to_json(design: PackDesign) -> str:
@@ -401,4 +312,5 @@ def new_design(cell_ref: str, series: int, parallel: int, name: str | None = Non
 
 
 __all__ = ["read_design_file", "write_design_file", "design_from_dict", "design_to_dict",
-           "design_to_json", "new_design", "read_cell_file", "MIGRATIONS", "VERSION", "FORMAT"]
+           "design_to_json", "new_design", "read_cell_file", "design_notes", "MIGRATIONS",
+           "VERSION", "FORMAT", "DESIGN"]

@@ -142,7 +142,7 @@ def _check(design):
         return None
     try:
         from ..core.checks import check_design
-        from ..core.targets import load_target
+        from ..io.target_file import load_target
     except ImportError:
         return None
     try:

@@ -162,7 +162,7 @@ def _target(design):
         return None, None, ""
     try:
         from ..core.checks import check_design
-        from ..core.targets import load_target
+        from ..io.target_file import load_target
     except ImportError:
         return None, None, "the targets module (core.targets) is not installed"
     from ..core.units import InputError

@@ -62,7 +62,13 @@ def test_absurd_terminal_resistance_is_named(naion, tmp_path):
     assert naion("new", "--cell", "generic-nfpp-210ah", "--series", 16, "--parallel", 1, "-o",
                  path).code == 0
     data = json.loads(path.read_text())
+    # beyond the schema's plausible range: refused, naming the field
     data["interconnect"] = {"terminal": "1.5e11 mohm"}
+    path.write_text(json.dumps(data))
+    r = naion("calc", path, "--json")
+    assert r.code == 2 and r.err.startswith("error: ") and "interconnect.terminal" in r.err
+    # inside the range but far above the cells' own resistance: computed, with a warning
+    data["interconnect"] = {"terminal": "5000 mohm"}
     path.write_text(json.dumps(data))
     r = naion("calc", path, "--json")
     assert r.code == 0

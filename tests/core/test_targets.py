@@ -12,10 +12,12 @@ import pytest
 from naion_designer.core.checks import check_design, check_duty_cycle, start_soc
 from naion_designer.core.electrical import calculate
 from naion_designer.core.pack import Layout, PackDesign
-from naion_designer.core.targets import (
-    C0,
-    Target,
-    duty_cycle_profile,
+from naion_designer.core.targets import C0, Target, duty_cycle_profile
+from naion_designer.core.units import InputError
+from naion_designer.core.window import OcvModel
+from naion_designer.io.cell_file import read_cell_file
+from naion_designer.io.paths import resources_dir
+from naion_designer.io.target_file import (
     load_target,
     presets,
     read_target_file,
@@ -23,10 +25,6 @@ from naion_designer.core.targets import (
     target_to_dict,
     write_target_file,
 )
-from naion_designer.core.units import InputError
-from naion_designer.core.window import OcvModel
-from naion_designer.io.cell_file import read_cell_file
-from naion_designer.io.paths import resources_dir
 
 KWH = 3.6e6
 
@@ -77,7 +75,7 @@ def test_minimal_target_parses_to_si():
     (minimal(temperature={"power_soc": 2}), "temperature.power_soc"),
     (minimal(version=2), "version"),
     (minimal(format="naion-cell"), "format"),
-    (minimal(colour="red"), "colour"),
+    (minimal(temperature={"mni": "-20 degC"}), "temperature.mni"),
     ({k: v for k, v in minimal().items() if k != "name"}, "name"),
 ])
 def test_bad_target_names_the_field(data, field):

@@ -13,10 +13,10 @@ from naion_designer.core.checks import check_design
 from naion_designer.core.electrical import calculate
 from naion_designer.core.results import RESULT_DEFS, display, results_to_json
 from naion_designer.core.sizing import size
-from naion_designer.core.targets import load_target
 from naion_designer.core.units import to_unit
 from naion_designer.io.design_file import read_design_file, write_design_file
 from naion_designer.io.library import library
+from naion_designer.io.target_file import load_target
 
 # figures the spec sheet prints in its tables (as `display` formats them)
 PDF_FIGURES = ("nominal_voltage", "capacity", "energy", "usable_energy", "resistance",

@@ -6,8 +6,8 @@ import pytest
 
 from naion_designer.core.checks import check_design
 from naion_designer.core.pack import PackDesign
-from naion_designer.core.targets import load_target
 from naion_designer.io.cell_file import read_cell_file
+from naion_designer.io.target_file import load_target
 
 
 @pytest.fixture
@@ -87,7 +87,7 @@ def test_editing_rechecks_and_names_bad_fields(panel, design):
 
 
 def test_save_as_user_target(panel, design, qtbot, tmp_path):
-    from naion_designer.core.targets import user_target_dir
+    from naion_designer.io.target_file import user_target_dir
 
     panel.set_design(design)
     panel.edits["id"].setText("my-home")

@@ -293,12 +293,12 @@ def test_logo_is_embedded(design, tmp_path):
 def test_target_requirements_with_pass_fail(design):
     from dataclasses import replace
 
-    from naion_designer.core import targets
+    from naion_designer.io.target_file import load_target
 
     d = design.evolve(target="home-storage-51v2")
     from naion_designer.core.checks import check_design
 
-    checks = check_design(d, targets.load_target("home-storage-51v2"))
+    checks = check_design(d, load_target("home-storage-51v2"))
     text = " ".join(pdf_text(spec_sheet_bytes(d, OPTS)))
     assert "Home storage 51.2 V" in text
     failed = [c for c in checks if not c.passed]
@@ -324,7 +324,7 @@ def test_duty_cycle_of_the_target_is_plotted(design, tmp_path):
     target = tmp_path / "home-with-cycle.toml"
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
     d = design.evolve(target=str(target))
-    from naion_designer.core.targets import load_target
+    from naion_designer.io.target_file import load_target
 
     times, vals, label, _note = duty_cycle_series(load_target(str(target)), d)
     assert times[0] == 0 and times[-1] == pytest.approx(24 * 3600)

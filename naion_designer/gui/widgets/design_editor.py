@@ -57,7 +57,7 @@ def _target_ids() -> list[str]:
     """Preset and user target ids from the file names (parsing them all costs ~0.2 s; the
     Target dock parses and checks them)."""
     try:
-        from ...core.targets import preset_dir, user_target_dir
+        from ...io.target_file import preset_dir, user_target_dir
     except ImportError:
         return []
     ids: set[str] = set()

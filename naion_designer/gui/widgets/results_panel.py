@@ -29,8 +29,8 @@ from ...core.results import (
     display,
     pretty_unit,
 )
-from ...core.targets import load_target
 from ...core.units import InputError, format_number, to_unit
+from ...io.target_file import load_target
 
 
 def _target_checks(design, results) -> tuple[list, str]:

@@ -100,7 +100,7 @@ def test_failed_write_keeps_the_old_file(tmp_path):
      "same"),
     (lambda d: d["cell_overrides"][0].update(series=16), "cell_overrides.series", "0 to 15"),
     (lambda d: d["cell_overrides"][0].update(colour="red"), "cell_overrides[0].colour",
-     "cannot be overridden"),
+     "unknown key"),
     (lambda d: d["thermal"].update(ambient_temperature="25"), "thermal.ambient_temperature",
      "unit"),
     (lambda d: d.update(overheads=[{"name": "BMS", "mass": "0.8 m"}]), "overheads[0].mass",
