@@ -63,13 +63,11 @@ def violations(design, results, simulation=None) -> dict[str, str]:
 
 
 def target_checks(design) -> tuple[list, str]:
-    """(checks, error) of the design's target; ([], "") without a target or targets module."""
+    """(checks, error) of the design's target; ([], "") without a target."""
     if not design.target:
         return [], ""
-    try:
-        from ..core.targets import check_design, load_target
-    except ImportError:
-        return [], "the targets module is not installed"
+    from ..core.targets import check_design, load_target
+
     try:
         target = load_target(design.target)
         return list(check_design(design, target)), ""

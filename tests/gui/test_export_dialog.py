@@ -29,7 +29,7 @@ def _text(path) -> str:
 
 
 def test_fields_prefilled_from_the_design(qtbot, design):
-    from naion_designer.gui.export_dialog import ExportDialog
+    from naion_designer.gui.dialogs.export import ExportDialog
 
     dlg = ExportDialog(design)
     qtbot.addWidget(dlg)
@@ -55,7 +55,7 @@ def test_fields_prefilled_from_the_design(qtbot, design):
 
 
 def test_preview_without_pdftoppm_shows_the_page_content(qtbot, design, monkeypatch):
-    import naion_designer.gui.export_dialog as mod
+    import naion_designer.gui.dialogs.export as mod
 
     monkeypatch.setattr(mod.shutil, "which", lambda name: None)
     dlg = mod.ExportDialog(design)
@@ -73,7 +73,7 @@ def test_preview_without_pdftoppm_shows_the_page_content(qtbot, design, monkeypa
 
 
 def test_export_writes_the_pdf_and_remembers_company(qtbot, design, tmp_path):
-    from naion_designer.gui.export_dialog import ExportDialog
+    from naion_designer.gui.dialogs.export import ExportDialog
 
     out = tmp_path / "sheet.pdf"
     dlg = ExportDialog(design)
@@ -104,7 +104,7 @@ def test_export_writes_the_pdf_and_remembers_company(qtbot, design, tmp_path):
 
 
 def test_export_error_is_shown_not_raised(qtbot, design, tmp_path):
-    from naion_designer.gui.export_dialog import ExportDialog
+    from naion_designer.gui.dialogs.export import ExportDialog
 
     dlg = ExportDialog(design)
     qtbot.addWidget(dlg)
@@ -126,7 +126,7 @@ def test_export_error_is_shown_not_raised(qtbot, design, tmp_path):
 def test_comparison_export(qtbot, design, tmp_path):
     from PySide6.QtCore import Qt
 
-    from naion_designer.gui.export_dialog import ComparisonExportDialog
+    from naion_designer.gui.dialogs.export import ComparisonExportDialog
 
     other = design.evolve(name="Second design", series=14)
     dlg = ComparisonExportDialog([design, other])

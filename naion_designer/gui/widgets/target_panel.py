@@ -13,7 +13,7 @@ import math
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.targets import (
+from ...core.targets import (
     Target,
     check_design,
     load_target,
@@ -44,7 +44,8 @@ from ..core.targets import (
     user_target_dir,
     write_target_file,
 )
-from ..core.units import InputError
+from ...core.units import InputError
+from ..workers import Task
 
 PASS_BG, PASS_FG = QColor("#dff3e3"), QColor("#1b6e2f")
 FAIL_BG, FAIL_FG = QColor("#fde2e1"), QColor("#9b1c1c")
@@ -97,24 +98,6 @@ def _dotted(section: str, key: str) -> str:
     return f"{section}.{key}" if section else key
 
 
-class DutyCycleWorker(QThread):
-    """Simulates a target's duty cycle on a design off the UI thread."""
-
-    done = Signal(object)  # a Check, or a str with the error
-
-    def __init__(self, design, target, parent=None):
-        super().__init__(parent)
-        self.design, self.target = design, target
-
-    def run(self) -> None:
-        from ..core.targets import check_duty_cycle
-
-        try:
-            self.done.emit(check_duty_cycle(self.design, self.target))
-        except Exception as exc:  # shown as one line
-            self.done.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-
-
 class TargetPanel(QWidget):
     target_changed = Signal(str)
     duty_cycle_done = Signal(object)  # the duty-cycle Check (or an error text)
@@ -129,7 +112,7 @@ class TargetPanel(QWidget):
         self.edits: dict[str, QLineEdit] = {}
         self._checks: list = []
         self._duty = None  # (design, target, Check) of the last duty-cycle run
-        self._duty_worker: DutyCycleWorker | None = None
+        self._duty_worker: Task | None = None
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -419,8 +402,13 @@ class TargetPanel(QWidget):
         t = self._edited
         if t is None or not t.duty_cycle or self._design is None or self._duty_worker:
             return
-        w = DutyCycleWorker(self._design, t, self)
-        w.done.connect(lambda res, d=self._design, t=t: self._duty_finished(d, t, res))
+        from ...core.targets import check_duty_cycle
+
+        design = self._design
+        w = Task(lambda _progress, _cancelled: check_duty_cycle(design, t), "duty cycle", self)
+        w.succeeded.connect(lambda res, d=design, t=t: self._duty_finished(d, t, res))
+        w.failed.connect(lambda msg, d=design, t=t: self._duty_finished(d, t, msg))
+        w.cancelled.connect(lambda d=design, t=t: self._duty_finished(d, t, "cancelled"))
         w.finished.connect(w.deleteLater)
         self._duty_worker = w
         self.duty_button.setEnabled(False)
@@ -520,8 +508,8 @@ class TargetPanel(QWidget):
 def _num(v: float, unit: str) -> str:
     if v is None or (isinstance(v, float) and not math.isfinite(v)):
         return "–"
-    from ..core.results import pretty_unit
-    from ..core.units import format_number
+    from ...core.results import pretty_unit
+    from ...core.units import format_number
 
     u = pretty_unit(unit)
     return f"{format_number(v, 4)} {u}".strip()

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .workers import Task
+from ..workers import Task
 
 # reportlab keeps some global state: one PDF build at a time
 _PDF_LOCK = threading.Lock()
@@ -48,14 +48,14 @@ DEBOUNCE_MS = 450
 
 
 def _report_settings() -> QSettings:
-    from .settings import settings_path
+    from ..settings import settings_path
 
     return QSettings(str(settings_path()), QSettings.Format.IniFormat)
 
 
 def _user_units() -> dict[str, str]:
     try:
-        from .settings import Settings
+        from ..settings import Settings
 
         return Settings().units()
     except Exception:
@@ -220,7 +220,7 @@ class _ExportDialog(QDialog):
 
     # --- options -----------------------------------------------------------------------
     def options(self):
-        from ..report.common import ReportOptions
+        from ...report.common import ReportOptions
 
         return ReportOptions(customer=self.customer.text().strip(),
                              project=self.project.text().strip(),
@@ -267,7 +267,7 @@ class _ExportDialog(QDialog):
             return
         try:
             opts = self.options()
-            from ..report.common import validate_options
+            from ...report.common import validate_options
 
             validate_options(opts)
         except Exception as exc:
@@ -330,7 +330,7 @@ class _ExportDialog(QDialog):
 
     def export(self) -> None:
         """Write the PDF to the chosen file (off the UI thread) and close on success."""
-        from ..core.units import InputError
+        from ...core.units import InputError
 
         path = self.output.text().strip()
         if not path:
@@ -340,7 +340,7 @@ class _ExportDialog(QDialog):
                 return
         try:
             opts = self.options()
-            from ..report.common import validate_options
+            from ...report.common import validate_options
 
             validate_options(opts)
             if not path.lower().endswith(".pdf"):
@@ -352,7 +352,7 @@ class _ExportDialog(QDialog):
         payload = self.payload()
 
         def work(progress, cancelled):
-            from ..report.common import write_pdf
+            from ...report.common import write_pdf
 
             with _PDF_LOCK:
                 pdf = self.build_bytes(payload, opts)
@@ -411,8 +411,8 @@ def _esc(text: str) -> str:
 
 
 def _figures_html(design, units) -> str:
-    from ..core.electrical import calculate
-    from ..core.results import RESULT_DEFS, display
+    from ...core.electrical import calculate
+    from ...core.results import RESULT_DEFS, display
 
     res = calculate(design)
     cells = []
@@ -434,7 +434,7 @@ class ExportDialog(_ExportDialog):
         self.design = design
         self.setWindowTitle(f"Export spec sheet — {design.name}")
         self._load_settings(dict(design.metadata))
-        from ..report.common import safe_id
+        from ...report.common import safe_id
 
         self.output.setText(str(Path.home() / f"{safe_id(design.name)}-spec-sheet.pdf"))
         QTimer.singleShot(0, self.refresh_preview)
@@ -443,7 +443,7 @@ class ExportDialog(_ExportDialog):
         return self.design
 
     def build_bytes(self, payload, options) -> bytes:
-        from ..report.spec_sheet import spec_sheet_bytes
+        from ...report.spec_sheet import spec_sheet_bytes
 
         return spec_sheet_bytes(payload, options)
 
@@ -473,7 +473,7 @@ class ComparisonExportDialog(_ExportDialog):
         for i, d in enumerate(self.designs):
             item = QListWidgetItem(d.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            from ..report.comparison import MAX_DESIGNS
+            from ...report.comparison import MAX_DESIGNS
 
             item.setCheckState(Qt.CheckState.Checked if i < MAX_DESIGNS
                                else Qt.CheckState.Unchecked)
@@ -502,7 +502,7 @@ class ComparisonExportDialog(_ExportDialog):
         return self.selected()
 
     def build_bytes(self, payload, options) -> bytes:
-        from ..report.comparison import comparison_bytes
+        from ...report.comparison import comparison_bytes
 
         return comparison_bytes(payload, options)
 
