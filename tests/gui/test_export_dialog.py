@@ -45,19 +45,16 @@ def test_fields_prefilled_from_the_design(qtbot, design):
     pages = len(pypdf.PdfReader(io.BytesIO(dlg.last_pdf)).pages)
     assert dlg.preview_note.text().startswith(f"{pages} pages")
     assert "家庭储能" in dlg.output.text()  # default file name keeps the Chinese design name
-    assert dlg.preview_mode in ("image", "summary")
-    if dlg.preview_mode == "image":
-        assert not dlg.preview.pixmap().isNull()
-        assert dlg.preview.pixmap().width() > 100
-    else:
-        assert NAME in dlg.preview.text()
+    assert dlg.preview_mode == "image"  # rendered by pdfium, no external program
+    assert not dlg.preview.pixmap().isNull()
+    assert dlg.preview.pixmap().width() > 100
     dlg.reject()
 
 
-def test_preview_without_pdftoppm_shows_the_page_content(qtbot, design, monkeypatch):
+def test_preview_without_a_page_image_shows_the_page_content(qtbot, design, monkeypatch):
     import naion_designer.gui.dialogs.export as mod
 
-    monkeypatch.setattr(mod.shutil, "which", lambda name: None)
+    monkeypatch.setattr(mod, "render_first_page", lambda pdf: None)
     dlg = mod.ExportDialog(design)
     qtbot.addWidget(dlg)
     with qtbot.waitSignal(dlg.preview_ready, timeout=20000):
@@ -68,7 +65,7 @@ def test_preview_without_pdftoppm_shows_the_page_content(qtbot, design, monkeypa
 
     volts = " ".join(display("nominal_voltage", calculate(design)["nominal_voltage"]))
     assert NAME in dlg.preview.text() and volts in dlg.preview.text()
-    assert "pdftoppm" in dlg.preview_note.text()
+    assert "could not be rendered" in dlg.preview_note.text()
     dlg.reject()
 
 

@@ -5,17 +5,13 @@ paper are remembered in the user's settings), paper size, the output file, and a
 first page.  The PDF is built off the UI thread (reportlab takes ~0.5-1 s); previews are
 debounced while the user types.
 
-Preview: this PySide6 build may lack QtPdf, so the first page is rasterised with `pdftoppm`
-(poppler) when it is installed; otherwise the preview shows the first page's content (title
-block and headline figures) drawn from the model, and says so.
+Preview: page 1 rendered with pdfium (`pdf_preview.py`); should that fail, the preview shows the
+first page's content (title block and headline figures) drawn from the model, and says so.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import tempfile
 import threading
 from pathlib import Path
 
@@ -40,10 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..workers import Task
+from .pdf_preview import page_count, render_first_page
 
 # reportlab keeps some global state: one PDF build at a time
 _PDF_LOCK = threading.Lock()
-PREVIEW_DPI = 72
 DEBOUNCE_MS = 450
 
 
@@ -60,31 +56,6 @@ def _user_units() -> dict[str, str]:
         return Settings().units()
     except Exception:
         return {}
-
-
-def page_count(pdf: bytes) -> int:
-    """Pages of a reportlab PDF (its page objects are written uncompressed)."""
-    import re
-
-    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
-
-
-def render_first_page(pdf: bytes, dpi: int = PREVIEW_DPI) -> bytes | None:
-    """PNG bytes of page 1 through poppler's pdftoppm, or None when it is not installed."""
-    exe = shutil.which("pdftoppm")
-    if not exe:
-        return None
-    with tempfile.TemporaryDirectory(prefix="naion-preview-") as tmp:
-        src = Path(tmp) / "in.pdf"
-        src.write_bytes(pdf)
-        try:
-            subprocess.run([exe, "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile",
-                            str(src), str(Path(tmp) / "page")], check=True,
-                           capture_output=True, timeout=30)
-        except (OSError, subprocess.SubprocessError):
-            return None
-        out = Path(tmp) / "page.png"
-        return out.read_bytes() if out.is_file() else None
 
 
 class _ExportDialog(QDialog):
@@ -311,9 +282,8 @@ class _ExportDialog(QDialog):
             self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             self.preview_mode = "summary"
             self.preview_note.setText(
-                f"{pages} pages, {len(pdf) // 1024} kB. The page image needs poppler's "
-                "pdftoppm, which is not installed: the content of the first page is shown "
-                "instead.")
+                f"{pages} pages, {len(pdf) // 1024} kB. The page could not be rendered: the "
+                "content of the first page is shown instead.")
         self.preview_ready.emit()
 
     def _fit_preview(self) -> None:
