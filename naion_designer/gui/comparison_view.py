@@ -21,7 +21,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QThread, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,8 @@ from PySide6.QtWidgets import (
 
 from ..core.comparison import BETTER_HIGH, COMPARE_ROWS
 from ..core.results import RESULT_DEFS, display
+from .messages import first_line
+from .workers import Cancelled, Task
 
 BEST_BG = QColor("#dff3e3")
 PASS_FG, FAIL_FG, NV_FG = QColor("#1b6e2f"), QColor("#9b1c1c"), QColor("#555555")
@@ -90,21 +92,17 @@ def design_curves(design) -> dict:
             "source": f"core.curves: discharge at {C_RATE:g}C, power capability"}
 
 
-class CurvesWorker(QThread):
-    done = Signal(int, object)  # generation, list of dicts (or error strings)
-
-    def __init__(self, designs, generation: int, parent=None):
-        super().__init__(parent)
-        self.designs, self.generation = list(designs), generation
-
-    def run(self) -> None:
-        out = []
-        for d in self.designs:
-            try:
-                out.append(design_curves(d))
-            except Exception as exc:  # one line per design, shown on the plot
-                out.append(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-        self.done.emit(self.generation, out)
+def curves_of(designs, cancelled) -> list:
+    """design_curves of each design, or the one-line error that stopped it."""
+    out = []
+    for d in designs:
+        if cancelled():
+            raise Cancelled("curves")
+        try:
+            out.append(design_curves(d))
+        except Exception as exc:  # one line per design, shown on the plot
+            out.append(first_line(exc))
+    return out
 
 
 # --- the view ----------------------------------------------------------------------------------
@@ -117,7 +115,7 @@ class ComparisonView(QWidget):
         self.results: list = []
         self.checks: list | None = None
         self._generation = 0
-        self._workers: list[CurvesWorker] = []
+        self._workers: list[Task] = []
         self.curve_data: list = []
 
         lay = QVBoxLayout(self)
@@ -367,9 +365,9 @@ class ComparisonView(QWidget):
             self.curves_note.setText("")
             return
         self.curves_note.setText("Computing the curves…")
-        w = CurvesWorker([d for d, r in zip(self.designs, self.results, strict=True)
-                          if r is not None], self._generation, self)
-        w.done.connect(self._curves_done)
+        designs = [d for d, r in zip(self.designs, self.results, strict=True) if r is not None]
+        w = Task(lambda _progress, cancelled: curves_of(designs, cancelled), "curves", self)
+        w.succeeded.connect(lambda data, g=self._generation: self._curves_done(g, data))
         w.finished.connect(lambda w=w: self._worker_finished(w))
         self._workers.append(w)
         w.start()

@@ -66,22 +66,6 @@ def time_step(profile, design) -> float:
 pg.setConfigOptions(antialias=True, background="w", foreground="#303030")
 
 
-def simulation_available() -> bool:
-    try:
-        from ..core import profiles, simulate  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def curves_available() -> bool:
-    try:
-        from ..core import curves  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def _plot(title: str, xlabel: str, ylabel: str, legend: bool = True) -> pg.PlotWidget:
     w = pg.PlotWidget()
     w.setTitle(title, size="10pt")
@@ -216,28 +200,24 @@ class PlotsPanel(QWidget):
 
     # --- profiles --------------------------------------------------------------------------
     def _fill_profiles(self) -> None:
+        from ..core.profiles import builtin_profiles
+
         current = self.profile_combo.currentData()
         self.profile_combo.blockSignals(True)
         self.profile_combo.clear()
-        if simulation_available():
-            from ..core.profiles import builtin_profiles
-
-            try:
-                for pid, bp in builtin_profiles().items():
-                    self.profile_combo.addItem(getattr(bp, "label", pid), pid)
-                    self.profile_combo.setItemData(self.profile_combo.count() - 1,
-                                                   getattr(bp, "description", ""),
-                                                   Qt.ItemDataRole.ToolTipRole)
-                for spec, label in SPEC_PROFILES:
-                    self.profile_combo.addItem(label, spec)
-            except Exception as exc:  # shown, not raised
-                self.status.setText(f"Duty cycles unavailable: {exc}")
-            idx = self.profile_combo.findData(current)
-            self.profile_combo.setCurrentIndex(max(0, idx))
-            self.run_button.setEnabled(self.sim_task is None and self.profile_combo.count() > 0)
-        else:
-            self.profile_combo.addItem("(simulation module not installed)", "")
-            self.run_button.setEnabled(False)
+        try:
+            for pid, bp in builtin_profiles().items():
+                self.profile_combo.addItem(getattr(bp, "label", pid), pid)
+                self.profile_combo.setItemData(self.profile_combo.count() - 1,
+                                               getattr(bp, "description", ""),
+                                               Qt.ItemDataRole.ToolTipRole)
+            for spec, label in SPEC_PROFILES:
+                self.profile_combo.addItem(label, spec)
+        except Exception as exc:  # shown, not raised
+            self.status.setText(f"Duty cycles unavailable: {exc}")
+        idx = self.profile_combo.findData(current)
+        self.profile_combo.setCurrentIndex(max(0, idx))
+        self.run_button.setEnabled(self.sim_task is None and self.profile_combo.count() > 0)
         self.profile_combo.blockSignals(False)
 
     # --- simulation ------------------------------------------------------------------------
@@ -248,7 +228,7 @@ class PlotsPanel(QWidget):
         self.profile_combo.setCurrentIndex(idx)
 
     def run_simulation(self) -> None:
-        if self.doc is None or self.sim_task is not None or not simulation_available():
+        if self.doc is None or self.sim_task is not None:
             return
         from ..core.simulate import simulate
 
@@ -322,8 +302,7 @@ class PlotsPanel(QWidget):
         task.deleteLater()
 
     def _set_running(self, running: bool) -> None:
-        self.run_button.setEnabled(not running and simulation_available()
-                                   and bool(self.profile_combo.currentData()))
+        self.run_button.setEnabled(not running and bool(self.profile_combo.currentData()))
         self.cancel_button.setEnabled(running)
         self.profile_combo.setEnabled(not running)
         self.progress.setVisible(running)
@@ -384,12 +363,6 @@ class PlotsPanel(QWidget):
             return
         design = self.doc.design
         if design == self._curves_for:
-            return
-        if not curves_available():
-            for w in (self.discharge_plot, self.power_plot):
-                w.clear()
-                w.setTitle("Curves need naion_designer.core.curves (not installed yet)",
-                           size="10pt")
             return
         if self.curves_task is not None:
             self.curves_task.cancel()

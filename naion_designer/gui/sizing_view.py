@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import math
 import os
-import threading
 
 import PySide6  # noqa: F401 - imported before pyqtgraph so that it picks PySide6
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,43 +37,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.sizing import OBJECTIVES, SizingCancelled, size
+from ..core.sizing import OBJECTIVES, size
 from ..core.units import InputError
 from ..io.target_file import load_target, presets
+from .workers import Task
 
 PASS_FG, FAIL_FG = QColor("#1b6e2f"), QColor("#9b1c1c")
 COLUMNS = ["#", "", "Cell", "S×P", "Nominal", "Usable", "Cont. power", "Mass", "Volume",
            "Cell cost", "Why"]
-
-
-class SizingWorker(QThread):
-    """Runs core.sizing.size() off the UI thread."""
-
-    progressed = Signal(float)
-    succeeded = Signal(object)
-    failed = Signal(str)
-    cancelled = Signal()
-
-    def __init__(self, target, cells, top: int, objective: str, parent=None):
-        super().__init__(parent)
-        self.target, self.cells, self.top, self.objective = target, cells, top, objective
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def run(self) -> None:
-        try:
-            res = size(self.target, self.cells, top=self.top, objective=self.objective,
-                       progress=self.progressed.emit, cancel=self._cancel.is_set)
-        except SizingCancelled:
-            self.cancelled.emit()
-            return
-        except Exception as exc:  # shown as one line
-            text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            self.failed.emit(text)
-            return
-        self.succeeded.emit(res)
 
 
 class SizingView(QWidget):
@@ -85,7 +55,7 @@ class SizingView(QWidget):
         """`cells`: the cells to search (default: the whole library at run time)."""
         super().__init__(parent)
         self._cells = cells
-        self._worker: SizingWorker | None = None
+        self._worker: Task | None = None
         self.result = None
         self._rows: list = []  # candidates in table order
 
@@ -231,8 +201,13 @@ class SizingView(QWidget):
             self.status.setText("The cell library is empty.")
             return
         self.result = None
-        w = SizingWorker(target, list(cells), self.top_n.value(), self.objective.currentData(),
-                         self)
+        cells, top, objective = list(cells), self.top_n.value(), self.objective.currentData()
+
+        def work(progress, cancelled):
+            return size(target, cells, top=top, objective=objective, progress=progress,
+                        cancel=cancelled)
+
+        w = Task(work, "sizing", self)
         w.progressed.connect(self._progressed)
         w.succeeded.connect(self._done)
         w.failed.connect(self._failed)

@@ -1,20 +1,37 @@
-"""Long computations (simulations, discharge curves) off the UI thread.
+"""Every long computation of the app (simulations, curves, sizing, duty-cycle checks, PDF export
+and preview) runs off the UI thread in one kind of worker, `Task`.
 
-`Task` is a QThread running `fn(progress, cancelled)`; it reports progress (throttled), a result,
-a one-line failure or a cancellation through queued signals.  `cancel()` sets a flag that the
-core polls (`simulate(..., cancel=...)` raises SimulationCancelled).
+`Task(fn)` is a QThread running `fn(progress, cancelled)`: `progress(fraction)` reports 0..1
+(throttled), `cancelled()` says whether `cancel()` was called.  The outcome arrives through
+queued signals: `succeeded(result)`, `failed(one line)` or `cancelled()`, then QThread's
+`finished`.  A job stops early by raising `Cancelled` (or the core's own cancellation of a
+simulation or a sizing run, which are the same event seen from the core).
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 
 from PySide6.QtCore import QThread, Signal
 
+from .messages import first_line
 
-def _is_cancellation(exc: BaseException) -> bool:
-    return type(exc).__name__ == "SimulationCancelled"
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """A background job stopped because its user cancelled it."""
+
+
+def cancellations() -> tuple[type[BaseException], ...]:
+    """`Cancelled` and the core's cancellations (imported here, not at start-up: the simulation
+    pulls in scipy)."""
+    from ..core.simulate import SimulationCancelled
+    from ..core.sizing import SizingCancelled
+
+    return Cancelled, SimulationCancelled, SizingCancelled
 
 
 class Task(QThread):
@@ -39,6 +56,8 @@ class Task(QThread):
         return self._cancel.is_set()
 
     def _progress(self, fraction: float) -> None:
+        if self._cancel.is_set():
+            raise Cancelled(self.name)
         now = time.monotonic()
         if fraction >= 1.0 or now - self._last_emit > 0.05 or \
                 fraction - self._last_fraction > 0.02:
@@ -46,20 +65,26 @@ class Task(QThread):
             self.progressed.emit(float(fraction))
 
     def run(self) -> None:
+        stopped = cancellations()
         try:
             result = self.fn(self._progress, self._cancel.is_set)
-        except Exception as exc:  # reported as one line in the UI
-            if _is_cancellation(exc) or self._cancel.is_set():
-                self.outcome = "cancelled"
-                self.cancelled.emit()
-            else:
-                msg = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-                self.outcome = "failed"
-                self.failed.emit(msg or type(exc).__name__)
+        except stopped:
+            self._finish_cancelled()
+            return
+        except Exception as exc:  # reported as one line in the UI, in full in the log
+            if self._cancel.is_set():
+                self._finish_cancelled()
+                return
+            log.exception("background task %r failed", self.name)
+            self.outcome = "failed"
+            self.failed.emit(first_line(exc))
             return
         if self._cancel.is_set():
-            self.outcome = "cancelled"
-            self.cancelled.emit()
+            self._finish_cancelled()
         else:
             self.outcome = "done"
             self.succeeded.emit(result)
+
+    def _finish_cancelled(self) -> None:
+        self.outcome = "cancelled"
+        self.cancelled.emit()

@@ -29,7 +29,7 @@ def _text(path) -> str:
 
 
 def test_fields_prefilled_from_the_design(qtbot, design):
-    from naion_designer.gui.export_dialog import ExportDialog
+    from naion_designer.gui.dialogs.export import ExportDialog
 
     dlg = ExportDialog(design)
     qtbot.addWidget(dlg)
@@ -45,19 +45,16 @@ def test_fields_prefilled_from_the_design(qtbot, design):
     pages = len(pypdf.PdfReader(io.BytesIO(dlg.last_pdf)).pages)
     assert dlg.preview_note.text().startswith(f"{pages} pages")
     assert "家庭储能" in dlg.output.text()  # default file name keeps the Chinese design name
-    assert dlg.preview_mode in ("image", "summary")
-    if dlg.preview_mode == "image":
-        assert not dlg.preview.pixmap().isNull()
-        assert dlg.preview.pixmap().width() > 100
-    else:
-        assert NAME in dlg.preview.text()
+    assert dlg.preview_mode == "image"  # rendered by pdfium, no external program
+    assert not dlg.preview.pixmap().isNull()
+    assert dlg.preview.pixmap().width() > 100
     dlg.reject()
 
 
-def test_preview_without_pdftoppm_shows_the_page_content(qtbot, design, monkeypatch):
-    import naion_designer.gui.export_dialog as mod
+def test_preview_without_a_page_image_shows_the_page_content(qtbot, design, monkeypatch):
+    import naion_designer.gui.dialogs.export as mod
 
-    monkeypatch.setattr(mod.shutil, "which", lambda name: None)
+    monkeypatch.setattr(mod, "render_first_page", lambda pdf: None)
     dlg = mod.ExportDialog(design)
     qtbot.addWidget(dlg)
     with qtbot.waitSignal(dlg.preview_ready, timeout=20000):
@@ -68,12 +65,12 @@ def test_preview_without_pdftoppm_shows_the_page_content(qtbot, design, monkeypa
 
     volts = " ".join(display("nominal_voltage", calculate(design)["nominal_voltage"]))
     assert NAME in dlg.preview.text() and volts in dlg.preview.text()
-    assert "pdftoppm" in dlg.preview_note.text()
+    assert "could not be rendered" in dlg.preview_note.text()
     dlg.reject()
 
 
 def test_export_writes_the_pdf_and_remembers_company(qtbot, design, tmp_path):
-    from naion_designer.gui.export_dialog import ExportDialog
+    from naion_designer.gui.dialogs.export import ExportDialog
 
     out = tmp_path / "sheet.pdf"
     dlg = ExportDialog(design)
@@ -104,7 +101,7 @@ def test_export_writes_the_pdf_and_remembers_company(qtbot, design, tmp_path):
 
 
 def test_export_error_is_shown_not_raised(qtbot, design, tmp_path):
-    from naion_designer.gui.export_dialog import ExportDialog
+    from naion_designer.gui.dialogs.export import ExportDialog
 
     dlg = ExportDialog(design)
     qtbot.addWidget(dlg)
@@ -126,7 +123,7 @@ def test_export_error_is_shown_not_raised(qtbot, design, tmp_path):
 def test_comparison_export(qtbot, design, tmp_path):
     from PySide6.QtCore import Qt
 
-    from naion_designer.gui.export_dialog import ComparisonExportDialog
+    from naion_designer.gui.dialogs.export import ComparisonExportDialog
 
     other = design.evolve(name="Second design", series=14)
     dlg = ComparisonExportDialog([design, other])

@@ -3,8 +3,6 @@ undo/redo, save and reopen, closing unsaved work, drag-and-drop, tools wiring.""
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
@@ -219,15 +217,6 @@ def test_bad_file_shows_one_line_error(make_window, tmp_path, answers):
     title, message = answers.errors[0]
     assert title == "Cannot open the design"
     assert "newer" in message and "\n" not in message
-
-
-def test_missing_tool_module_gives_a_clear_message(make_window, monkeypatch, answers):
-    win = make_window(HOME_STORAGE)
-    monkeypatch.setitem(sys.modules, "naion_designer.gui.sizing_view", None)
-    assert win.open_sizing() is None
-    title, message = answers.errors[-1]
-    assert title == "Sizing is not available"
-    assert "sizing_view" in message
 
 
 def test_window_geometry_is_restored(make_window, qtbot):

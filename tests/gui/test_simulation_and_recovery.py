@@ -146,15 +146,8 @@ def test_autosave_interval_comes_from_the_preferences(make_window):
 
 
 def test_discharge_curves_and_power_capability(make_window, qtbot):
-    from naion_designer.gui.plots import curves_available
-
     win = make_window(MOPED)
     plots = win.plots
-    if not curves_available():
-        plots.tabs.setCurrentIndex(1)
-        plots.update_curves()
-        assert "not installed" in plots.discharge_plot.getPlotItem().titleLabel.text
-        return
     with qtbot.waitSignal(plots.curves_finished, timeout=60_000):
         plots.tabs.setCurrentIndex(1)
     items = plots.discharge_plot.getPlotItem().listDataItems()

@@ -72,6 +72,7 @@ def test_objective_changes_the_ranking(view, qtbot):
 
 def test_cancel(view, qtbot, monkeypatch):
     import naion_designer.gui.sizing_view as sv
+    from naion_designer.core.sizing import SizingCancelled
 
     real = sv.size
 
@@ -81,7 +82,7 @@ def test_cancel(view, qtbot, monkeypatch):
         t0 = time.monotonic()
         while time.monotonic() - t0 < 10:
             if cancel():
-                raise sv.SizingCancelled("cancelled")
+                raise SizingCancelled("cancelled")
             time.sleep(0.01)
         return real(*args, cancel=cancel, **kw)
 

@@ -18,7 +18,7 @@ def design(example_cell_path):
 
 @pytest.fixture
 def panel(qtbot):
-    from naion_designer.gui.target_panel import TargetPanel
+    from naion_designer.gui.widgets.target_panel import TargetPanel
 
     p = TargetPanel()
     qtbot.addWidget(p)

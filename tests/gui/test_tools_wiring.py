@@ -4,14 +4,11 @@ from the File menu.  Each is skipped until its module exists (they are written i
 
 from __future__ import annotations
 
-import pytest
-
 from .conftest import HOME_STORAGE, MOPED
 
 
 def test_target_dock_follows_the_design_and_sets_its_target(make_window):
-    pytest.importorskip("naion_designer.gui.target_panel")
-    from naion_designer.gui.target_panel import TargetPanel
+    from naion_designer.gui.widgets.target_panel import TargetPanel
 
     win = make_window(MOPED)
     panel = win.target_panel
@@ -33,7 +30,6 @@ def test_target_dock_follows_the_design_and_sets_its_target(make_window):
 
 
 def test_size_for_target_opens_the_chosen_design_as_a_new_tab(make_window):
-    pytest.importorskip("naion_designer.gui.sizing_view")
     from naion_designer.gui.sizing_view import SizingView
 
     win = make_window(HOME_STORAGE)
@@ -50,7 +46,6 @@ def test_size_for_target_opens_the_chosen_design_as_a_new_tab(make_window):
 
 
 def test_compare_open_designs(make_window):
-    pytest.importorskip("naion_designer.gui.comparison_view")
     from naion_designer.gui.comparison_view import ComparisonView
 
     win = make_window(HOME_STORAGE, MOPED)
@@ -61,7 +56,7 @@ def test_compare_open_designs(make_window):
 
 
 def test_export_dialogs_get_the_current_and_all_designs(make_window, monkeypatch):
-    mod = pytest.importorskip("naion_designer.gui.export_dialog")
+    import naion_designer.gui.dialogs.export as mod
     seen = []
     monkeypatch.setattr(mod.ExportDialog, "exec", lambda self: seen.append(("one", self)) or 0)
     monkeypatch.setattr(mod.ComparisonExportDialog, "exec",

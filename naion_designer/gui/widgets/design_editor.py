@@ -56,10 +56,8 @@ OVERHEAD_COLUMNS = [("Name", ""), ("Mass", "mass"), ("Mass fraction", "fraction"
 def _target_ids() -> list[str]:
     """Preset and user target ids from the file names (parsing them all costs ~0.2 s; the
     Target dock parses and checks them)."""
-    try:
-        from ...io.target_file import preset_dir, user_target_dir
-    except ImportError:
-        return []
+    from ...io.target_file import preset_dir, user_target_dir
+
     ids: set[str] = set()
     for folder in (preset_dir(), user_target_dir()):
         if folder.is_dir():

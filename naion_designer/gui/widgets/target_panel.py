@@ -9,12 +9,11 @@ it the design's target.
 
 from __future__ import annotations
 
-import math
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -33,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.checks import check_design, margin_text
-from ..core.targets import Target
-from ..core.units import InputError
-from ..io.target_file import (
+from ...core.checks import check_design, margin_text
+from ...core.targets import Target
+from ...core.units import InputError
+from ...io.target_file import (
     load_target,
     presets,
     target_from_dict,
@@ -44,76 +43,21 @@ from ..io.target_file import (
     user_target_dir,
     write_target_file,
 )
-
-PASS_BG, PASS_FG = QColor("#dff3e3"), QColor("#1b6e2f")
-FAIL_BG, FAIL_FG = QColor("#fde2e1"), QColor("#9b1c1c")
-NV_BG, NV_FG = QColor("#eeeeee"), QColor("#555555")
-ERROR_STYLE = "QLineEdit { border: 1px solid #d0312d; background: #fff0f0; }"
-
-# (section, key, label, hint) of the editor, in the order shown; "" section = top level text
-FIELDS: list[tuple[str, str, str, str]] = [
-    ("", "id", "Id", "lowercase letters, digits and '-'"),
-    ("", "name", "Name", ""),
-    ("", "application", "Application", ""),
-    ("", "description", "Description", ""),
-    ("", "source", "Source of the figures", ""),
-    ("voltage", "min", "Window min", "e.g. 40 V"),
-    ("voltage", "max", "Window max", "e.g. 58.4 V"),
-    ("voltage", "nominal_min", "Nominal min", "optional"),
-    ("voltage", "nominal_max", "Nominal max", "optional"),
-    ("voltage", "incumbent", "Drop-in for", "e.g. LFP 16S 51.2 V (optional)"),
-    ("voltage", "min_usable_fraction", "Min. energy inside window", "0-1, e.g. 0.65"),
-    ("energy", "usable", "Usable energy", "e.g. 5 kWh"),
-    ("power", "continuous", "Continuous power", "at the lowest voltage"),
-    ("power", "peak", "Peak power", "at the lowest voltage"),
-    ("power", "peak_duration", "Peak duration", "e.g. 10 s"),
-    ("power", "charge", "Charge power", ""),
-    ("temperature", "min", "Coldest ambient", "e.g. -20 degC"),
-    ("temperature", "max", "Hottest ambient", "e.g. 45 degC"),
-    ("temperature", "coldest_energy", "Energy at the coldest", ""),
-    ("temperature", "coldest_power", "Power at the coldest", ""),
-    ("temperature", "charge_min", "Charging from", "default: max(coldest, 0 °C)"),
-    ("temperature", "charge_max", "Charging up to", "default: hottest ambient"),
-    ("mechanical", "max_mass", "Max. mass", ""),
-    ("mechanical", "max_length", "Max. length", ""),
-    ("mechanical", "max_width", "Max. width", ""),
-    ("mechanical", "max_height", "Max. height", ""),
-    ("mechanical", "max_volume", "Max. volume", ""),
-    ("mechanical", "overhead_mass_fraction", "Overhead mass fraction", "of the cell mass"),
-    ("mechanical", "overhead_volume_fraction", "Overhead volume fraction", "of the envelope"),
-    ("life", "cycles", "Cycle life", "cycles"),
-    ("cost", "budget", "Budget (cells)", "e.g. 4500 CNY; several: 4500 CNY, 600 EUR"),
-    ("", "duty_cycle", "Duty cycle", "a built-in profile id or a CSV path (optional)"),
-]
-SECTION_TITLES = {"": "Target", "voltage": "Voltage", "energy": "Energy", "power": "Power",
-                  "temperature": "Temperature", "mechanical": "Mechanical", "life": "Life",
-                  "cost": "Cost"}
-NUMBER_KEYS = {"voltage.min_usable_fraction", "mechanical.overhead_mass_fraction",
-               "mechanical.overhead_volume_fraction", "life.cycles"}
-
-
-def _dotted(section: str, key: str) -> str:
-    return f"{section}.{key}" if section else key
-
-
-class DutyCycleWorker(QThread):
-    """Simulates a target's duty cycle on a design off the UI thread."""
-
-    done = Signal(object)  # a Check, or a str with the error
-
-    def __init__(self, design, target, parent=None):
-        super().__init__(parent)
-        self.design, self.target = design, target
-
-    def run(self) -> None:
-        from ..core.checks import check_duty_cycle
-        from ..core.targets import duty_cycle_profile
-
-        try:
-            profile = duty_cycle_profile(self.target, self.design)
-            self.done.emit(check_duty_cycle(self.design, self.target, profile))
-        except Exception as exc:  # shown as one line
-            self.done.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+from ..workers import Task
+from .target_fields import (
+    ERROR_STYLE,
+    FAIL_BG,
+    FAIL_FG,
+    FIELDS,
+    NUMBER_KEYS,
+    NV_BG,
+    NV_FG,
+    PASS_BG,
+    PASS_FG,
+    SECTION_TITLES,
+    _dotted,
+    _num,
+)
 
 
 class TargetPanel(QWidget):
@@ -130,7 +74,7 @@ class TargetPanel(QWidget):
         self.edits: dict[str, QLineEdit] = {}
         self._checks: list = []
         self._duty = None  # (design, target, Check) of the last duty-cycle run
-        self._duty_worker: DutyCycleWorker | None = None
+        self._duty_worker: Task | None = None
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -420,8 +364,15 @@ class TargetPanel(QWidget):
         t = self._edited
         if t is None or not t.duty_cycle or self._design is None or self._duty_worker:
             return
-        w = DutyCycleWorker(self._design, t, self)
-        w.done.connect(lambda res, d=self._design, t=t: self._duty_finished(d, t, res))
+        from ...core.checks import check_duty_cycle
+        from ...core.targets import duty_cycle_profile
+
+        design = self._design
+        w = Task(lambda _progress, _cancelled: check_duty_cycle(design, t, duty_cycle_profile(t, design)),
+                 "duty cycle", self)
+        w.succeeded.connect(lambda res, d=design, t=t: self._duty_finished(d, t, res))
+        w.failed.connect(lambda msg, d=design, t=t: self._duty_finished(d, t, msg))
+        w.cancelled.connect(lambda d=design, t=t: self._duty_finished(d, t, "cancelled"))
         w.finished.connect(w.deleteLater)
         self._duty_worker = w
         self.duty_button.setEnabled(False)
@@ -516,15 +467,3 @@ class TargetPanel(QWidget):
             if it.data(0, Qt.ItemDataRole.UserRole) == name:
                 return it.text(0)
         return ""
-
-
-def _num(v: float, unit: str) -> str:
-    if v is None or (isinstance(v, float) and not math.isfinite(v)):
-        return "–"
-    from ..core.results import pretty_unit
-    from ..core.units import format_number
-
-    u = pretty_unit(unit)
-    return f"{format_number(v, 4)} {u}".strip()
-
-

@@ -5,17 +5,13 @@ paper are remembered in the user's settings), paper size, the output file, and a
 first page.  The PDF is built off the UI thread (reportlab takes ~0.5-1 s); previews are
 debounced while the user types.
 
-Preview: this PySide6 build may lack QtPdf, so the first page is rasterised with `pdftoppm`
-(poppler) when it is installed; otherwise the preview shows the first page's content (title
-block and headline figures) drawn from the model, and says so.
+Preview: page 1 rendered with pdfium (`pdf_preview.py`); should that fail, the preview shows the
+first page's content (title block and headline figures) drawn from the model, and says so.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import tempfile
 import threading
 from pathlib import Path
 
@@ -39,52 +35,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .workers import Task
+from ..workers import Task
+from .pdf_preview import page_count, render_first_page
 
 # reportlab keeps some global state: one PDF build at a time
 _PDF_LOCK = threading.Lock()
-PREVIEW_DPI = 72
 DEBOUNCE_MS = 450
 
 
 def _report_settings() -> QSettings:
-    from .settings import settings_path
+    from ..settings import settings_path
 
     return QSettings(str(settings_path()), QSettings.Format.IniFormat)
 
 
 def _user_units() -> dict[str, str]:
     try:
-        from .settings import Settings
+        from ..settings import Settings
 
         return Settings().units()
     except Exception:
         return {}
-
-
-def page_count(pdf: bytes) -> int:
-    """Pages of a reportlab PDF (its page objects are written uncompressed)."""
-    import re
-
-    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
-
-
-def render_first_page(pdf: bytes, dpi: int = PREVIEW_DPI) -> bytes | None:
-    """PNG bytes of page 1 through poppler's pdftoppm, or None when it is not installed."""
-    exe = shutil.which("pdftoppm")
-    if not exe:
-        return None
-    with tempfile.TemporaryDirectory(prefix="naion-preview-") as tmp:
-        src = Path(tmp) / "in.pdf"
-        src.write_bytes(pdf)
-        try:
-            subprocess.run([exe, "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile",
-                            str(src), str(Path(tmp) / "page")], check=True,
-                           capture_output=True, timeout=30)
-        except (OSError, subprocess.SubprocessError):
-            return None
-        out = Path(tmp) / "page.png"
-        return out.read_bytes() if out.is_file() else None
 
 
 class _ExportDialog(QDialog):
@@ -220,7 +191,7 @@ class _ExportDialog(QDialog):
 
     # --- options -----------------------------------------------------------------------
     def options(self):
-        from ..report.common import ReportOptions
+        from ...report.common import ReportOptions
 
         return ReportOptions(customer=self.customer.text().strip(),
                              project=self.project.text().strip(),
@@ -267,7 +238,7 @@ class _ExportDialog(QDialog):
             return
         try:
             opts = self.options()
-            from ..report.common import validate_options
+            from ...report.common import validate_options
 
             validate_options(opts)
         except Exception as exc:
@@ -311,9 +282,8 @@ class _ExportDialog(QDialog):
             self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             self.preview_mode = "summary"
             self.preview_note.setText(
-                f"{pages} pages, {len(pdf) // 1024} kB. The page image needs poppler's "
-                "pdftoppm, which is not installed: the content of the first page is shown "
-                "instead.")
+                f"{pages} pages, {len(pdf) // 1024} kB. The page could not be rendered: the "
+                "content of the first page is shown instead.")
         self.preview_ready.emit()
 
     def _fit_preview(self) -> None:
@@ -330,7 +300,7 @@ class _ExportDialog(QDialog):
 
     def export(self) -> None:
         """Write the PDF to the chosen file (off the UI thread) and close on success."""
-        from ..core.units import InputError
+        from ...core.units import InputError
 
         path = self.output.text().strip()
         if not path:
@@ -340,7 +310,7 @@ class _ExportDialog(QDialog):
                 return
         try:
             opts = self.options()
-            from ..report.common import validate_options
+            from ...report.common import validate_options
 
             validate_options(opts)
             if not path.lower().endswith(".pdf"):
@@ -352,7 +322,7 @@ class _ExportDialog(QDialog):
         payload = self.payload()
 
         def work(progress, cancelled):
-            from ..report.common import write_pdf
+            from ...report.common import write_pdf
 
             with _PDF_LOCK:
                 pdf = self.build_bytes(payload, opts)
@@ -411,8 +381,8 @@ def _esc(text: str) -> str:
 
 
 def _figures_html(design, units) -> str:
-    from ..core.electrical import calculate
-    from ..core.results import RESULT_DEFS, display
+    from ...core.electrical import calculate
+    from ...core.results import RESULT_DEFS, display
 
     res = calculate(design)
     cells = []
@@ -434,7 +404,7 @@ class ExportDialog(_ExportDialog):
         self.design = design
         self.setWindowTitle(f"Export spec sheet — {design.name}")
         self._load_settings(dict(design.metadata))
-        from ..report.common import safe_id
+        from ...report.common import safe_id
 
         self.output.setText(str(Path.home() / f"{safe_id(design.name)}-spec-sheet.pdf"))
         QTimer.singleShot(0, self.refresh_preview)
@@ -443,7 +413,7 @@ class ExportDialog(_ExportDialog):
         return self.design
 
     def build_bytes(self, payload, options) -> bytes:
-        from ..report.spec_sheet import spec_sheet_bytes
+        from ...report.spec_sheet import spec_sheet_bytes
 
         return spec_sheet_bytes(payload, options)
 
@@ -473,7 +443,7 @@ class ComparisonExportDialog(_ExportDialog):
         for i, d in enumerate(self.designs):
             item = QListWidgetItem(d.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            from ..report.comparison import MAX_DESIGNS
+            from ...report.comparison import MAX_DESIGNS
 
             item.setCheckState(Qt.CheckState.Checked if i < MAX_DESIGNS
                                else Qt.CheckState.Unchecked)
@@ -502,7 +472,7 @@ class ComparisonExportDialog(_ExportDialog):
         return self.selected()
 
     def build_bytes(self, payload, options) -> bytes:
-        from ..report.comparison import comparison_bytes
+        from ...report.comparison import comparison_bytes
 
         return comparison_bytes(payload, options)
 

@@ -1,0 +1,130 @@
+"""The main window's actions (with their shortcuts) and menus, and the table of shortcuts that
+Help → Keyboard shortcuts shows."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from .document_tab import MODES
+
+
+class ActionsMixin:
+    """Builds `self.*_action` and the menu bar of the main window."""
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                a.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                a.setShortcut(QKeySequence(shortcut))
+        if tip:
+            a.setStatusTip(tip)
+        a.triggered.connect(lambda _checked=False: slot())
+        self.addAction(a)
+        return a
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        self.new_action = self._action("&New design", self.new_document, K.New,
+                                       "A new design with the cell selected in the library")
+        self.open_action = self._action("&Open…", self.open_dialog, K.Open)
+        self.example_action = self._action("Open &example", self.open_example)
+        self.save_action = self._action("&Save", self.save, K.Save)
+        self.save_as_action = self._action("Save &as…", self.save_as, K.SaveAs)
+        self.close_action = self._action("&Close design", lambda: self.close_tab(
+            self.tabs.currentIndex()), K.Close)
+        self.export_action = self._action("&Export spec sheet…", self.export_spec_sheet,
+                                          "Ctrl+E")
+        self.export_cmp_action = self._action("Export &comparison…", self.export_comparison,
+                                              "Ctrl+Shift+E")
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(K.Undo))
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.prefs_action = self._action("&Preferences…", self.preferences, "Ctrl+,")
+        self.fit_action = self._action("&Fit pack in view", self._fit, ["F", "Ctrl+0"])
+        self.zoom_in_action = self._action("Zoom &in", lambda: self._zoom(1.25),
+                                           [QKeySequence.StandardKey.ZoomIn, "Ctrl+="])
+        self.zoom_out_action = self._action("Zoom &out", lambda: self._zoom(0.8),
+                                            QKeySequence.StandardKey.ZoomOut)
+        self.run_action = self._action("&Run simulation", self.plots.run_simulation, "F5")
+        self.cancel_action = self._action("&Cancel simulation", self.plots.cancel_simulation,
+                                          ["Shift+F5", "Esc"])
+        self.sizing_action = self._action("&Size for target…", self.open_sizing, "Ctrl+T")
+        self.compare_action = self._action("&Compare open designs", self.open_comparison,
+                                           "Ctrl+Shift+C")
+        self.next_tab_action = self._action("Next design", lambda: self._cycle_tab(1),
+                                            QKeySequence.StandardKey.NextChild)
+        self.prev_tab_action = self._action("Previous design", lambda: self._cycle_tab(-1),
+                                            QKeySequence.StandardKey.PreviousChild)
+        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts,
+                                             "Ctrl+/")
+        self.about_action = self._action("&About NaIon Designer", self.about)
+        self.colour_actions = {}
+        for k, (mode, (label, _u, _s)) in enumerate(MODES.items()):
+            a = self._action(f"Colour by {label.lower()}",
+                             lambda m=mode: self._set_colour_mode(m), f"Ctrl+{k + 1}")
+            self.colour_actions[mode] = a
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        m = mb.addMenu("&File")
+        for a in (self.new_action, self.open_action):
+            m.addAction(a)
+        self.recent_menu = m.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        m.addAction(self.example_action)
+        m.addSeparator()
+        for a in (self.save_action, self.save_as_action):
+            m.addAction(a)
+        m.addSeparator()
+        m.addAction(self.export_action)
+        m.addAction(self.export_cmp_action)
+        m.addSeparator()
+        m.addAction(self.close_action)
+        m.addAction(self.quit_action)
+        m = mb.addMenu("&Edit")
+        m.addAction(self.undo_action)
+        m.addAction(self.redo_action)
+        m.addSeparator()
+        m.addAction(self.prefs_action)
+        m = mb.addMenu("&View")
+        for a in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
+            m.addAction(a)
+        m.addSeparator()
+        for a in self.colour_actions.values():
+            m.addAction(a)
+        m.addSeparator()
+        for k, dock in enumerate((self.design_dock, self.library_dock, self.results_dock,
+                                  self.target_dock, self.plots_dock)):
+            a = dock.toggleViewAction()
+            a.setShortcut(QKeySequence(f"Alt+{k + 1}"))
+            m.addAction(a)
+        m.addSeparator()
+        m.addAction(self.next_tab_action)
+        m.addAction(self.prev_tab_action)
+        m = mb.addMenu("&Simulate")
+        m.addAction(self.run_action)
+        m.addAction(self.cancel_action)
+        m = mb.addMenu("&Tools")
+        m.addAction(self.sizing_action)
+        m.addAction(self.compare_action)
+        m = mb.addMenu("&Help")
+        m.addAction(self.shortcuts_action)
+        m.addAction(self.about_action)
+
+    def shortcut_table(self) -> list[tuple[str, str]]:
+        """(action, keys) of every action that has a shortcut, in menu order."""
+        rows = []
+        for menu_action in self.menuBar().actions():
+            for a in menu_action.menu().actions():
+                keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+                                 for k in a.shortcuts())
+                if keys and a.text():
+                    rows.append((a.text().replace("&", ""), keys))
+        return rows
+

@@ -1,0 +1,81 @@
+"""The main window's tool windows and dialogs: sizing, comparison, PDF export, preferences,
+keyboard shortcuts and About."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from .comparison_view import ComparisonView
+from .dialogs.export import ComparisonExportDialog, ExportDialog
+from .dialogs.preferences import PreferencesDialog
+from .messages import APP_TITLE
+from .sizing_view import SizingView
+
+
+class ToolsMixin:
+    """Opens the tools of the main window; tool windows are kept in `self._tool_windows`."""
+
+    def _tool_window(self, widget: QWidget, title: str) -> QWidget:
+        widget.setParent(self, Qt.WindowType.Window)
+        widget.setWindowTitle(f"{title} — {APP_TITLE}")
+        widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        widget.resize(1000, 700)
+        widget.destroyed.connect(lambda _o=None, w=widget: self._tool_windows.remove(w)
+                                 if w in self._tool_windows else None)
+        self._tool_windows.append(widget)
+        widget.show()
+        return widget
+
+    def open_sizing(self):
+        view = SizingView()
+        view.open_design.connect(self._open_sized_design)
+        return self._tool_window(view, "Size for target")
+
+    def _open_sized_design(self, design) -> None:
+        self.new_document(design)
+
+    def open_comparison(self):
+        view = ComparisonView()
+        view.set_designs([d.design for d in self.docs])
+        return self._tool_window(view, "Compare designs")
+
+    def export_spec_sheet(self) -> None:
+        doc = self.current_document()
+        if doc is None:
+            return
+        ExportDialog(doc.design, self).exec()
+
+    def export_comparison(self) -> None:
+        if not self.docs:
+            return
+        ComparisonExportDialog([d.design for d in self.docs], self).exec()
+
+    # --- preferences and about -------------------------------------------------------------
+    def preferences(self) -> None:
+        dlg = PreferencesDialog(self.settings, self)
+        if dlg.exec():
+            self.apply_preferences()
+
+    def apply_preferences(self) -> None:
+        self.units = self.settings.units()
+        self.editor.set_units(self.units)
+        self.results.set_units(self.units)
+        self._apply_autosave_interval()
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td>{t}</td><td><b>{k}</b></td></tr>"
+                       for t, k in self.shortcut_table())
+        QMessageBox.information(self, "Keyboard shortcuts",
+                                f"<table cellspacing='4'>{rows}</table>"
+                                "<p>Layout editor: wheel to zoom, drag the background to pan, "
+                                "drag a group onto another to swap them.</p>")
+
+    def about(self) -> None:
+        from .app import app_version
+
+        QMessageBox.about(self, f"About {APP_TITLE}",
+                          f"<b>{APP_TITLE}</b> {app_version()}<br>Sodium-ion battery pack "
+                          "design: cell library, layout, estimates, simulation, sizing and "
+                          "spec sheets.")
+
