@@ -763,7 +763,8 @@ def check_design(design, target: Target, results=None, duty_cycle: bool = False)
 def duty_cycle_profile(target: Target, design):
     """The target's duty cycle as a Profile: a built-in application cycle id, a `cc:`/`cp:`
     spec, or a CSV file (a relative path is read from the target file's folder)."""
-    from .profiles import builtin_profiles, parse_builtin, read_profile_csv
+    from ..io.profile_csv import read_profile_csv
+    from .profiles import builtin_profiles, parse_builtin
 
     ref = target.duty_cycle
     builtins = builtin_profiles()
