@@ -127,9 +127,12 @@ class Cell:
     temp_capacity_factor: Table1D | None = None  # K -> factor
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     origin: str = ""  # "library", "user" or a path; not saved
-    # time-domain model extension (issue 3): R0 versus SOC and C-rate; when given, the
-    # simulation uses it instead of r0_soc/resistance (scaled for per-cell overrides)
+    # time-domain model: R0 versus SOC and C-rate; when given, the simulation uses it instead
+    # of r0_soc/resistance (scaled by a per-cell override of resistance)
     r0_rate: RateTable | None = None
+    # a factor on the whole impedance (R0 and every RC resistance): 1 for a cell file; a
+    # design's cell_overrides set it per cell (an aged or a weak cell)
+    impedance_factor: float = 1.0
 
     # --- derived geometry -------------------------------------------------
     @property

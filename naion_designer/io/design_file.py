@@ -358,12 +358,12 @@ def design_to_dict(design: PackDesign) -> dict[str, Any]:
 _OVERRIDE_UNITS = {"resistance": (1e3, "mohm"), "capacity": (1 / 3600, "Ah"),
                    "mass": (1.0, "kg"), "max_continuous_discharge_current": (1.0, "A"),
                    "max_continuous_charge_current": (1.0, "A"),
-                   "specific_heat": (1.0, "J/(kg*K)")}
+                   "specific_heat": (1.0, "J/(kg*K)"), "impedance_factor": (1.0, "")}
 
 
 def _fmt_override(key: str, v: float) -> str:
     scale, unit = _OVERRIDE_UNITS[key]
-    return f"{v * scale:.6g} {unit}"
+    return f"{v * scale:.6g} {unit}".strip()
 
 
 def _overhead_dict(o: Overhead) -> dict[str, Any]:

@@ -44,7 +44,8 @@ def _draw(rng: np.random.Generator, cv: float, n: int) -> np.ndarray:
 @dataclass(eq=False)
 class CellParameters:
     capacity: np.ndarray  # N, C (rated, with overrides and spread)
-    r0: np.ndarray  # N, ohm (R0 at the reference: overrides replace it, spread scales it)
+    r0: np.ndarray  # N, ohm: R0 at the reference (overrides replace it, impedance_factor and
+    #                 the spread scale it)
     impedance: np.ndarray  # N, factor on every resistance of the cell (impedance_factor, spread)
     rc_resistance: np.ndarray  # nrc × N, ohm
     rc_nominal: np.ndarray  # nrc, the cell file's RC resistances
@@ -65,8 +66,11 @@ class CellParameters:
         cap_f = _draw(rng, spread.capacity_cv, n)
         res_f = _draw(rng, spread.resistance_cv, n)
         q = design.cell_array("capacity").ravel() * cap_f
-        rfac = design.cell_array("resistance").ravel() / cell.resistance * res_f
-        r0 = cell.resistance * rfac
+        # the contract: an override of `resistance` replaces R0 only; `impedance_factor` (and
+        # the statistical spread) scale the whole impedance, R0 and every RC resistance
+        zfac = design.cell_array("impedance_factor").ravel() * res_f
+        rfac = zfac
+        r0 = design.cell_array("resistance").ravel() * zfac
         rc_nominal = np.array([p.resistance for p in cell.rc], float)
         r0x = r0s = None
         if cell.r0_soc is not None:
