@@ -115,6 +115,7 @@ def cell_from_dict(data: dict[str, Any], check_format: bool = True) -> Cell:
             kw[key] = data[key]
     for key, kind in (("peak_discharge_current", "current"),
                       ("peak_discharge_duration", "time"),
+                      ("diffusion_time_constant", "time"),
                       ("entropic_coefficient", "voltage_per_temperature")):
         if key in data:
             kw[key] = parse_quantity(data[key], kind, key)
@@ -175,7 +176,7 @@ def cell_from_dict(data: dict[str, Any], check_format: bool = True) -> Cell:
         "charge_temperature", "discharge_temperature", "chemistry", "confidence", "status",
         "notes", "shipping_note", "peak_discharge_current", "peak_discharge_duration",
         "entropic_coefficient", "cycle_life", "price", "zero_volt_shipping", "spread",
-        "end_of_life", "r0_soc", "temperature_effects", "r0_rate"}
+        "end_of_life", "r0_soc", "temperature_effects", "r0_rate", "diffusion_time_constant"}
     kw["extra"] = {k: v for k, v in data.items() if k not in known}
     for e in kw["estimated"]:
         if e not in data and e not in ("ocv", "rc"):
@@ -273,6 +274,8 @@ def cell_to_dict(cell: Cell) -> dict[str, Any]:
         d["peak_discharge_current"] = f"{cell.peak_discharge_current:.6g} A"
     if cell.peak_discharge_duration:
         d["peak_discharge_duration"] = f"{cell.peak_discharge_duration:.6g} s"
+    if cell.diffusion_time_constant:
+        d["diffusion_time_constant"] = f"{cell.diffusion_time_constant:.6g} s"
     if cell.entropic_coefficient:
         d["entropic_coefficient"] = f"{cell.entropic_coefficient * 1e3:.6g} mV/K"
     if cell.cycle_life:

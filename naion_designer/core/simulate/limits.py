@@ -44,12 +44,13 @@ class Limits:
                                    int(T.argmin()))
         return st.extremes
 
-    def ok(self, st: PackState, dem: Demand, empty: np.ndarray) -> bool:
+    def ok(self, st: PackState, dem: Demand, available: np.ndarray, fill: np.ndarray) -> bool:
         """Fast test that no limit is violated (reductions only); keeps the extremes for the
-        output row.  `empty`: each cell's charge left that it can deliver (fraction)."""
+        output row.  `available`: each cell's charge that it can still deliver, `fill`: how
+        full it is (fractions of the rated capacity)."""
         ex = self.extremes(st)
-        if ex.v_min < self.vmin or ex.v_max > self.vmax or _amin(empty) < 0.0 or \
-                _amax(st.soc) > 1.0:
+        if ex.v_min < self.vmin or ex.v_max > self.vmax or _amin(available) < 0.0 or \
+                _amax(fill) > 1.0:
             return False
         T = st.T
         if T[ex.hottest] > self._t_hi or T[ex.coldest] < self._t_lo:
@@ -58,7 +59,8 @@ class Limits:
             return False
         return not (dem.mode == "power" and st.power_margin < 0)
 
-    def margins(self, st: PackState, dem: Demand, empty: np.ndarray) -> dict[str, Margin]:
+    def margins(self, st: PackState, dem: Demand, available: np.ndarray,
+                fill: np.ndarray) -> dict[str, Margin]:
         """{kind: Margin}; a negative margin is a violated limit."""
         out: dict[str, Margin] = {}
         V = st.voltage
@@ -66,10 +68,10 @@ class Limits:
         out["min_voltage"] = Margin(float(V[k]) - self.vmin, k)
         k = int(np.argmax(V))
         out["max_voltage"] = Margin(self.vmax - float(V[k]), k)
-        k = int(np.argmin(empty))
-        out["empty"] = Margin(float(empty[k]), k)
-        k = int(np.argmax(st.soc))
-        out["full"] = Margin(1.0 - float(st.soc[k]), k)
+        k = int(np.argmin(available))
+        out["empty"] = Margin(float(available[k]), k)
+        k = int(np.argmax(fill))
+        out["full"] = Margin(1.0 - float(fill[k]), k)
         T, cur = st.T, st.current
         dis, chg = cur > 1e-9, cur < -1e-9
         if dis.any() or chg.any():
@@ -93,7 +95,11 @@ class Limits:
         if kind == "max_voltage":
             return f"{who} reached the maximum voltage {self.vmax:.2f} V"
         if kind == "empty":
-            return f"{who} is empty (SOC 0)"
+            left = float(st.soc[k])
+            if left < 5e-4:
+                return f"{who} is empty (SOC 0)"
+            return (f"{who} is empty: it cannot deliver the {left:.3g} of its rated charge "
+                    f"still in it at this temperature and rate (SOC {left:.3g})")
         if kind == "full":
             return f"{who} is full (SOC 1)"
         if kind == "temperature":

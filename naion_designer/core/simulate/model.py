@@ -1,11 +1,19 @@
 """The cell and pack equations of the time-domain simulation, and one exact step of them.
 
 Per cell k (positive current = discharge):
-    V = OCV(SOC) + e·(T − 298.15 K) − R0(SOC, T, I)·I − Σ_j u_j,   u_j' = −u_j/τ_j + I/C_j
-    SOC' = −I / Q
-with the step solution exact for currents that vary linearly over a step h (I0 → I1):
+    V = OCV(SOC − x) + e·(T − 298.15 K) − R0(SOC, T, I)·I − Σ_j u_j,   u_j' = −u_j/τ_j + I/C_j
+    SOC' = −I / Q                        (a coulomb count against the rated capacity Q)
+    x' = −x/τ_d + f_R(T)·I/Q             (rate capability: the surface depletion of a cell
+                                          whose file gives diffusion_time_constant τ_d)
+    w' = (I/Q)·(1/f_Q(T) − 1)  in discharge;   w ∝ (1 − SOC)  in charge
+The withheld charge w is what the cold cell cannot deliver: each coulomb delivered at a
+temperature T makes 1/f_Q(T) − 1 more unavailable (f_Q: temperature_effects' capacity factor,
+at the temperature at which it was delivered), and warming neither creates nor destroys it;
+charging fills the cell above it, so that a full cell withholds nothing.  The charge the cell
+can still deliver is SOC − x − w ("available"); the cell is empty when it reaches 0.
+The step solution is exact for currents that vary linearly over a step h (I0 → I1):
     u_j(h) = a_j u_j + R_j (1 − a_j − β_j) I0 + R_j β_j I1,   a = e^{−h/τ}, β = 1 − τ(1 − a)/h
-    SOC(h) = SOC − (I0 + I1) h / (2Q)
+    SOC(h) = SOC − (I0 + I1) h / (2Q),    x(h) likewise with R_j → τ_d/Q
 The end currents of all cells are found together with the network (nodal analysis, every cell a
 Thevenin branch): the nodal matrix for the branch resistances R0 + Σ R_j β_j (+ cell_connection)
 is factorised once per step size and resistance state, and a chord-Newton loop on the exact
@@ -50,6 +58,8 @@ class PackState:
     u: np.ndarray  # nrc × N, RC voltages
     T: np.ndarray  # N, K
     current: np.ndarray  # N, A, at the start of the next step (right limit)
+    depletion: np.ndarray | float = 0.0  # N, x: surface depletion (rate capability), fraction
+    withheld: np.ndarray | float = 0.0  # N, w: charge the cold cell cannot deliver, fraction
     pack_current: float = 0.0
     pack_voltage: float = 0.0
     voltage: np.ndarray | None = None  # N cell terminal voltages
@@ -84,6 +94,7 @@ class CellTerms(NamedTuple):
     """What one step needs at the cells' present temperatures."""
 
     soc_per_current: np.ndarray  # h / (2 Q)
+    capacity_factor: np.ndarray | None  # f_Q(T)
     r_factor: np.ndarray | None  # temperature factor of the resistances
     rc_start: np.ndarray | None  # nrc × N, R_j (1 − a − β): weight of I0
     rc_end: np.ndarray | None  # nrc × N, R_j β: weight of I1
@@ -110,6 +121,9 @@ class StepCoefficients:
     thermal_phi: np.ndarray | None = None
     thermal_keep: np.ndarray | None = None
     soc_per_current: np.ndarray | None = None
+    depletion_decay: float = 0.0  # e^{−h/τ_d}
+    depletion_start: np.ndarray | None = None  # τ_d/Q (1 − a − β): weight of I0
+    depletion_end: np.ndarray | None = None  # τ_d/Q β: weight of I1
     terms: CellTerms | None = None  # cached when nothing depends on temperature
 
 
@@ -134,28 +148,44 @@ class _RatingWatch:
         self.discharge, self.charge = discharge, charge
         self.time_dis = self.time_chg = 0.0
         self.peak_dis = self.peak_chg = 0.0  # A above the rating
+        self.i_dis = self.i_chg = 0.0  # the largest cell currents above it
 
     def add(self, current: np.ndarray, h: float) -> None:
-        over = float(_amax(current - self.discharge))
-        if over > 1e-9:
+        d = current - self.discharge
+        k = int(d.argmax())
+        if d[k] > 1e-9:
             self.time_dis += h
-            self.peak_dis = max(self.peak_dis, over)
-        over = float(_amax(-current - self.charge))
-        if over > 1e-9:
+            if d[k] > self.peak_dis:
+                self.peak_dis, self.i_dis = float(d[k]), float(current[k])
+        d = -current - self.charge
+        k = int(d.argmax())
+        if d[k] > 1e-9:
             self.time_chg += h
-            self.peak_chg = max(self.peak_chg, over)
+            if d[k] > self.peak_chg:
+                self.peak_chg, self.i_chg = float(d[k]), float(-current[k])
 
     def messages(self) -> list[str]:
         out = []
         if self.time_dis > 0:
-            out.append(f"a cell ran above its continuous discharge rating "
-                       f"(max_continuous_discharge_current) for {self.time_dis:.4g} s, "
-                       f"by up to {self.peak_dis:.3g} A")
+            out.append(f"the profile exceeds the cells' continuous discharge rating: a cell ran "
+                       f"above its max_continuous_discharge_current for {self.time_dis:.4g} s, "
+                       f"at up to {self.i_dis:.4g} A ({self.peak_dis:.3g} A above it)")
         if self.time_chg > 0:
-            out.append(f"a cell ran above its continuous charge rating "
-                       f"(max_continuous_charge_current) for {self.time_chg:.4g} s, "
-                       f"by up to {self.peak_chg:.3g} A")
+            out.append(f"the profile exceeds the cells' continuous charge rating: a cell ran "
+                       f"above its max_continuous_charge_current for {self.time_chg:.4g} s, "
+                       f"at up to {self.i_chg:.4g} A ({self.peak_chg:.3g} A above it)")
         return out
+
+
+def _withheld(soc0: np.ndarray, soc1: np.ndarray, w0, fq: np.ndarray) -> np.ndarray:
+    """The withheld charge after a step from soc0 to soc1 at capacity factor fq: in discharge
+    it grows by (soc0 − soc1)(1/f_Q − 1); in charge it shrinks with the empty part of the cell,
+    w1 = w0 (1 − soc1)/(1 − soc0) (exact for d ln w = d ln(1 − SOC))."""
+    d = soc0 - soc1
+    grow = w0 + d * (1.0 / fq - 1.0)
+    empty0 = 1.0 - soc0
+    shrink = w0 * np.maximum(1.0 - soc1, 0.0) / np.where(empty0 > 1e-12, empty0, 1.0)
+    return np.maximum(np.where(d >= 0.0, grow, shrink), 0.0)
 
 
 def _betas(h: float, tau: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -185,6 +215,7 @@ class PackModel:
         self.Q, self.R0, self.Rrc, self.tau, self.nrc = p.capacity, p.r0, p.rc_resistance, \
             p.tau, p.nrc
         self.ent = p.entropic
+        self.tau_d = p.diffusion_tau
         self.ambient = float(ambient)
 
         net = build_network(design)
@@ -219,12 +250,20 @@ class PackModel:
 
         d_lim = design.cell_array("max_continuous_discharge_current").ravel()
         c_lim = design.cell_array("max_continuous_charge_current").ravel()
+        c_lim = np.where(c_lim > 0, c_lim, np.inf)  # 0: not stated
         self._rating = _RatingWatch(d_lim, c_lim)
 
     # --- what the cells can still give, and the continuous ratings ----------------------------
     def deliverable(self, st: PackState) -> np.ndarray:
-        """Each cell's charge that it can still deliver, as a fraction of its rated capacity."""
+        """Each cell's charge that it can still deliver, as a fraction of its rated capacity:
+        SOC − x − w."""
+        if self.tau_d or self.params.temp_q is not None:
+            return st.soc - st.depletion - st.withheld
         return st.soc
+
+    def fill(self, st: PackState) -> np.ndarray:
+        """How full each cell is at the surface (the limit of a charge): SOC − x."""
+        return st.soc - st.depletion if self.tau_d else st.soc
 
     def account(self, st0: PackState, st1: PackState, h: float) -> None:
         """Book a completed step (time above the continuous ratings)."""
@@ -299,6 +338,12 @@ class PackModel:
         f.exact = system.step == h
         f.thermal_phi, f.thermal_keep = self.thermal.step_factors(h)
         f.soc_per_current = h / (2.0 * self.Q)
+        if self.tau_d:
+            a, beta = _betas(h, np.array([self.tau_d]))
+            k = self.tau_d / self.Q
+            f.depletion_decay = float(a[0])
+            f.depletion_start = k * float(1.0 - a[0] - beta[0])
+            f.depletion_end = k * float(beta[0])
         self._coefficients[h] = f
         return f
 
@@ -342,7 +387,7 @@ class PackModel:
 
     def _terms(self, f: StepCoefficients, tf: _TemperatureFactors | None) -> CellTerms:
         fq, ft, off = tf if tf is not None else (None, None, 0.0)
-        hq = f.soc_per_current if fq is None else f.soc_per_current / fq
+        hq = f.soc_per_current
         c1 = rcb = inv = None
         rcbsum = 0.0
         if self.nrc:
@@ -358,7 +403,7 @@ class PackModel:
             r0c = self.R0 if ft is None else self.R0 * ft
             if ft is not None or self.nrc == 0 or not f.exact:
                 corr = f.nodal.branch_resistance - r0c - rcbsum
-        return CellTerms(hq, ft, c1, rcb, rcbsum, inv, off, r0c, corr)
+        return CellTerms(hq, fq, ft, c1, rcb, rcbsum, inv, off, r0c, corr)
 
     # --- one step ----------------------------------------------------------------------------
     def advance(self, st: PackState, h: float, dem: Demand) -> PackState:
@@ -382,7 +427,7 @@ class PackModel:
         T = st.T
         interp = np.interp
         ox, oy = p.ocv_soc, p.ocv_voltage
-        hq, ft, c1, rcb, rcbsum, inv, off, r0c, corr = self._cell_terms(f, T)
+        hq, fq, ft, c1, rcb, rcbsum, inv, off, r0c, corr = self._cell_terms(f, T)
         ch = cur * hq
         soc_b = st.soc - ch
         nrc = self.nrc
@@ -395,10 +440,18 @@ class PackModel:
         rm = sysm.branch_resistance
         # predictor: the step's end state if every cell kept its present current
         soc_p = soc_b - ch
-        if r0c is None:
-            E = interp(soc_p, ox, oy) - uas + (rm - p.r0_at(soc_p, ft, cur) - rcbsum) * cur
+        tau_d = self.tau_d
+        if tau_d:  # an RC-like state: its "resistance" τ_d/Q scales with f_R(T), τ_d kept
+            xs, xb = (f.depletion_start, f.depletion_end) if ft is None else \
+                (f.depletion_start * ft, f.depletion_end * ft)
+            xa = f.depletion_decay * st.depletion + xs * cur
+            surf_p = soc_p - xa - xb * cur
         else:
-            E = interp(soc_p, ox, oy) - uas
+            surf_p = soc_p
+        if r0c is None:
+            E = interp(surf_p, ox, oy) - uas + (rm - p.r0_at(soc_p, ft, cur) - rcbsum) * cur
+        else:
+            E = interp(surf_p, ox, oy) - uas
             if corr is not None:
                 E = E + corr * cur
         if self.ent:
@@ -432,14 +485,15 @@ class PackModel:
                 Ip = dem.value if phase == "cc" else min(max(i_cv, dem.value), 0.0)
             I1 = gm * (E - Vsb + Ip * zb)
             soc1 = soc_b - I1 * hq
+            surf = soc1 - xa - xb * I1 if tau_d else soc1
             r0 = r0c if r0c is not None else p.r0_at(soc1, ft, I1)
             if nrc:
                 u1 = ua + rcb * I1
                 u1s = u1[0] if nrc == 1 else (u1[0] + u1[1] if nrc == 2 else u1.sum(axis=0))
-                V1 = interp(soc1, ox, oy) - r0 * I1 - u1s
+                V1 = interp(surf, ox, oy) - r0 * I1 - u1s
             else:
                 u1 = st.u
-                V1 = interp(soc1, ox, oy) - r0 * I1
+                V1 = interp(surf, ox, oy) - r0 * I1
             if self.ent:
                 V1 = V1 + off
             res = V1 - E + rm * I1
@@ -458,7 +512,7 @@ class PackModel:
                 sysm = f.nodal
                 rm, gm, zb, zpos = sysm.branch_resistance, sysm.branch_conductance, \
                     sysm.z_branch, sysm.z_pack
-                hq, ft, c1, rcb, rcbsum, inv, off, r0c, corr = self._cell_terms(f, T)
+                hq, fq, ft, c1, rcb, rcbsum, inv, off, r0c, corr = self._cell_terms(f, T)
                 E = V1 + rm * I1
                 prev_err = math.inf
                 continue
@@ -476,5 +530,9 @@ class PackModel:
             T1 = self.thermal.advance(T, q, f.thermal_phi, f.thermal_keep, self.th_const)
         else:
             T1 = T
+        w1 = st.withheld
+        if fq is not None and h > 0:  # f_Q at the step's mean temperature (second order)
+            w1 = _withheld(st.soc, soc1, w1, p.capacity_factor(0.5 * (T + T1)))
         return PackState(soc=soc1, u=u1, T=T1, current=I1, pack_current=float(Ip),
-                         pack_voltage=float(vp), voltage=V1, phase=phase, power_margin=margin)
+                         pack_voltage=float(vp), voltage=V1, phase=phase, power_margin=margin,
+                         depletion=soc1 - surf if tau_d else 0.0, withheld=w1)

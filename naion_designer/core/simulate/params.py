@@ -58,6 +58,7 @@ class CellParameters:
     rate: RateLookup | None
     temp_r: tuple[np.ndarray, np.ndarray] | None
     temp_q: tuple[np.ndarray, np.ndarray] | None
+    diffusion_tau: float  # s, 0: no rate-capability term
 
     @classmethod
     def build(cls, design: PackDesign, spread: Spread, rng: np.random.Generator):
@@ -92,7 +93,8 @@ class CellParameters:
                    temp_r=cell.temp_resistance_factor.arrays()
                    if cell.temp_resistance_factor else None,
                    temp_q=cell.temp_capacity_factor.arrays()
-                   if cell.temp_capacity_factor else None)
+                   if cell.temp_capacity_factor else None,
+                   diffusion_tau=float(cell.diffusion_time_constant or 0.0))
 
     @property
     def nrc(self) -> int:

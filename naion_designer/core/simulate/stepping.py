@@ -102,10 +102,11 @@ class _Run:
 
     # --- limits ------------------------------------------------------------------------------
     def violated(self, st: PackState, dem: Demand) -> dict[str, Margin]:
-        empty = self.m.deliverable(st)
-        if self.limits.ok(st, dem, empty):
+        avail, fill = self.m.deliverable(st), self.m.fill(st)
+        if self.limits.ok(st, dem, avail, fill):
             return {}
-        return {k: v for k, v in self.limits.margins(st, dem, empty).items() if v.value < -1e-9}
+        return {k: v for k, v in self.limits.margins(st, dem, avail, fill).items()
+                if v.value < -1e-9}
 
     def locate(self, st0: PackState, h: float, dem: Demand, kinds) -> tuple[float, PackState]:
         """The first instant in the step at which one of `kinds` is reached, and the state."""
@@ -115,7 +116,7 @@ class _Run:
 
         def margin(theta: float) -> float:
             s1 = m.advance(st0, theta, dem)
-            ms = lim.margins(s1, dem, m.deliverable(s1))
+            ms = lim.margins(s1, dem, m.deliverable(s1), m.fill(s1))
             return min(ms[kd].value for kd in kinds if kd in ms)
 
         theta = 0.0
@@ -171,7 +172,7 @@ class _Run:
             if bad:
                 kinds = list(bad)
                 theta, new = self.locate(st, h, dem, kinds)
-                ms = self.limits.margins(new, dem, m.deliverable(new))
+                ms = self.limits.margins(new, dem, m.deliverable(new), m.fill(new))
                 kind = min(kinds, key=lambda kd: ms[kd].value)
                 self.t = t + theta
                 if dem.mode == "cccv" and kind == "full":
