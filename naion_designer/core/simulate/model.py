@@ -29,11 +29,12 @@ from typing import NamedTuple
 import numpy as np
 
 from ..csr import csr_matvec
-from ..network import NodalFactor, build_network, incidence
+from ..network import build_network, incidence
 from ..pack import PackDesign
 from ..thermal import build_thermal
 from ..units import InputError
 from .params import CellParameters, Spread
+from .solver import NodalSolver
 
 T_REF = 298.15
 TOL_V = 1e-6  # V, chord-Newton tolerance on each branch
@@ -60,6 +61,8 @@ class PackState:
     current: np.ndarray  # N, A, at the start of the next step (right limit)
     depletion: np.ndarray | float = 0.0  # N, x: surface depletion (rate capability), fraction
     withheld: np.ndarray | float = 0.0  # N, w: charge the cold cell cannot deliver, fraction
+    trend: np.ndarray | None = None  # N, A/s: the currents' rate of change over the last step
+    available: np.ndarray | None = None  # N, SOC − x − w once computed
     pack_current: float = 0.0
     pack_voltage: float = 0.0
     voltage: np.ndarray | None = None  # N cell terminal voltages
@@ -84,7 +87,7 @@ class NodalSystem(NamedTuple):
 
     branch_resistance: np.ndarray  # N, R0 chord + Σ R_j β_j
     branch_conductance: np.ndarray  # N, 1 / (branch resistance + cell_connection)
-    factor: NodalFactor
+    factor: NodalSolver
     z_branch: np.ndarray  # N, branch voltage per A of pack current
     z_pack: float  # pack voltage per A of pack current (with the terminals)
     step: float  # the step size the matrix was made for
@@ -146,11 +149,14 @@ class _RatingWatch:
 
     def __init__(self, discharge: np.ndarray, charge: np.ndarray):
         self.discharge, self.charge = discharge, charge
+        self.lowest = (float(discharge.min()), float(charge.min()))
         self.time_dis = self.time_chg = 0.0
         self.peak_dis = self.peak_chg = 0.0  # A above the rating
         self.i_dis = self.i_chg = 0.0  # the largest cell currents above it
 
     def add(self, current: np.ndarray, h: float) -> None:
+        if _amax(current) <= self.lowest[0] and -_amin(current) <= self.lowest[1]:
+            return
         d = current - self.discharge
         k = int(d.argmax())
         if d[k] > 1e-9:
@@ -182,6 +188,8 @@ def _withheld(soc0: np.ndarray, soc1: np.ndarray, w0, fq: np.ndarray) -> np.ndar
     it grows by (soc0 − soc1)(1/f_Q − 1); in charge it shrinks with the empty part of the cell,
     w1 = w0 (1 − soc1)/(1 − soc0) (exact for d ln w = d ln(1 − SOC))."""
     d = soc0 - soc1
+    if _amin(d) >= 0.0:  # every cell discharging (or at rest): the common case
+        return w0 + d * (1.0 / fq - 1.0)
     grow = w0 + d * (1.0 / fq - 1.0)
     empty0 = 1.0 - soc0
     shrink = w0 * np.maximum(1.0 - soc1, 0.0) / np.where(empty0 > 1e-12, empty0, 1.0)
@@ -257,9 +265,10 @@ class PackModel:
     def deliverable(self, st: PackState) -> np.ndarray:
         """Each cell's charge that it can still deliver, as a fraction of its rated capacity:
         SOC − x − w."""
-        if self.tau_d or self.params.temp_q is not None:
-            return st.soc - st.depletion - st.withheld
-        return st.soc
+        if st.available is None:
+            st.available = st.soc - st.depletion - st.withheld \
+                if self.tau_d or self.params.temp_q is not None else st.soc
+        return st.available
 
     def fill(self, st: PackState) -> np.ndarray:
         """How full each cell is at the surface (the limit of a charge): SOC − x."""
@@ -353,7 +362,7 @@ class PackModel:
             _, beta = _betas(h, self.tau)
             rcb = self.Rrc * beta[:, None]
             rm = rm + (rcb if ft is None else rcb * ft).sum(axis=0)
-        lu = NodalFactor(self.net, rm + self.r_conn)
+        lu = NodalSolver(self.net.laplacian((rm + self.r_conn).reshape(self.S, self.P)))
         self.factorisations += 1
         z = lu.solve(self.e_pos)
         return NodalSystem(rm, 1.0 / (rm + self.r_conn), lu, self._gather(z),
@@ -438,22 +447,28 @@ class PackModel:
             uas = 0.0
         sysm = f.nodal
         rm = sysm.branch_resistance
-        # predictor: the step's end state if every cell kept its present current
-        soc_p = soc_b - ch
+        # predictor: the step's end state with every cell's current extrapolated along its trend
+        # (the converged step does not depend on it; a good guess saves a solve)
+        if h > 0 and st.trend is not None:
+            cur_p = cur + st.trend * h
+            soc_p = soc_b - cur_p * hq
+        else:
+            cur_p = cur
+            soc_p = soc_b - ch
         tau_d = self.tau_d
         if tau_d:  # an RC-like state: its "resistance" τ_d/Q scales with f_R(T), τ_d kept
             xs, xb = (f.depletion_start, f.depletion_end) if ft is None else \
                 (f.depletion_start * ft, f.depletion_end * ft)
             xa = f.depletion_decay * st.depletion + xs * cur
-            surf_p = soc_p - xa - xb * cur
+            surf_p = soc_p - xa - xb * cur_p
         else:
             surf_p = soc_p
         if r0c is None:
-            E = interp(surf_p, ox, oy) - uas + (rm - p.r0_at(soc_p, ft, cur) - rcbsum) * cur
+            E = interp(surf_p, ox, oy) - uas + (rm - p.r0_at(soc_p, ft, cur_p) - rcbsum) * cur_p
         else:
             E = interp(surf_p, ox, oy) - uas
             if corr is not None:
-                E = E + corr * cur
+                E = E + corr * cur_p
         if self.ent:
             E = E + off
         phase = st.phase
@@ -535,4 +550,5 @@ class PackModel:
             w1 = _withheld(st.soc, soc1, w1, p.capacity_factor(0.5 * (T + T1)))
         return PackState(soc=soc1, u=u1, T=T1, current=I1, pack_current=float(Ip),
                          pack_voltage=float(vp), voltage=V1, phase=phase, power_margin=margin,
-                         depletion=soc1 - surf if tau_d else 0.0, withheld=w1)
+                         depletion=soc1 - surf if tau_d else 0.0, withheld=w1,
+                         trend=(I1 - cur) * (1.0 / h) if h > 0 else None)
