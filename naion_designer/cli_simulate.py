@@ -42,6 +42,11 @@ def register(subparsers) -> None:
                    help="a cooling plate: coolant temperature and conductance per cell, "
                         "e.g. '20degC:0.5W/K'")
     p.add_argument("--quiet", action="store_true", help="no summary on stdout")
+    p.add_argument("--stats", action="store_true",
+                   help="one line on stderr: cells, internal steps, the in-process time of "
+                        "the simulation and µs per cell-step")
+    p.add_argument("--progress", action="store_true",
+                   help="show the progress on stderr (rows are written as they are computed)")
     p.set_defaults(func=cmd_simulate)
 
 
@@ -55,14 +60,39 @@ def _fraction(text: str, field: str, hi: float) -> float:
     return parse_fraction(v, field, 0.0, hi)
 
 
+# the core names its parameters; the CLI answers with its flags
+_FLAGS = {"dt": "--dt", "soc0": "--soc0", "ambient": "--ambient", "profile": "--profile",
+          "per_cell": "--per-cell"}
+
+
 def cmd_simulate(args) -> int:
+    from .core.units import InputError
+
+    try:
+        return _simulate(args)
+    except InputError as exc:
+        if exc.field in _FLAGS:
+            raise InputError(_FLAGS[exc.field], exc.detail) from None
+        raise
+
+
+def _profile(text: str):
+    from .core.profiles import parse_builtin
+    from .io.profile_csv import read_profile_csv
+
+    path = Path(text)
+    if path.is_file() or text.lower().endswith(".csv"):
+        return read_profile_csv(path)
+    return parse_builtin(text)
+
+
+def _simulate(args) -> int:
     from dataclasses import replace
 
     from .cli import load_pack_source
-    from .core.profiles import parse_builtin, read_profile_csv
     from .core.simulate import Spread, simulate
     from .core.units import InputError, parse_quantity
-    from .io.atomic import atomic_write_text
+    from .io.simulation_csv import SimulationCsvWriter
 
     design = load_pack_source(args)
     # --dt: a time; a bare number is seconds
@@ -106,26 +136,40 @@ def cmd_simulate(args) -> int:
             except ValueError:
                 raise InputError("--spread-seed", f"expected a whole number, got "
                                                   f"'{args.spread_seed}'") from None
-    prof_arg = args.profile
-    path = Path(prof_arg)
-    if path.is_file() or prof_arg.lower().endswith(".csv"):
-        profile = read_profile_csv(path)
-    else:
-        profile = parse_builtin(prof_arg)
+    profile = _profile(args.profile)
     out = Path(args.output)
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(str(out), f"cannot write the results: the folder '{folder}' does not "
-                                   "exist")
-    res = simulate(design, profile, dt=dt, soc0=soc0, ambient=ambient, per_cell=args.per_cell,
-                   spread=spread, seed=seed)
-    atomic_write_text(out, res.csv_text(per_cell=args.per_cell), "results CSV")
+    with SimulationCsvWriter(out, design.series, design.parallel, args.per_cell) as writer:
+        res = simulate(design, profile, dt=dt, soc0=soc0, ambient=ambient,
+                       per_cell=args.per_cell, spread=spread, seed=seed, sink=writer,
+                       progress=_progress_printer() if args.progress else None)
+        writer.commit()
+    for w in res.warnings:
+        print(f"warning: {w}", file=sys.stderr)
     if res.cutoff:
         print(f"cut-off: {res.cutoff} at t = {res.cutoff_time:.6g} s", file=sys.stderr)
+    if args.stats:
+        cells, steps = res.cells, res.steps
+        us = res.wall_time / max(cells * steps, 1) * 1e6
+        print(f"simulation: {cells} cells, {steps} steps, {res.wall_time:.4g} s, {us:.4g} µs "
+              f"per cell-step", file=sys.stderr)
     if not args.quiet:
-        t_end = float(res.time[-1])
-        print(f"wrote {out}: {len(res.time)} rows, {t_end:.6g} s, pack "
-              f"{res.pack_voltage.min():.4g}-{res.pack_voltage.max():.4g} V, "
+        s = res.summary
+        print(f"wrote {out}: {s.rows} rows, {s.end_time:.6g} s, pack "
+              f"{s.pack_voltage_min:.4g}-{s.pack_voltage_max:.4g} V, "
               f"{res.charge / 3600:.4g} Ah, {res.energy / 3600:.4g} Wh, max cell temperature "
-              f"{res.max_cell_temperature.max() - 273.15:.1f} °C")
+              f"{s.max_cell_temperature - 273.15:.1f} °C")
     return 0
+
+
+def _progress_printer():
+    """progress(fraction) that rewrites one line on stderr."""
+    last = [-1]
+
+    def show(frac: float) -> None:
+        pct = int(frac * 100)
+        if pct != last[0]:
+            last[0] = pct
+            end = "\n" if frac >= 1.0 else ""
+            print(f"\rsimulating: {pct:3d} %", end=end, file=sys.stderr, flush=True)
+
+    return show

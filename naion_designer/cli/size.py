@@ -46,9 +46,8 @@ def _cells(args):
 
 def cmd_size(args) -> int:
     from ..core.sizing import OBJECTIVES, size
-    from ..core.targets import duty_cycle_profile
     from ..core.units import InputError, parse_count
-    from ..io.target_file import load_target
+    from ..io.target_file import duty_cycle_profile, load_target
 
     top = parse_count(args.top, "--top")
     per_cell = parse_count(args.per_cell, "--per-cell")

@@ -143,10 +143,9 @@ def cmd_targets_show(args) -> int:
 def cmd_targets_check(args) -> int:
     from ..core.checks import check_design, margin_text
     from ..core.electrical import calculate
-    from ..core.targets import duty_cycle_profile
     from ..core.units import InputError
     from ..io.design_file import read_design_file
-    from ..io.target_file import load_target
+    from ..io.target_file import duty_cycle_profile, load_target
 
     out = []
     all_ok = True

@@ -127,9 +127,16 @@ class Cell:
     temp_capacity_factor: Table1D | None = None  # K -> factor
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     origin: str = ""  # "library", "user" or a path; not saved
-    # time-domain model extension (issue 3): R0 versus SOC and C-rate; when given, the
-    # simulation uses it instead of r0_soc/resistance (scaled for per-cell overrides)
+    # time-domain model: R0 versus SOC and C-rate; when given, the simulation uses it instead
+    # of r0_soc/resistance (scaled by a per-cell override of resistance)
     r0_rate: RateTable | None = None
+    # a factor on the whole impedance (R0 and every RC resistance): 1 for a cell file; a
+    # design's cell_overrides set it per cell (an aged or a weak cell)
+    impedance_factor: float = 1.0
+    # rate capability: the diffusion time constant τ_d of the surface depletion x' = −x/τ_d + I/Q
+    # (the cell is empty when SOC − x reaches 0; the OCV is read at SOC − x).  At a constant
+    # C-rate c the capacity lost to it is c·τ_d/3600 of the rated capacity.
+    diffusion_time_constant: float | None = None  # s
 
     # --- derived geometry -------------------------------------------------
     @property
@@ -244,6 +251,9 @@ class Cell:
         for i, pair in enumerate(self.rc):
             if not (pair.resistance > 0 and pair.capacitance > 0):
                 raise InputError(f"rc[{i}]", "resistance and capacitance must be positive")
+        if self.diffusion_time_constant is not None and not (
+                0.0 < self.diffusion_time_constant < 1e6):
+            raise InputError("diffusion_time_constant", "expected a positive time below 10⁶ s")
         if self.r0_soc is not None:
             s, r = self.r0_soc.arrays()
             if np.any(np.diff(s) <= 0) or np.any(r <= 0):
@@ -267,3 +277,19 @@ class Cell:
                 if np.any(np.diff(x) <= 0) or np.any(y <= 0):
                     raise InputError("temperature_effects",
                                      "temperatures must increase and factors be positive")
+
+
+def diffusion_time_from_rate_capacity(c_rates, capacity_fractions) -> float:
+    """τ_d (s) from a capacity-versus-rate table (C-rates, delivered capacity as fractions of
+    the rated capacity): least squares of the loss model 1 − q(c) = q_0 + c·τ_d/3600 over the
+    rows (q_0: a rate-independent loss).  An estimate: the voltage cut-off, R0 and the RC pairs
+    also take capacity at high rate, so a fit against simulated discharges refines it."""
+    c = np.asarray(c_rates, float)
+    q = np.asarray(capacity_fractions, float)
+    if c.size < 2 or c.size != q.size or np.any(c <= 0) or np.ptp(c) == 0:
+        raise InputError("rate_capability", "expected at least two different positive C-rates, "
+                                            "one capacity each")
+    slope = np.polyfit(c, 1.0 - q, 1)[0]
+    if not slope > 0:
+        raise InputError("rate_capability", "the capacity does not fall with the rate")
+    return float(slope * 3600.0)

@@ -28,6 +28,7 @@ OVERRIDABLE = {
     "max_continuous_discharge_current": "current",
     "max_continuous_charge_current": "current",
     "specific_heat": "specific_heat",
+    "impedance_factor": "dimensionless",
 }
 
 

@@ -8,20 +8,17 @@ Values may be absolute (A, W) or relative to the design so that one profile fits
 `unit="C"` is a C-rate of the pack capacity (the weakest parallel group), `unit="E"` a power in
 W per Wh of the pack's nominal energy.  `Profile.resolve(design)` turns them into A and W.
 
-Profile CSV files (the contract): a header with `time_s` and exactly one of `current_A` or
-`power_W` (pack values, positive = discharge).  Each row's value holds from its time until the
-next row's time; the last row's time is the end of the profile (its value is not used).  The
-first row must be at 0 s; times must increase strictly.  Other columns are ignored.
+A piecewise-constant profile of many rows (a profile CSV file, see `io.profile_csv`) keeps its
+times and values in two arrays (`StepSegments`) and makes each `Segment` when it is used.
 """
 
 from __future__ import annotations
 
-import csv
 import math
 import re
-from collections.abc import Callable, Iterable
+from array import array
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from .units import InputError
 
@@ -62,7 +59,7 @@ class Segment:
 
 @dataclass(frozen=True)
 class Profile:
-    segments: tuple[Segment, ...]
+    segments: tuple[Segment, ...] | StepSegments
     name: str = "profile"
     description: str = ""
 
@@ -73,6 +70,8 @@ class Profile:
     @property
     def duration(self) -> float:
         """Total duration in s (inf when a segment runs until a cut-off)."""
+        if isinstance(self.segments, StepSegments):
+            return self.segments.duration
         total = 0.0
         for s in self.segments:
             if s.duration is None:
@@ -81,16 +80,20 @@ class Profile:
         return total
 
     def __add__(self, other: Profile) -> Profile:
-        return Profile(self.segments + other.segments, f"{self.name} + {other.name}",
-                       self.description)
+        return Profile(tuple(self.segments) + tuple(other.segments),
+                       f"{self.name} + {other.name}", self.description)
 
     def repeat(self, n: int) -> Profile:
-        return replace(self, segments=self.segments * int(n))
+        return replace(self, segments=tuple(self.segments) * int(n))
 
     def resolve(self, design) -> Profile:
         """The same profile with every value in A (current, cccv) or W (power)."""
         cap_a = pack_capacity_ah(design)
         energy_wh = cap_a * design.series * design.cell.nominal_voltage
+        if isinstance(self.segments, StepSegments):
+            st = self.segments
+            k = {"C": cap_a, "E": energy_wh}.get(st.unit, 1.0)
+            return replace(self, segments=st.scaled(k, "W" if st.mode == "power" else "A"))
         out = []
         for s in self.segments:
             k = {"C": cap_a, "E": energy_wh}.get(s.unit, 1.0)
@@ -98,6 +101,46 @@ class Profile:
             cutoff = None if s.cutoff is None else abs(s.cutoff) * k
             out.append(replace(s, value=s.value * k, unit=unit, cutoff=cutoff))
         return replace(self, segments=tuple(out))
+
+
+class StepSegments(Sequence):
+    """The segments of a piecewise-constant profile held as arrays: value[i] holds from
+    time[i] to time[i+1] (times strictly increasing).  A few tens of bytes a row, so that a
+    profile of millions of rows fits in memory; each `Segment` is made when it is read."""
+
+    __slots__ = ("mode", "unit", "times", "values")
+
+    def __init__(self, mode: str, unit: str, times: array, values: array):
+        if len(times) != len(values) + 1:
+            raise InputError("profile", "expected one more time than values")
+        Segment(mode, 0.0, unit, 0.0)  # checks mode and unit once
+        for v in values:
+            if not math.isfinite(v):
+                raise InputError("profile", f"segment value must be finite, got {v!r}")
+        self.mode, self.unit, self.times, self.values = mode, unit, times, values
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return tuple(self[k] for k in range(*i.indices(len(self))))
+        if i < 0:
+            i += len(self)
+        t = self.times
+        return Segment(self.mode, self.values[i], self.unit, t[i + 1] - t[i])
+
+    def __eq__(self, other) -> bool:
+        return tuple(self) == tuple(other) if isinstance(other, Sequence) else NotImplemented
+
+    __hash__ = None
+
+    @property
+    def duration(self) -> float:
+        return self.times[-1] - self.times[0]
+
+    def scaled(self, k: float, unit: str) -> StepSegments:
+        return StepSegments(self.mode, unit, self.times, array("d", (v * k for v in self.values)))
 
 
 def pack_capacity_ah(design) -> float:
@@ -159,88 +202,13 @@ def from_steps(times: Iterable[float], values: Iterable[float], mode: str = "cur
                unit: str = "A", name: str = "steps") -> Profile:
     """Piecewise-constant profile: values[i] holds from times[i] to times[i+1]; the last time is
     the end (its value is not used)."""
-    t = [float(x) for x in times]
-    v = [float(x) for x in values]
+    t = array("d", times)
+    v = array("d", values)
+    if len(t) >= 2 and len(v) >= len(t) - 1 and all(t[i + 1] > t[i] for i in range(len(t) - 1)):
+        return Profile(StepSegments(mode, unit, t, v[:len(t) - 1]), name)
     segs = tuple(Segment(mode, v[i], unit, t[i + 1] - t[i]) for i in range(len(t) - 1)
                  if t[i + 1] > t[i])
     return Profile(segs, name)
-
-
-# --- CSV files ----------------------------------------------------------------------------------
-def read_profile_csv(path: str | Path) -> Profile:
-    """Read a profile CSV file (see the module docstring).  Errors name the file, row and column
-    (row numbers count the header as row 1, as a spreadsheet shows them)."""
-    path = Path(path)
-    where = str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(where, "no such profile file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(where, f"cannot read the profile file ({exc.__class__.__name__})") from None
-    rows = list(csv.reader(text.splitlines()))
-    # skip leading comment/blank lines
-    lineno = 0
-    while lineno < len(rows) and (not rows[lineno] or not "".join(rows[lineno]).strip()
-                                  or rows[lineno][0].lstrip().startswith("#")):
-        lineno += 1
-    if lineno >= len(rows):
-        raise InputError(where, "empty profile file (expected a header with time_s and "
-                                "current_A or power_W)")
-    header = [h.strip() for h in rows[lineno]]
-    if "time_s" not in header:
-        raise InputError(where, f"row {lineno + 1}: missing column time_s (header: "
-                                f"{', '.join(header)})")
-    has_i, has_p = "current_A" in header, "power_W" in header
-    if has_i and has_p:
-        raise InputError(where, f"row {lineno + 1}: give exactly one of current_A and power_W, "
-                                "not both")
-    if not (has_i or has_p):
-        raise InputError(where, f"row {lineno + 1}: missing column current_A or power_W "
-                                f"(header: {', '.join(header)})")
-    col = "current_A" if has_i else "power_W"
-    it, iv = header.index("time_s"), header.index(col)
-    times: list[float] = []
-    values: list[float] = []
-    for n in range(lineno + 1, len(rows)):
-        r = rows[n]
-        if not r or not "".join(r).strip() or r[0].lstrip().startswith("#"):
-            continue
-        row_no = n + 1
-        t = _number(r, it, where, row_no, "time_s")
-        v = _number(r, iv, where, row_no, col)
-        if t < 0:
-            raise InputError(where, f"row {row_no}, column time_s: negative time {t:g} s")
-        if not times and t != 0:
-            raise InputError(where, f"row {row_no}, column time_s: the profile must start at "
-                                    f"0 s, got {t:g} s")
-        if times and t <= times[-1]:
-            what = "duplicate" if t == times[-1] else "unsorted"
-            raise InputError(where, f"row {row_no}, column time_s: {what} time {t:g} s (times "
-                                    f"must increase; previous row {times[-1]:g} s)")
-        times.append(t)
-        values.append(v)
-    if len(times) < 2:
-        raise InputError(where, "a profile needs at least two rows (the last row's time is the "
-                                "end of the profile)")
-    mode = "current" if has_i else "power"
-    unit = "A" if has_i else "W"
-    return from_steps(times, values, mode, unit, name=path.name)
-
-
-def _number(row: list[str], i: int, where: str, row_no: int, col: str) -> float:
-    if i >= len(row) or not row[i].strip():
-        raise InputError(where, f"row {row_no}, column {col}: missing value")
-    text = row[i].strip()
-    try:
-        v = float(text)
-    except ValueError:
-        raise InputError(where, f"row {row_no}, column {col}: expected a number, got "
-                                f"'{text[:40]}'") from None
-    if not math.isfinite(v):
-        raise InputError(where, f"row {row_no}, column {col}: expected a finite number, got "
-                                f"'{text[:40]}'")
-    return v
 
 
 # --- built-in profiles -------------------------------------------------------------------------
@@ -335,7 +303,7 @@ _RATE_RE = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*([A-Za
 def _rate(text: str, spec: str, allowed: dict[str, tuple[float, str]]) -> tuple[float, str]:
     m = _RATE_RE.match(text)
     if not m or m.group(2) not in allowed:
-        raise InputError("--profile", f"cannot read '{spec}': expected a value with one of the "
+        raise InputError("profile", f"cannot read '{spec}': expected a value with one of the "
                                       f"units {', '.join(allowed)} (e.g. 'cc:1C', 'cc:12A')")
     k, unit = allowed[m.group(2)]
     return float(m.group(1)) * k, unit
@@ -352,31 +320,31 @@ def parse_builtin(text: str) -> Profile:
     kind, sep, arg = spec.partition(":")
     kind = kind.strip().lower()
     if not sep:
-        raise InputError("--profile", f"no such file or built-in profile '{text}' (built-ins: "
+        raise InputError("profile", f"no such file or built-in profile '{text}' (built-ins: "
                                       f"cc:<rate>, cp:<power>, cccv:<rate>, rest:<s>, "
                                       f"{', '.join(_BUILTINS)})")
     cur = {"A": (1.0, "A"), "mA": (1e-3, "A"), "C": (1.0, "C")}
     if kind == "cc":
         v, unit = _rate(arg, spec, cur)
         if v == 0:
-            raise InputError("--profile", f"'{spec}': a constant current of zero never ends")
+            raise InputError("profile", f"'{spec}': a constant current of zero never ends")
         return replace(constant_current(v, None, unit), name=spec)
     if kind == "cp":
         v, unit = _rate(arg, spec, {"W": (1.0, "W"), "kW": (1e3, "W"), "MW": (1e6, "W"),
                                      "E": (1.0, "E")})
         if v == 0:
-            raise InputError("--profile", f"'{spec}': a constant power of zero never ends")
+            raise InputError("profile", f"'{spec}': a constant power of zero never ends")
         return replace(constant_power(v, None, unit), name=spec)
     if kind == "cccv":
         v, unit = _rate(arg, spec, cur)
         if v == 0:
-            raise InputError("--profile", f"'{spec}': a CC-CV charge needs a non-zero current")
+            raise InputError("profile", f"'{spec}': a CC-CV charge needs a non-zero current")
         return replace(cc_cv_charge(v, unit=unit), name=spec)
     if kind == "rest":
         v, _ = _rate(arg, spec, {"s": (1.0, "s"), "min": (60.0, "s"), "h": (3600.0, "s")})
         if v <= 0:
-            raise InputError("--profile", f"'{spec}': a rest needs a positive duration")
+            raise InputError("profile", f"'{spec}': a rest needs a positive duration")
         return replace(rest(v), name=spec)
-    raise InputError("--profile", f"no such file or built-in profile '{text}' (built-ins: "
+    raise InputError("profile", f"no such file or built-in profile '{text}' (built-ins: "
                                   f"cc:<rate>, cp:<power>, cccv:<rate>, rest:<s>, "
                                   f"{', '.join(_BUILTINS)})")

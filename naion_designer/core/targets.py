@@ -8,7 +8,6 @@ files (TOML, `format = "naion-target"`) and the presets are read and written by 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from .units import InputError
@@ -156,23 +155,6 @@ CHECK_LABELS = {
     "budget": "Cell cost",
     "duty_cycle": "Duty cycle",
 }
-
-
-def duty_cycle_profile(target: Target, design):
-    """The target's duty cycle as a Profile: a built-in application cycle id, a `cc:`/`cp:`
-    spec, or a CSV file (a relative path is read from the target file's folder)."""
-    from .profiles import builtin_profiles, parse_builtin, read_profile_csv
-
-    ref = target.duty_cycle
-    builtins = builtin_profiles()
-    if ref in builtins:
-        return builtins[ref].make(design)
-    if ref.startswith(("cc:", "cp:")):
-        return parse_builtin(ref)
-    path = Path(ref)
-    if not path.is_absolute() and target.folder:
-        path = Path(target.folder) / path
-    return read_profile_csv(path)
 
 
 def describe_target(target: Target) -> list[tuple[str, str]]:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
+from .csr import csr_matvec
 from .layout import compute_layout
 from .pack import PackDesign
 
@@ -50,9 +51,7 @@ class ThermalModel:
     def __post_init__(self):
         mv = None
         if self.adjacency is not None:
-            from .simulate import _matvec
-
-            mv = _matvec(self.adjacency)
+            mv = csr_matvec(self.adjacency)
         object.__setattr__(self, "_adj_mv", mv)
 
     @property

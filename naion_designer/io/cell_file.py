@@ -246,6 +246,8 @@ CELL = Section((
     T("shipping_note", default=""),
     Q("peak_discharge_current", "current", "A", 0.0, 1e5, lo_open=True),
     Q("peak_discharge_duration", "time", "s", 0.0, 1e6, lo_open=True),
+    Q("diffusion_time_constant", "time", "s", 0.0, 1e6, lo_open=True,
+      help="rate-capability time constant of the diffusion limit"),
     Q("entropic_coefficient", "voltage_per_temperature", "mV/K", -0.01, 0.01, default=0.0),
     N("cycle_life", 0.0, 1e7, lo_open=True, help="a positive number of cycles"),
     _price(),

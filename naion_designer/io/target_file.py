@@ -196,3 +196,21 @@ def target_notes(target: Target) -> list[str]:
     from .schema import extension_notes
 
     return extension_notes(target.extra, TARGET.keys(), "target file")
+
+
+def duty_cycle_profile(target: Target, design):
+    """The target's duty cycle as a Profile: a built-in application cycle id, a `cc:`/`cp:`
+    spec, or a CSV file (a relative path is read from the target file's folder)."""
+    from ..core.profiles import builtin_profiles, parse_builtin
+    from .profile_csv import read_profile_csv
+
+    ref = target.duty_cycle
+    builtins = builtin_profiles()
+    if ref in builtins:
+        return builtins[ref].make(design)
+    if ref.startswith(("cc:", "cp:")):
+        return parse_builtin(ref)
+    path = Path(ref)
+    if not path.is_absolute() and target.folder:
+        path = Path(target.folder) / path
+    return read_profile_csv(path)

@@ -532,7 +532,8 @@ def duty_cycle_series(target, design):
     if not ref:
         return None
     try:
-        from ..core.profiles import builtin_profiles, read_profile_csv
+        from ..core.profiles import builtin_profiles
+        from ..io.profile_csv import read_profile_csv
     except ImportError:
         return None
     from ..core.units import InputError

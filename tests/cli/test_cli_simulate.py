@@ -72,7 +72,8 @@ def test_cc_discharge_to_cutoff(naion, refsim_cell_file, tmp_path):
     header, rows = read_rows(out)
     assert header[:5] == ["time_s", "pack_current_A", "pack_voltage_V", "soc",
                           "max_cell_temperature_C"]
-    assert header[5:] == ["min_cell_temperature_C", "min_cell_voltage_V", "max_cell_voltage_V"]
+    assert header[5:] == ["min_cell_temperature_C", "min_cell_voltage_V", "max_cell_voltage_V",
+                          "available_soc"]
     assert rows[0][0] == 0 and rows[0][1] == 12.0
     assert rows[0][2] == pytest.approx(2 * (3.95 - 0.024), abs=1e-6)  # under the first load
     assert rows[1][0] == 10.0
@@ -92,7 +93,7 @@ def test_per_cell_columns_and_csv_profile(naion, refsim_cell_file, tmp_path):
     assert r.err == ""
     header, rows = read_rows(out)
     assert header[5:9] == ["I_s0_p0_A", "V_s0_p0_V", "SOC_s0_p0", "T_s0_p0_C"]
-    assert header[5 + 4 * 4 - 1] == "T_s1_p1_C" and len(header) == 5 + 4 * 4 + 3
+    assert header[5 + 4 * 4 - 1] == "T_s1_p1_C" and len(header) == 5 + 4 * 4 + 4
     assert [row[0] for row in rows] == list(range(61))
     assert rows[0][1] == 10 and rows[30][1] == 10 and rows[31][1] == -5 and rows[55][1] == 0
     assert rows[0][4] == pytest.approx(10.0)

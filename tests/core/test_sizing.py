@@ -22,11 +22,11 @@ from naion_designer.core.sizing import (
     pareto_indices,
     size,
 )
-from naion_designer.core.targets import C0, Target, duty_cycle_profile
+from naion_designer.core.targets import C0, Target
 from naion_designer.core.units import InputError
 from naion_designer.io.cell_file import read_cell_file
 from naion_designer.io.library import load_library
-from naion_designer.io.target_file import load_target, presets
+from naion_designer.io.target_file import duty_cycle_profile, load_target, presets
 
 KWH = 3.6e6
 

@@ -12,12 +12,13 @@ import pytest
 from naion_designer.core.checks import check_design, check_duty_cycle, start_soc
 from naion_designer.core.electrical import calculate
 from naion_designer.core.pack import Layout, PackDesign
-from naion_designer.core.targets import C0, Target, duty_cycle_profile
+from naion_designer.core.targets import C0, Target
 from naion_designer.core.units import InputError
 from naion_designer.core.window import OcvModel
 from naion_designer.io.cell_file import read_cell_file
 from naion_designer.io.paths import resources_dir
 from naion_designer.io.target_file import (
+    duty_cycle_profile,
     load_target,
     presets,
     read_target_file,

@@ -365,7 +365,7 @@ class TargetPanel(QWidget):
         if t is None or not t.duty_cycle or self._design is None or self._duty_worker:
             return
         from ...core.checks import check_duty_cycle
-        from ...core.targets import duty_cycle_profile
+        from ...io.target_file import duty_cycle_profile
 
         design = self._design
         w = Task(lambda _progress, _cancelled: check_duty_cycle(design, t, duty_cycle_profile(t, design)),

@@ -1,0 +1,16 @@
+"""Time-domain pack simulation: every cell individually inside the design's real circuit.
+
+- `model`: the cell and pack equations and one exact step of them (fully coupled nodal
+  analysis, chord-Newton on the nonlinear cell model); `params`: the per-cell parameters;
+- `stepping`: segments, step control, output rows and cut-offs (`limits`: what the cut-offs are);
+- `record`: the rows in their final arrays, or streamed to a sink in blocks;
+- `batch`: N packs at once (Monte Carlo of the cells' spread).
+
+`simulate(design, profile, ...)` is the entry point; see its docstring.
+"""
+
+from .params import Spread
+from .record import RunSummary, SimulationResult
+from .stepping import SimulationCancelled, simulate
+
+__all__ = ["RunSummary", "SimulationCancelled", "SimulationResult", "Spread", "simulate"]

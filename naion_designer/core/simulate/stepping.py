@@ -1,0 +1,292 @@
+"""Step control: the segments of a profile, internal step sizes, output rows and cut-offs.
+
+Internal steps start at 1/16 of the shortest RC time constant after every change of the demand
+and double up to half of it (≤ 10 s); they grow further (up to the output interval, at most
+60 s) only while no cell's current changes by more than 0.02 % per step, where the exact
+integration needs no small steps.  Output rows fall on internal step boundaries, so the results
+are accurate at any output interval.  A cut-off is located inside its step by Brent's method on
+the exact step solution, and the last row is at the cut-off.  In a CC-CV segment a full cell
+ends the charge (as a charger would), not the run.
+"""
+
+from __future__ import annotations
+
+import math
+import time as _time
+from collections.abc import Callable
+
+import numpy as np
+
+from ..pack import PackDesign
+from ..profiles import Profile, Segment
+from ..units import InputError
+from .limits import Limits, Margin
+from .model import TOL_V, Demand, PackModel, PackState
+from .params import Spread
+from .record import Recorder, SimulationResult
+
+EPS = 1e-9
+
+
+class SimulationCancelled(Exception):
+    """Raised by `simulate` when `cancel()` returned True."""
+
+
+class _Cutoff(Exception):
+    def __init__(self, kind: str, cell: int, t: float, state: PackState, demand: Demand):
+        super().__init__(kind)
+        self.kind, self.cell, self.t, self.state, self.demand = kind, cell, t, state, demand
+
+
+def demand_for(seg: Segment, model: PackModel) -> Demand:
+    """The demand of a resolved segment (A or W)."""
+    vmax = model.cell.max_voltage
+    if seg.mode == "cccv":
+        if seg.limit == "pack":
+            vset = seg.voltage if seg.voltage is not None else model.S * (vmax - 5 * TOL_V)
+        else:
+            vset = seg.voltage if seg.voltage is not None else vmax
+            vset = min(vset, vmax - 5 * TOL_V)
+        return Demand("cccv", -abs(seg.value), vset, seg.limit, abs(seg.cutoff or 0.0))
+    return Demand(seg.mode, seg.value)
+
+
+def _spread(design: PackDesign, spread) -> Spread | None:
+    if spread is True:
+        return Spread(design.cell.capacity_cv or 0.0, design.cell.resistance_cv or 0.0, 0.0)
+    if isinstance(spread, dict):
+        return Spread(**spread)
+    if spread is False:
+        return None
+    return spread
+
+
+class _Run:
+    """One simulation run: the model, the limits, the recorder and the clock."""
+
+    def __init__(self, model: PackModel, dt: float, recorder: Recorder,
+                 progress: Callable[[float], None] | None, cancel: Callable[[], bool] | None,
+                 total: float):
+        self.m = model
+        self.limits = Limits(model.cell, model.P)
+        self.dt = dt
+        self.rec = recorder
+        self.progress, self.cancel = progress, cancel
+        self.total = total
+        self.weights = model.Q / model.Q.sum()
+        self.h_max = dt / math.ceil(dt / model.h_cap - 1e-9)
+        self.h_long = min(dt, 60.0)
+        self.i_small = 1e-3 * float(model.Q.mean()) / 3600.0  # 1 mC/s of a cell: "no current"
+        self.h_ramp = self.h_max / 8.0
+        self.prev_current = model.state0.current
+        self.steps = 0
+        self.k_out = 1
+        self.t = 0.0
+        self.last_poll = _time.perf_counter()
+
+    # --- output ------------------------------------------------------------------------------
+    def record(self, t: float, st: PackState) -> None:
+        ex = self.limits.extremes(st)
+        w = self.weights
+        self.rec.append(t, st.pack_current, st.pack_voltage, float(w @ st.soc),
+                        float(w @ self.m.deliverable(st)), ex, st.T, st.current, st.voltage,
+                        st.soc)
+
+    def poll(self, frac: float) -> None:
+        if self.cancel is not None and self.cancel():
+            raise SimulationCancelled("simulation cancelled")
+        now = _time.perf_counter()
+        if self.progress is not None and now - self.last_poll >= 0.05:
+            self.last_poll = now
+            self.progress(min(max(frac, 0.0), 0.999))
+
+    # --- limits ------------------------------------------------------------------------------
+    def violated(self, st: PackState, dem: Demand) -> dict[str, Margin]:
+        avail, fill = self.m.deliverable(st), self.m.fill(st)
+        if self.limits.ok(st, dem, avail, fill):
+            return {}
+        return {k: v for k, v in self.limits.margins(st, dem, avail, fill).items()
+                if v.value < -1e-9}
+
+    def locate(self, st0: PackState, h: float, dem: Demand, kinds) -> tuple[float, PackState]:
+        """The first instant in the step at which one of `kinds` is reached, and the state."""
+        from scipy.optimize import brentq
+
+        m, lim = self.m, self.limits
+
+        def margin(theta: float) -> float:
+            s1 = m.advance(st0, theta, dem)
+            ms = lim.margins(s1, dem, m.deliverable(s1), m.fill(s1))
+            return min(ms[kd].value for kd in kinds if kd in ms)
+
+        theta = 0.0
+        if margin(0.0) > 0:
+            theta = brentq(margin, 0.0, h, xtol=1e-7 * max(1.0, h), rtol=1e-12, maxiter=100)
+        return theta, m.advance(st0, theta, dem)
+
+    # --- segments ----------------------------------------------------------------------------
+    def segment_duration(self, seg: Segment, dem: Demand, cap_c: float,
+                         max_duration: float | None) -> float:
+        if seg.duration is not None:
+            return float(seg.duration)
+        if seg.mode in ("cccv", "current"):
+            dur = max(24 * 3600.0, 10 * cap_c / max(abs(dem.value), 1e-9))
+        else:
+            dur = 30 * 24 * 3600.0
+        return dur if max_duration is None else min(dur, float(max_duration))
+
+    def start_segment(self, st: PackState, dem: Demand, big: bool) -> PackState:
+        """The jump under the new demand (R0 is algebraic); a cut-off right there ends the run."""
+        t = self.t
+        st = self.m.advance(st, 0.0, dem)
+        bad = self.violated(st, dem)
+        if self.rec.rows == 0 and not self.rec.summary.rows:
+            self.record(t, st)
+        if bad:
+            kind = min(bad, key=lambda kd: bad[kd].value)
+            if self.rec.last_time == t:  # the last row is the state at the cut-off
+                self.rec.pop()
+            self.record(t, st)
+            raise _Cutoff(kind, bad[kind].cell, t, st, dem)
+        if big:  # small steps first while the currents redistribute
+            self.h_ramp = self.h_max / 8.0
+        elif self.h_ramp > self.h_max:
+            self.h_ramp = self.h_max
+        return st
+
+    def run_segment(self, st: PackState, dem: Demand, seg_end: float, si: int, n_segs: int,
+                    dur: float) -> tuple[PackState, bool]:
+        """Steps to the end of the segment; returns (state, ended early: a CC-CV charge whose
+        cell became full)."""
+        m, dt = self.m, self.dt
+        while seg_end - self.t > EPS * (1.0 + self.t):
+            t = self.t
+            t_out = self.k_out * dt
+            target = min(seg_end, t_out)
+            h = min(self.h_ramp, target - t)
+            if target - t - h <= EPS * (1.0 + t):
+                h = target - t
+            new = m.advance(st, h, dem)
+            self.steps += 1
+            bad = self.violated(new, dem)
+            if bad:
+                kinds = list(bad)
+                theta, new = self.locate(st, h, dem, kinds)
+                ms = self.limits.margins(new, dem, m.deliverable(new), m.fill(new))
+                kind = min(kinds, key=lambda kd: ms[kd].value)
+                self.t = t + theta
+                if dem.mode == "cccv" and kind == "full":
+                    return new, True  # a charger stops when a cell is full: no cut-off
+                self.record(self.t, new)
+                raise _Cutoff(kind, ms[kind].cell, self.t, new, dem)
+            m.account(st, new, h)
+            st = new
+            self.t = t = target if h == target - t else t + h
+            if abs(t - t_out) <= EPS * (1.0 + t):
+                self.t = t = t_out
+                self.record(t, st)
+                self.k_out += 1
+            self._next_step_size(st)
+            if self.steps % 64 == 0 and m.drift(st) > 0.1:
+                m.refresh(st)
+            if dem.mode == "cccv" and st.phase == "cv" and abs(st.pack_current) < dem.cutoff:
+                break  # the CV taper has ended
+            if (self.cancel is not None or self.progress is not None) and self.steps % 32 == 1:
+                if math.isfinite(self.total) and self.total > 0:
+                    frac = t / self.total
+                else:
+                    frac = max((si + (t - (seg_end - dur)) / dur) / n_segs,
+                               float(1 - self.weights @ st.soc) if dem.value > 0 else 0.0)
+                self.poll(frac)
+        return st, False
+
+    def _next_step_size(self, st: PackState) -> None:
+        if self.h_ramp < self.h_max:
+            self.h_ramp = min(2.0 * self.h_ramp, self.h_max)
+        elif self.h_long > self.h_max:
+            # beyond τ/2 only while the cells' currents hardly change (the steps are exact for
+            # constant currents): long constant stretches of a day cycle go fast
+            dI = float(np.max(np.abs(st.current - self.prev_current)))
+            scale = float(np.max(np.abs(st.current))) + self.i_small
+            if dI < 2e-4 * scale:
+                self.h_ramp = min(2.0 * self.h_ramp, self.h_long)
+            elif dI > 2e-3 * scale:
+                self.h_ramp = self.h_max
+        self.prev_current = st.current
+
+
+def check_inputs(design: PackDesign, dt, soc0, ambient) -> float:
+    """Validate the run's scalar inputs; returns the ambient temperature (K)."""
+    if not (isinstance(dt, (int, float)) and math.isfinite(dt) and dt > 0):
+        raise InputError("dt", f"expected a positive time step, got {dt!r}")
+    if not (0.0 <= soc0 <= 1.0):
+        raise InputError("soc0", f"expected a number from 0 to 1, got {soc0!r}")
+    amb = design.thermal.ambient_temperature if ambient is None else float(ambient)
+    if not amb > 0:
+        raise InputError("ambient", "must be above absolute zero")
+    return amb
+
+
+def simulate(design: PackDesign, profile: Profile, dt: float = 1.0, soc0: float = 1.0,
+             ambient: float | None = None, per_cell: bool = True,
+             progress: Callable[[float], None] | None = None,
+             cancel: Callable[[], bool] | None = None, spread: Spread | dict | bool | None = None,
+             seed: int | None = None, max_duration: float | None = None,
+             sink: Callable[[SimulationResult], None] | None = None,
+             block_rows: int = 4096) -> SimulationResult:
+    """Simulate `design` under `profile`; rows every `dt` s (and at the end / cut-off).
+
+    ambient: K (None: the design's ambient).  spread: a `Spread`, a dict of its fields, or True
+    for the cell file's own [spread] (capacity_cv, resistance_cv).  progress(fraction) is called
+    now and then; cancel() is polled and True raises SimulationCancelled.
+    max_duration: a safety cap for segments that run until a cut-off (default: 10× the time the
+    current would take to empty the pack, at least 24 h).
+    sink: stream the rows: sink(block) receives a SimulationResult of every `block_rows` rows as
+    the run goes, memory stays bounded, and the result returned holds no rows, only the summary,
+    the cut-off and the counters.  `wall_time` of the result: the simulation itself, without
+    the time spent in the sink."""
+    amb = check_inputs(design, dt, soc0, ambient)
+    t_start = _time.perf_counter()
+    model = PackModel(design, amb, soc0, _spread(design, spread), seed)
+    prof = profile.resolve(design)
+    segs = prof.segments
+    cap_c = float(design.cell_array("capacity").sum(axis=1).min())
+    total = prof.duration
+    expected = int(min(total, 1e7) / dt) + 2 if math.isfinite(total) else 1024
+    rec = Recorder(model.S, model.P, per_cell, expected, sink, block_rows)
+    run = _Run(model, float(dt), rec, progress, cancel, total)
+    st = model.state0
+    prev_dem = None
+    cutoff = None
+    try:
+        for si, seg in enumerate(segs):
+            dem = demand_for(seg, model)
+            dur = run.segment_duration(seg, dem, cap_c, max_duration)
+            if dur <= 0:
+                continue
+            seg_end = run.t + dur
+            big = (prev_dem is None or prev_dem.mode != dem.mode or
+                   abs(dem.value - prev_dem.value) > 0.05 * max(abs(dem.value),
+                                                                 abs(prev_dem.value)))
+            prev_dem = dem
+            st = run.start_segment(st, dem, big)
+            st, ended = run.run_segment(st, dem, seg_end, si, len(segs), dur)
+            if rec.last_time != run.t and (si == len(segs) - 1 or ended):
+                run.record(run.t, st)
+    except _Cutoff as c:
+        cutoff = c
+    if rec.last_time is not None and rec.last_time != run.t:
+        run.record(run.t, st)
+    if progress is not None:
+        progress(1.0)
+    res = rec.finish()
+    res.steps = run.steps
+    res.factorisations = model.factorisations
+    res.warnings = model.warnings()
+    if cutoff is not None:
+        res.cutoff = run.limits.message(cutoff.kind, cutoff.cell, cutoff.state, cutoff.demand)
+        res.cutoff_kind = cutoff.kind
+        res.cutoff_time = cutoff.t
+        res.cutoff_cell = divmod(cutoff.cell, model.P) if cutoff.kind != "power" else None
+    res.wall_time = _time.perf_counter() - t_start - rec.sink_time
+    return res
