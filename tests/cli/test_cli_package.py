@@ -94,3 +94,16 @@ def test_new_designs_start_with_application_overheads(naion, tmp_path):
     assert_input_error(naion("new", "--cell", "hina-nacr32140-me12", "--series", 2,
                              "--parallel", 1, "--application", "rocket", "-o",
                              tmp_path / "x.naion"), "--application")
+
+
+def test_check_json_names_the_figure_and_its_basis(naion, tmp_path):
+    path = tmp_path / "d.naion"
+    assert naion("new", "--cell", "generic-nfpp-210ah", "--series", 16, "--parallel", 1, "-o",
+                 path).code == 0
+    r = naion("targets", "check", path, "--target", "forklift-48v", "--json")
+    assert r.code == 0, r.err
+    checks = {c["name"]: c for c in json.loads(r.out)[0]["checks"]}
+    power = checks["continuous_power"]
+    assert power["figure"] == "window_continuous_power" and "end of the usable window" in \
+        power["basis"]
+    assert checks["mass"]["figure"] == "mass" and checks["mass"]["basis"] == ""
