@@ -8,7 +8,7 @@ import pytest
 from naion_designer.core.checks import check_design
 from naion_designer.core.electrical import calculate
 from naion_designer.core.limits import check_violations, violations, warnings
-from naion_designer.core.pack import Analysis, Interconnect, PackDesign
+from naion_designer.core.pack import Analysis, Interconnect, Overhead, PackDesign
 from naion_designer.core.targets import Target
 from naion_designer.io.cell_file import read_cell_file
 
@@ -57,3 +57,10 @@ def test_an_absurd_terminal_resistance_is_named(cell):
     assert "check the value and its unit" in found[0][1]
     sane = PackDesign(cell=cell, series=16, parallel=1, interconnect=Interconnect(terminal=1e-4))
     assert warnings(sane, calculate(sane)) == []
+
+
+def test_an_absurd_overhead_is_named(cell):
+    d = PackDesign(cell=cell, series=4, parallel=1,
+                   overheads=(Overhead("BMS", mass=0.2), Overhead("enclosure", mass=300.0)))
+    found = warnings(d, calculate(d))
+    assert [f for f, _ in found] == ["overheads[1]"] and "'enclosure'" in found[0][1]

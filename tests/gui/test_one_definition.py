@@ -134,3 +134,17 @@ def test_power_on_another_basis_is_named_with_its_basis(sized):
         assert c.value * 1e3 == pytest.approx(
             r.value("max_continuous_discharge_current") * target.voltage_min)
         assert not math.isclose(c.value * 1e3, r.value("max_continuous_discharge_power"))
+
+
+def test_results_panel_names_an_absurd_input(make_window, tmp_path, capsys):
+    """The 1.5e11 mΩ terminal that gave −3.1e10 V is named in the results panel too."""
+    from naion_designer.cli import main
+
+    path = tmp_path / "d.naion"
+    assert main(["new", "--cell", "generic-nfpp-210ah", "--series", "16", "--parallel", "1",
+                 "-o", str(path)]) == 0
+    data = json.loads(path.read_text())
+    data["interconnect"] = {"terminal": "1.5e11 mohm"}
+    path.write_text(json.dumps(data))
+    win = make_window(path)
+    assert "interconnect.terminal" in win.results.header.text()
