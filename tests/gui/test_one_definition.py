@@ -148,3 +148,30 @@ def test_results_panel_names_an_absurd_input(make_window, tmp_path, capsys):
     path.write_text(json.dumps(data))
     win = make_window(path)
     assert "interconnect.terminal" in win.results.header.text()
+
+
+def test_compare_window_shows_calc_figures(sized, qtbot):
+    from naion_designer.core.comparison import COMPARE_ROWS
+    from naion_designer.gui.comparison_view import ComparisonView
+
+    _, candidates = sized
+    designs = [c.design for c in candidates]
+    results = [calculate(d) for d in designs]
+    view = ComparisonView()
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.curves_ready, timeout=60000):
+        view.set_designs(designs)
+    shown = 0
+    for name in COMPARE_ROWS:
+        if name not in results[0]:
+            continue
+        label = RESULT_DEFS[name].label
+        _, unit = display(name, results[0][name])
+        header = f"{label} ({unit})" if unit else label
+        row = next(r for r in range(view.table.rowCount())
+                   if view.table.verticalHeaderItem(r).text() == header)
+        for col, r in enumerate(results):
+            num, _ = display(name, r[name])
+            assert view.table.item(row, col).text().split("  (")[0] == num, name
+        shown += 1
+    assert shown >= 15
