@@ -175,3 +175,13 @@ def test_compare_window_shows_calc_figures(sized, qtbot):
             assert view.table.item(row, col).text().split("  (")[0] == num, name
         shown += 1
     assert shown >= 15
+
+
+def test_a_new_design_in_the_app_has_default_overheads(make_window):
+    win = make_window()
+    doc = win.new_document()
+    d = doc.design
+    assert [o.name.split(" (")[0] for o in d.overheads] == ["BMS and wiring", "busbars",
+                                                             "enclosure"]
+    r = calculate(d)
+    assert r.value("cell_mass") / r.value("mass") == pytest.approx(1 / 1.2)
