@@ -29,6 +29,10 @@ def register(sub) -> None:
     p.add_argument("--series", required=True, metavar="S")
     p.add_argument("--parallel", required=True, metavar="P")
     p.add_argument("--name", metavar="NAME")
+    p.add_argument("--application", default="generic", metavar="CLASS",
+                   help="seed the overheads (BMS, busbars, enclosure) of this application "
+                        "class: generic (default, 20 %% of the cell mass), vehicle, two-wheeler, "
+                        "stationary, industrial, portable, or none")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.set_defaults(func=cmd_new)
 
@@ -105,13 +109,18 @@ def cmd_cells_show(args) -> int:
 
 
 def cmd_new(args) -> int:
+    from ..core.overheads import default_overheads, mass_fraction
     from ..core.units import parse_count
     from ..io.design_file import new_design, write_design_file
 
     s = parse_count(args.series, "--series")
     p = parse_count(args.parallel, "--parallel")
     design = new_design(args.cell, s, p, args.name)
+    design = design.evolve(overheads=default_overheads(args.application))
     write_design_file(design, args.output)
+    share = mass_fraction(args.application)
     print(f"wrote {args.output}: {design.name} ({design.series}S{design.parallel}P, "
-          f"{design.cell_count} cells of {design.cell.id})")
+          f"{design.cell_count} cells of {design.cell.id}); overheads: "
+          + (f"{share * 100:.0f} % of the cell mass ({args.application} defaults, edit them in "
+             "the file's \"overheads\")" if share else "none"))
     return 0

@@ -27,6 +27,7 @@ class Parser(argparse.ArgumentParser):
 FLAGS = {
     "dt": "--dt", "soc0": "--soc0", "ambient": "--ambient", "profile": "--profile",
     "per_cell": "--per-cell", "objective": "--objective", "top": "--top",
+    "application": "--application",
 }
 
 

@@ -82,7 +82,7 @@ def cmd_size(args) -> int:
                      f"{c.series}S{c.parallel}P", f"{r.value('nominal_voltage'):.1f} V",
                      f"{usable:.3g} kWh", f"{r.value('mass'):.4g} kg", cost])
     if rows:
-        sys.stdout.write(table(rows, ["#", "", "cell", "S×P", "nominal", "usable", "mass",
+        sys.stdout.write(table(rows, ["#", "", "cell", "S×P", "nominal", "usable in window", "mass",
                                       "cell cost"], "rllrrrrr"))
     print()
     for k, c in enumerate(res.candidates, 1):

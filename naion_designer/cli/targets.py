@@ -89,7 +89,7 @@ def check_json(c) -> dict[str, Any]:
 
     return {"name": c.name, "label": c.label, "passed": c.passed, "verified": c.verified,
             "value": num(c.value), "required": num(c.required), "margin": num(c.margin),
-            "unit": c.unit, "reason": c.reason}
+            "unit": c.unit, "reason": c.reason, "figure": c.figure, "basis": c.basis}
 
 
 def candidate_json(c) -> dict[str, Any]:

@@ -18,7 +18,9 @@ BETTER_HIGH = {"capacity": True, "energy": True, "usable_energy": True,
                "specific_energy": True, "energy_density": True, "resistance": False,
                "mass": False, "volume": False, "heat_at_max_continuous_discharge": False,
                "sustained_heat_at_max_continuous_discharge": False, "cell_cost": False,
-               "cost_per_energy": False}
+               "cost_per_energy": False, "peak_discharge_power": True,
+               "max_discharge_c_rate": True, "voltage_under_load": True, "runtime": True,
+               "adiabatic_temperature_rise_rate": False}
 
 
 def best_index(name: str, results) -> int | None:

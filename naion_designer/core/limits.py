@@ -15,6 +15,8 @@ SHARE_LIMIT = 1.10  # most-loaded cell at the pack limit: more than 10 % over it
 # An interconnect that dissipates more than this many times the cells' own resistance is a typo
 # (a busbar of 1 mΩ beside 1 mΩ cells is already poor).
 INTERCONNECT_RATIO_LIMIT = 10.0
+# One overhead heavier than twice the cells (real packs: 15-25 % for all of them together).
+OVERHEAD_RATIO_LIMIT = 2.0
 
 
 def _c(t_k: float) -> str:
@@ -95,6 +97,13 @@ def warnings(design, results) -> list[tuple[str, str]]:
         out.append((field, f"the interconnect adds {inter * 1e3:.4g} mΩ, "
                            f"{inter / cells_r:.3g} × the cells' own {cells_r * 1e3:.4g} mΩ: "
                            "check the value and its unit"))
+    cell_mass = v("cell_mass")
+    for i, o in enumerate(design.overheads):
+        extra = o.mass + o.mass_fraction * cell_mass
+        if cell_mass > 0 and extra > OVERHEAD_RATIO_LIMIT * cell_mass:
+            out.append((f"overheads[{i}]", f"'{o.name}' weighs {extra:.4g} kg, "
+                                           f"{extra / cell_mass:.3g} × the cells' "
+                                           f"{cell_mass:.4g} kg: check the value and its unit"))
     if v("voltage_under_load") <= 0:
         out.append(("resistance", f"the voltage under load is {v('voltage_under_load'):.4g} V: "
                                   "the pack resistance is implausible"))

@@ -22,6 +22,7 @@ class FilesMixin:
         """A new tab: `design` (e.g. from sizing; modified until saved) or a fresh 16S1P."""
         given = design is not None
         if design is None:
+            from ..core.overheads import default_overheads
             from ..io.design_file import new_design
 
             cell = self.library.selected_cell()
@@ -37,7 +38,8 @@ class FilesMixin:
                     return None
                 design = new_design(ids[0], 16, 1, f"Untitled {self._untitled}")
             ambient = self.settings.get("ambient_temperature_c") + 273.15
-            design = design.evolve(thermal=replace(design.thermal, ambient_temperature=ambient))
+            design = design.evolve(thermal=replace(design.thermal, ambient_temperature=ambient),
+                                   overheads=default_overheads())
         doc = Document(design)
         self.add_document(doc)
         if given:

@@ -8,6 +8,7 @@ layouts.  Used by `naion compare DESIGN... -o OUT.pdf` and the GUI's "Export com
 from __future__ import annotations
 
 from .. import __version__
+from ..core.comparison import BETTER_HIGH
 from ..core.units import InputError
 from .common import (
     DAGGER,
@@ -45,13 +46,8 @@ ROWS: tuple[tuple[str, tuple[str, ...]], ...] = (
                  "adiabatic_temperature_rise_rate")),
 )
 COST_ROWS = ("cell_cost", "cost_per_energy")
-HIGHER_IS_BETTER = {"capacity", "energy", "usable_energy", "max_continuous_discharge_power",
-                    "max_continuous_discharge_current", "max_continuous_charge_current",
-                    "max_continuous_charge_power", "peak_discharge_power", "specific_energy",
-                    "energy_density", "runtime", "voltage_under_load", "max_discharge_c_rate"}
-LOWER_IS_BETTER = {"resistance", "mass", "volume", "heat_at_max_continuous_discharge",
-                   "sustained_heat_at_max_continuous_discharge",
-                   "adiabatic_temperature_rise_rate", "cell_cost", "cost_per_energy"}
+HIGHER_IS_BETTER = {name for name, high in BETTER_HIGH.items() if high}
+LOWER_IS_BETTER = {name for name, high in BETTER_HIGH.items() if not high}
 MAX_DESIGNS = 8
 
 

@@ -76,3 +76,40 @@ def test_absurd_terminal_resistance_is_named(naion, tmp_path):
     assert fields[0] == "interconnect.terminal"
     r = naion("calc", path)
     assert "warning: interconnect.terminal:" in r.err
+
+
+def test_new_designs_start_with_application_overheads(naion, tmp_path):
+    """A new design carries BMS, busbars and enclosure: its pack Wh/kg is 80-85 % of the cell's
+    (HiNa Sehol: 120 of 140 Wh/kg), the overheads are in the file to edit, and 'none' keeps the
+    contract's bare pack (mass = cell mass)."""
+    from naion_designer.core.overheads import APPLICATION_CLASSES
+
+    ratios = {}
+    for app in APPLICATION_CLASSES:
+        path = tmp_path / f"{app}.naion"
+        r = naion("new", "--cell", "hina-nacr32140-me12", "--series", 20, "--parallel", 4,
+                  "--application", app, "-o", path)
+        assert r.code == 0, r.err
+        saved = json.loads(path.read_text())["overheads"]
+        res = json.loads(naion("calc", path, "--json").out)["results"]
+        ratios[app] = res["cell_mass"]["value"] / res["mass"]["value"]
+        assert len(saved) == (0 if app == "none" else 3)
+    assert ratios.pop("none") == pytest.approx(1.0)
+    assert all(0.79 <= x <= 0.86 for x in ratios.values()), ratios
+    assert ratios["vehicle"] == pytest.approx(120 / 140, abs=0.01)
+    assert_input_error(naion("new", "--cell", "hina-nacr32140-me12", "--series", 2,
+                             "--parallel", 1, "--application", "rocket", "-o",
+                             tmp_path / "x.naion"), "--application")
+
+
+def test_check_json_names_the_figure_and_its_basis(naion, tmp_path):
+    path = tmp_path / "d.naion"
+    assert naion("new", "--cell", "generic-nfpp-210ah", "--series", 16, "--parallel", 1, "-o",
+                 path).code == 0
+    r = naion("targets", "check", path, "--target", "forklift-48v", "--json")
+    assert r.code == 0, r.err
+    checks = {c["name"]: c for c in json.loads(r.out)[0]["checks"]}
+    power = checks["continuous_power"]
+    assert power["figure"] == "window_continuous_power" and "end of the usable window" in \
+        power["basis"]
+    assert checks["mass"]["figure"] == "mass" and checks["mass"]["basis"] == ""

@@ -154,10 +154,11 @@ def test_size_needs_a_target(naion):
 @pytest.fixture
 def two_designs(naion, tmp_path, example_cell_path):
     a, b = tmp_path / "a.naion", tmp_path / "b.naion"
+    # bare packs (no default overheads): the figures below are the cells' own
     assert naion("new", "--cell", example_cell_path, "--series", "16", "--parallel", "2",
-                 "--name", "A", "-o", a).code == 0
+                 "--name", "A", "--application", "none", "-o", a).code == 0
     assert naion("new", "--cell", example_cell_path, "--series", "14", "--parallel", "4",
-                 "--name", "B", "-o", b).code == 0
+                 "--name", "B", "--application", "none", "-o", b).code == 0
     return a, b
 
 

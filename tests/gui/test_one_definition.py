@@ -134,3 +134,54 @@ def test_power_on_another_basis_is_named_with_its_basis(sized):
         assert c.value * 1e3 == pytest.approx(
             r.value("max_continuous_discharge_current") * target.voltage_min)
         assert not math.isclose(c.value * 1e3, r.value("max_continuous_discharge_power"))
+
+
+def test_results_panel_names_an_absurd_input(make_window, tmp_path, capsys):
+    """The 1.5e11 mΩ terminal that gave −3.1e10 V is named in the results panel too."""
+    from naion_designer.cli import main
+
+    path = tmp_path / "d.naion"
+    assert main(["new", "--cell", "generic-nfpp-210ah", "--series", "16", "--parallel", "1",
+                 "-o", str(path)]) == 0
+    data = json.loads(path.read_text())
+    data["interconnect"] = {"terminal": "1.5e11 mohm"}
+    path.write_text(json.dumps(data))
+    win = make_window(path)
+    assert "interconnect.terminal" in win.results.header.text()
+
+
+def test_compare_window_shows_calc_figures(sized, qtbot):
+    from naion_designer.core.comparison import COMPARE_ROWS
+    from naion_designer.gui.comparison_view import ComparisonView
+
+    _, candidates = sized
+    designs = [c.design for c in candidates]
+    results = [calculate(d) for d in designs]
+    view = ComparisonView()
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.curves_ready, timeout=60000):
+        view.set_designs(designs)
+    shown = 0
+    for name in COMPARE_ROWS:
+        if name not in results[0]:
+            continue
+        label = RESULT_DEFS[name].label
+        _, unit = display(name, results[0][name])
+        header = f"{label} ({unit})" if unit else label
+        row = next(r for r in range(view.table.rowCount())
+                   if view.table.verticalHeaderItem(r).text() == header)
+        for col, r in enumerate(results):
+            num, _ = display(name, r[name])
+            assert view.table.item(row, col).text().split("  (")[0] == num, name
+        shown += 1
+    assert shown >= 15
+
+
+def test_a_new_design_in_the_app_has_default_overheads(make_window):
+    win = make_window()
+    doc = win.new_document()
+    d = doc.design
+    assert [o.name.split(" (")[0] for o in d.overheads] == ["BMS and wiring", "busbars",
+                                                             "enclosure"]
+    r = calculate(d)
+    assert r.value("cell_mass") / r.value("mass") == pytest.approx(1 / 1.2)

@@ -4,6 +4,7 @@ reason.  The last simulation's extremes and the target checks follow."""
 
 from __future__ import annotations
 
+import html
 from functools import lru_cache
 
 import numpy as np
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.checks import check_design
-from ...core.limits import check_violations, violations
+from ...core.limits import check_violations, violations, warnings
 from ...core.results import (
     DISPLAY_UNITS,
     RESULT_DEFS,
@@ -164,8 +165,10 @@ class ResultsPanel(QWidget):
         n_bad = len(self.reasons)
         flag = (f" · <span style='color:#9b1c1c'>{n_bad} limit"
                 f"{'s' if n_bad != 1 else ''} exceeded</span>" if n_bad else "")
+        warn = "".join(f"<br><span style='color:#9b1c1c'>⚠ {html.escape(f)}: "
+                       f"{html.escape(m)}</span>" for f, m in warnings(d, results))
         self.header.setText(f"<b>{d.series}S{d.parallel}P</b> of {d.cell.maker} {d.cell.model} "
-                            f"· {d.cell_count} cells{flag}{est}")
+                            f"· {d.cell_count} cells{flag}{est}{warn}")
         for group, title in GROUPS:
             names = [n for n in results
                      if (RESULT_DEFS[n].group if n in RESULT_DEFS else "electrical") == group]
