@@ -178,7 +178,10 @@ def read_profile_csv(path: str | Path) -> Profile:
         raise InputError(where, "no such profile file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(where, f"cannot read the profile file ({exc.__class__.__name__})") from None
-    rows = list(csv.reader(text.splitlines()))
+    try:
+        rows = list(csv.reader(text.splitlines()))
+    except csv.Error as exc:  # a field past the csv module's limit, a NUL byte
+        raise InputError(where, f"not a valid profile CSV ({exc})") from None
     # skip leading comment/blank lines
     lineno = 0
     while lineno < len(rows) and (not rows[lineno] or not "".join(rows[lineno]).strip()
