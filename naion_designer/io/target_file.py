@@ -140,7 +140,7 @@ def read_target_file(path: str | Path) -> Target:
         check_structure(data, "target file")
         t = target_from_dict(data)
     except InputError as exc:
-        raise InputError(f"{path.name}: {exc.field}", exc.detail) from None
+        raise exc.in_file(path) from None
     return replace(t, origin=str(path), folder=str(path.parent))
 
 

@@ -256,3 +256,16 @@ def test_leftover_temp_files_are_removed_by_the_next_save(tmp_path):
     assert not stale.exists() and other.exists()
     assert read_design_file(p).name == "again"
     assert design_to_dict(read_design_file(p))["name"] == "again"
+
+
+def test_errors_carry_the_key_and_the_file_for_a_form(tmp_path):
+    p = tmp_path / "home.naion"
+    p.write_text(json.dumps(design(thermal={"ambient_temperature": "25 V"})))
+    with pytest.raises(InputError) as e:
+        read_design_file(p)
+    assert e.value.field == "home.naion: thermal.ambient_temperature"
+    assert e.value.key == "thermal.ambient_temperature" and e.value.file == str(p)
+    d = design()
+    d["cell"] = {"id": "x"}
+    e = field_of(design_from_dict, d)
+    assert e.key == e.field == "cell.maker"
