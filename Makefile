@@ -4,11 +4,12 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench package clean help
+.PHONY: run test fuzz lint bench package clean help
 
 help:
 	@echo "make run      set up .venv and open the app on the bundled example design"
 	@echo "make test     set up .venv and run the whole test suite (lint included)"
+	@echo "make fuzz     the long fuzz of every input file kind (>= 10,000 cases)"
 	@echo "make bench    run the benchmarks in bench/"
 	@echo "make package  build the one-folder app bundle with PyInstaller (dist/)"
 
@@ -27,6 +28,9 @@ lint: $(STAMP)
 
 test: $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+fuzz: $(STAMP)
+	NAION_FUZZ_EXAMPLES=2100 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests/fuzz -s
 
 bench: $(STAMP)
 	$(PY) -m bench

@@ -18,12 +18,25 @@ from typing import Any
 
 
 class InputError(ValueError):
-    """Bad user input.  The message names the offending field and what was expected."""
+    """Bad user input.  The message names the offending field and what was expected.
 
-    def __init__(self, field: str, message: str):
+    `field` is what the message shows ("home.naion: thermal.ambient_temperature"); `key` is the
+    key path alone ("thermal.ambient_temperature") and `file` the file, where there is one, so
+    that a form can put the message beside the field it belongs to."""
+
+    def __init__(self, field: str, message: str, key: str | None = None,
+                 file: str | None = None):
         self.field = field
         self.detail = message
+        self.key = field if key is None else key
+        self.file = file
         super().__init__(f"{field}: {message}" if field else message)
+
+    def in_file(self, path) -> InputError:
+        """The same error, named inside the file `path` (for a file reader to raise)."""
+        name = getattr(path, "name", str(path))
+        return InputError(f"{name}: {self.field}", self.detail, key=self.key,
+                          file=str(path))
 
 
 # Dimension name -> (pint dimensionality string, SI unit we store, example for messages)

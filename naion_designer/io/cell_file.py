@@ -281,7 +281,7 @@ def read_cell_file(path: str | Path) -> Cell:
         check_structure(data, "cell file")
         cell = cell_from_dict(data)
     except InputError as exc:
-        raise InputError(f"{path.name}: {exc.field}", exc.detail) from None
+        raise exc.in_file(path) from None
     return cell
 
 

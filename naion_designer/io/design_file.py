@@ -73,7 +73,7 @@ def read_design_file(path: str | Path) -> PackDesign:
         check_structure(data, "design file")
         return design_from_dict(data, base_dir=path.parent)
     except InputError as exc:
-        raise InputError(f"{path.name}: {exc.field}", exc.detail) from None
+        raise exc.in_file(path) from None
 
 
 def _why(exc: Exception) -> str:
@@ -128,7 +128,7 @@ def _cell(ref: Any, base_dir: Path | None) -> tuple[Cell, str]:
         try:
             return cell_from_dict(ref, check_format=False), ""
         except InputError as exc:
-            raise InputError(f"cell.{exc.field}", exc.detail) from None
+            raise InputError(f"cell.{exc.field}", exc.detail, key=f"cell.{exc.key}") from None
     raise InputError("cell", f"expected a library id, a cell file path or a cell object, got "
                              f"{type(ref).__name__}")
 

@@ -37,6 +37,8 @@ def read_profile_csv(path: str | Path) -> Profile:
     except UnicodeDecodeError as exc:
         raise InputError(where, f"cannot read the profile file ({exc.__class__.__name__})") \
             from None
+    except csv.Error as exc:  # a field past the csv module's limit, a NUL byte
+        raise InputError(where, f"not a valid profile CSV ({exc})") from None
     mode, unit = ("current", "A") if has_i else ("power", "W")
     return from_steps(times, values, mode, unit, name=path.name)
 

@@ -58,7 +58,7 @@ ENERGY = Section((
 POWER = Section((
     Q("continuous", "power", "kW", **_POWER, attr="continuous_power"),
     Q("peak", "power", "kW", **_POWER, attr="peak_power"),
-    Q("peak_duration", "time", "s", 0.0, 1e7, lo_open=True, default=10.0),
+    Q("peak_duration", "time", "s", 0.0, 1e7, lo_open=True, default=10.0, always=True),
     Q("charge", "power", "kW", **_POWER, attr="charge_power"),
 ))
 TEMPERATURE = Section((
@@ -140,7 +140,7 @@ def read_target_file(path: str | Path) -> Target:
         check_structure(data, "target file")
         t = target_from_dict(data)
     except InputError as exc:
-        raise InputError(f"{path.name}: {exc.field}", exc.detail) from None
+        raise exc.in_file(path) from None
     return replace(t, origin=str(path), folder=str(path.parent))
 
 

@@ -4,8 +4,10 @@ import pytest
 
 from naion_designer.core.units import (
     InputError,
+    check_number,
     format_number,
     parse_count,
+    parse_fraction,
     parse_money,
     parse_quantity,
     to_unit,
@@ -72,3 +74,56 @@ def test_conversions_and_format():
     assert format_number(10.752) == "10.75"
     assert format_number(0.0) == "0"
     assert math.isnan(float(format_number(float("nan"))))
+
+
+@pytest.mark.parametrize("bad, words", [
+    ("3000 W" * 400, "characters"),
+    ("3000 W3000 W3000 W3000 W", "expected"),
+    ("(", "unbalanced"),
+    ("((1 W", "unbalanced"),
+    ("1 W)", "unbalanced"),
+    ("x" * 61, "characters"),
+    ("10**400 W", "power must be a unit's"),
+    ("2**2**2**2 W", "power must be a unit's"),
+    ("(10*W)**99", "power must be a unit's"),
+    ("1 W**99999", "power must be a unit's"),
+    ("1e400 W", "out of range"),
+    ("1e300 W", "out of range"),
+    ("1 W; import os", "character"),
+    ("１ W", "character"),
+])
+def test_hostile_quantity_text_is_one_error_quickly(bad, words):
+    import time
+
+    t0 = time.perf_counter()
+    with pytest.raises(InputError) as e:
+        parse_quantity(bad, "power", "power.continuous")
+    assert time.perf_counter() - t0 < 1.0
+    assert e.value.field == "power.continuous"
+    assert words in str(e.value)
+    assert len(str(e.value)) < 300  # the message never echoes 2,400 characters
+
+
+def test_units_still_parse_with_powers_and_brackets():
+    assert parse_quantity("10 W/(m**2*K)", "heat_transfer_coefficient", "h") == 10.0
+    assert parse_quantity("1 (m)**2", "area", "a") == 1.0
+    assert parse_quantity("1 m^2", "area", "a") == 1.0
+
+
+@pytest.mark.parametrize("fn", [
+    lambda v: parse_count(v, "series"),
+    lambda v: parse_fraction(v, "analysis.load_c_rate", 0, 100),
+    lambda v: check_number(v, "ocv.voltage[1]"),
+    lambda v: parse_quantity(v, "dimensionless", "x"),
+])
+@pytest.mark.parametrize("value", [10**400, -(10**400), float("nan"), float("inf"), 2**1024])
+def test_huge_and_non_finite_numbers_are_input_errors(fn, value):
+    with pytest.raises(InputError) as e:
+        fn(value)
+    assert "digit" in str(e.value) or "expected" in str(e.value) or "range" in str(e.value)
+
+
+def test_money_text_is_bounded():
+    for bad in ("3000 W" * 400, "1 CNY" * 30, "(", "10**400 CNY", "1e400 CNY"):
+        with pytest.raises(InputError, match="^price: "):
+            parse_money(bad, "price")
