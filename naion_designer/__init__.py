@@ -5,5 +5,12 @@ simulation, sizing), `naion_designer.io` reads and writes files, `naion_designer
 PDFs, `naion_designer.cli` is the `naion` command, and only `naion_designer.gui` imports Qt.
 """
 
+from importlib.metadata import PackageNotFoundError, version
+
 __all__ = ["__version__"]
-__version__ = "0.1.0"
+try:
+    # the one place the version is written is pyproject.toml; the installed metadata carries it
+    # (the PyInstaller bundle copies that metadata in)
+    __version__ = version("naion-designer")
+except PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0+unknown"

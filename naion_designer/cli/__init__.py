@@ -15,7 +15,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from importlib.metadata import PackageNotFoundError, version
 
 from . import calc, cells, compare, report, size, targets
 from .calc import calc_json, format_results
@@ -39,10 +38,9 @@ EXTENSIONS = ("naion_designer.cli_simulate",)
 
 
 def _version() -> str:
-    try:
-        return version("naion-designer")
-    except PackageNotFoundError:  # running from a checkout that is not installed
-        return "0.1.0"
+    from .. import __version__
+
+    return __version__
 
 
 def build_parser() -> Parser:

@@ -18,14 +18,9 @@ DESKTOP_FILE = "io.naion.Designer"
 
 
 def app_version() -> str:
-    try:
-        from importlib.metadata import version
+    from .. import __version__
 
-        return version("naion-designer")
-    except Exception:  # a frozen bundle may have no metadata
-        from .. import __version__
-
-        return __version__
+    return __version__
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:

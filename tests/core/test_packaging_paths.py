@@ -42,3 +42,17 @@ def test_wheel_contains_and_finds_the_data(tmp_path):
     root, count = p.stdout.split()
     assert Path(root) == tmp_path / "site" / "naion_designer" / "_data"
     assert int(count) >= 15
+
+
+def test_version_written_once():
+    """pyproject.toml holds the version; the package and the AppStream release follow it."""
+    import re
+    import tomllib
+
+    from naion_designer import __version__
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    assert __version__ == declared
+    metainfo = (ROOT / "packaging" / "io.naion.Designer.metainfo.xml").read_text()
+    releases = re.findall(r'<release version="([^"]+)"', metainfo)
+    assert releases and releases[0] == declared
