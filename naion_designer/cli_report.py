@@ -10,7 +10,10 @@ import sys
 UNIT_PRESETS = {
     "si": {},
     "metric": {},
-    "imperial": {"length": "in", "mass": "lb", "volume": "ft**3", "temperature": "degF"},
+    "imperial": {"length": "in", "mass": "lb", "volume": "ft**3", "temperature": "degF",
+                 "specific_energy": "W*h/lb", "energy_density": "W*h/in**3",
+                 "heat_transfer_coefficient": "Btu/(h*ft**2*delta_degF)",
+                 "specific_heat": "Btu/(lb*delta_degF)"},
 }
 
 

@@ -19,6 +19,7 @@ from .fonts import (
     draw_text,
     fit_text,
     markup,
+    markup_cjk,
     register_fonts,
     text_width,
 )
@@ -52,6 +53,7 @@ class ReportOptions:
     notes: tuple[str, ...] = ()
     include_cost: bool = False
     title: str = ""  # document title; "" = the design name
+    lang: str = "en"  # en | zh_CN | bilingual (中文 / English)
 
     def resolved(self, design) -> ReportOptions:
         """Fill empty fields from the design's metadata (customer, project, ...)."""
@@ -66,6 +68,10 @@ class ReportOptions:
 
 def validate_options(opts: ReportOptions) -> None:
     """InputError naming the option that is wrong."""
+    from .i18n import LANGS
+
+    if opts.lang not in LANGS:
+        raise InputError("--lang", f"expected en, zh_CN or bilingual, got '{opts.lang}'")
     if opts.paper not in PAPERS:
         raise InputError("--paper", f"expected A4 or letter, got '{opts.paper}'")
     if opts.date:
@@ -244,7 +250,7 @@ def P(text: str, style, raw: bool = False):
     """A Paragraph; user/plain text is escaped and CJK runs get the CJK font unless raw."""
     from reportlab.platypus import Paragraph
 
-    return Paragraph(text if raw else markup(text), style)
+    return Paragraph(markup_cjk(text) if raw else markup(text), style)
 
 
 def _bookmark_class():
@@ -331,6 +337,7 @@ class PageInfo:
     footer_left: str
     footer_note: str
     date: _dt.date
+    page_text: str = "Page {n} of {total}"
 
 
 def make_canvas_class(info: PageInfo):
@@ -410,14 +417,15 @@ def make_canvas_class(info: PageInfo):
             draw_text(self, m, 29, fit_text(info.footer_left, w - 2 * m - 80, 7), 7)
             draw_text(self, m, 20, fit_text(info.footer_note, w - 2 * m, 6.3), 6.3)
             self.setFillColor(colors.HexColor(INK))
-            draw_text(self, w - m, 29, f"Page {n} of {total}", 7.5, bold=True, anchor="end")
+            draw_text(self, w - m, 29, info.page_text.format(n=n, total=total), 7.5, bold=True,
+                      anchor="end")
             self.restoreState()
 
     return NumberedCanvas
 
 
 def build_pdf(story: list, opts: ReportOptions, info: PageInfo, title: str, subject: str,
-              author: str, keywords: str) -> bytes:
+              author: str, keywords: str, lang: str = "en") -> bytes:
     """Lay the story out on pages and return the PDF bytes."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
@@ -428,7 +436,7 @@ def build_pdf(story: list, opts: ReportOptions, info: PageInfo, title: str, subj
     doc = BaseDocTemplate(buf, pagesize=(w, h), leftMargin=m, rightMargin=m, topMargin=46,
                           bottomMargin=50, title=title, author=author, subject=subject,
                           creator=f"NaIon Designer {__version__}", keywords=keywords,
-                          invariant=1, pageCompression=1, lang="en")
+                          invariant=1, pageCompression=1, lang=lang)
     first = Frame(m, 50, w - 2 * m, h - 50 - 18, id="first", leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0)
     later = Frame(m, 50, w - 2 * m, h - 50 - 44, id="later", leftPadding=0, rightPadding=0,
