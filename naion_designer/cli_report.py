@@ -54,7 +54,7 @@ def options_from_args(args):
                          company=args.company or "", logo=args.logo or "", paper=paper,
                          date=args.date or "", units=parse_units(args.units),
                          notes=tuple(args.note or ()), include_cost=bool(args.cost),
-                         title=args.title or "")
+                         title=args.title or "", lang=args.lang)
     validate_options(opts)
     return opts
 
@@ -79,6 +79,9 @@ def add_report_options(p) -> None:
     p.add_argument("--note", action="append", metavar="TEXT",
                    help="an extra note for the notes section (repeatable)")
     p.add_argument("--cost", action="store_true", help="include the cell cost figures")
+    p.add_argument("--lang", default="en", metavar="en|zh_CN|bilingual",
+                   help="language of the sheet: English, Chinese (GB/T terms) or both "
+                        "(中文 / English); default en")
 
 
 def cmd_report(args) -> int:

@@ -197,7 +197,8 @@ def is_estimated(design, name: str) -> bool:
 
 
 # --- styles ------------------------------------------------------------------------------------
-def styles() -> dict:
+def styles(tight: float = 1.0) -> dict:
+    """The paragraph styles; `tight` < 1 scales every line spacing down (a denser sheet)."""
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
@@ -243,6 +244,9 @@ def styles() -> dict:
         "company": ParagraphStyle("company", parent=base, fontName=SANS_BOLD, fontSize=11,
                                   leading=13.5, textColor=colors.HexColor(NAVY)),
     }
+    if tight != 1.0:
+        for style in st.values():
+            style.leading = round(style.leading * tight, 2)
     return st
 
 
@@ -424,10 +428,33 @@ def make_canvas_class(info: PageInfo):
     return NumberedCanvas
 
 
+def _end_mark(out: list):
+    """A zero-size flowable at the end of the story: records (pages, fill of the last page)."""
+    from reportlab.platypus.flowables import Flowable
+
+    class EndMark(Flowable):
+        def wrap(self, aw, ah):
+            return 0, 0
+
+        def drawOn(self, canvas, x, y, _sW=0):
+            frame = self._frame
+            used = (frame._y1 + frame._height - y) / frame._height
+            out[:] = [canvas.getPageNumber(), used]
+
+        def draw(self):
+            pass
+
+    return EndMark()
+
+
 def build_pdf(story: list, opts: ReportOptions, info: PageInfo, title: str, subject: str,
-              author: str, keywords: str, lang: str = "en") -> bytes:
-    """Lay the story out on pages and return the PDF bytes."""
+              author: str, keywords: str, lang: str = "en", measure: list | None = None) -> bytes:
+    """Lay the story out on pages and return the PDF bytes.  With `measure` (a list), it is
+    filled with [pages, fraction of the last page's frame used]."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    if measure is not None:
+        story = [*story, _end_mark(measure)]
 
     register_fonts()
     buf = io.BytesIO()

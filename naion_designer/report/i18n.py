@@ -12,11 +12,15 @@ follow `glossary_zh_CN.toml`; units stay SI symbols.
 
 from __future__ import annotations
 
+import re
+
 from ..core.messages import catalog, translate
 from ..core.units import InputError
 from .fonts import markup
 
 LANGS = ("en", "zh_CN", "bilingual")
+_TAGS = re.compile(r"<[^>]*>|\{\w+\}")
+_WORDS = re.compile(r"\b[a-z]{3,}\b")  # lowercase English words: ids and units are not
 
 
 def check_lang(lang: str) -> str:
@@ -31,11 +35,16 @@ class Text:
     def __init__(self, lang: str = "en"):
         self.lang = check_lang(lang)
         self.chinese = lang != "en"
+        self.missing: set[str] = set()  # texts asked for that neither catalog translates
 
     def zh(self, en: str) -> str:
         """The Chinese text (the English one where neither catalog knows it)."""
         found = catalog("zh_CN", "report").lookup(en)
-        return found if found is not None else translate(en, "zh_CN")
+        if found is None:
+            found = translate(en, "zh_CN")
+        if found == en and _WORDS.search(_TAGS.sub(" ", en)):
+            self.missing.add(en)
+        return found
 
     def __call__(self, en: str, sep: str = " / ") -> str:
         """A short text: a label, a table cell, a heading."""

@@ -50,10 +50,17 @@ SECTIONS = [
 ]
 
 
+COMPACT_LEVELS = 3
+STUB = 0.3  # a last page filled less than this is worth a tighter layout
+
+
 def build_story(data: SpecSheetData, opts: ReportOptions, date_text: str,
-                sections=None) -> list:
-    ctx = Context(data=data, opts=opts, st=styles(), width=frame_width(opts),
-                  tr=Text(opts.lang), date_text=date_text)
+                sections=None, compact: int = 0, tr: Text | None = None) -> list:
+    """The flowables of the sheet: the title block, then every section of `sections`
+    (default SECTIONS).  `tr` may pass the translator (to see what it could not translate)."""
+    ctx = Context(data=data, opts=opts, st=styles((1.0, 0.96, 0.92)[compact]),
+                  width=frame_width(opts), tr=tr or Text(opts.lang), date_text=date_text,
+                  compact=compact)
     story = head(ctx)
     for section in SECTIONS if sections is None else sections:
         story += section(ctx)
@@ -70,7 +77,6 @@ def spec_sheet_bytes(design, options: ReportOptions | None = None,
     date = report_date(opts)
     date_text = date.isoformat()
     title = opts.title or design.name
-    story = build_story(data, opts, date_text)
     rev = f"{tr('Rev.', sep=' ')} {opts.revision or '—'}"
     header_right = " · ".join(x for x in (opts.customer, opts.project, rev) if x)
     info = PageInfo(
@@ -84,10 +90,24 @@ def spec_sheet_bytes(design, options: ReportOptions | None = None,
     subject = (f"Sodium-ion battery pack specification: {design.series}S{design.parallel}P "
                f"{design.cell.maker} {design.cell.model}"
                + (f" for {opts.customer}" if opts.customer else ""))
-    return build_pdf(story, opts, info, title=title, subject=subject,
-                     author=opts.author or opts.company or "NaIon Designer",
-                     keywords=f"sodium-ion, battery pack, spec sheet, {design.cell.id}, {rev}",
-                     lang=tr.pdf_lang)
+    meta = dict(title=title, subject=subject,
+                author=opts.author or opts.company or "NaIon Designer",
+                keywords=f"sodium-ion, battery pack, spec sheet, {design.cell.id}, {rev}",
+                lang=tr.pdf_lang)
+    # Pagination: where the last page would hold only a few lines, smaller drawings and charts
+    # often pull them back; keep the first layout that has one page fewer.
+    first, pages = None, None
+    for compact in range(COMPACT_LEVELS):
+        measure: list = []
+        pdf = build_pdf(build_story(data, opts, date_text, compact=compact), opts, info,
+                        measure=measure, **meta)
+        if first is None:
+            first, pages = pdf, measure[0]
+            if pages == 1 or measure[1] >= STUB:
+                return pdf
+        elif measure[0] < pages:
+            return pdf
+    return first
 
 
 def write_spec_sheet(design, path, options: ReportOptions | None = None) -> None:

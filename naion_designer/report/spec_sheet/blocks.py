@@ -24,6 +24,7 @@ class Context:
     width: float
     tr: Text
     date_text: str
+    compact: int = 0  # 0, 1, 2: smaller drawings and charts, so the last page is not a stub
     numbered: list[str] = field(default_factory=list)
 
     @property
@@ -41,6 +42,10 @@ class Context:
     @property
     def half(self) -> float:
         return (self.width - 12) / 2
+
+    def size(self, *heights: float) -> float:
+        """The height for the sheet's compactness: heights[compact] (the last if fewer)."""
+        return heights[min(self.compact, len(heights) - 1)]
 
     def heading(self, title_en: str):
         number = str(len(self.numbered) + 1)

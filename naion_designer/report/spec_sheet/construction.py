@@ -32,7 +32,7 @@ def _site(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def citation(cell) -> str:
+def citation(cell, tr=str) -> str:
     """The cell's source as a reader cites it (maker, kind of document, date, site), URLs left
     for the notes: "CATL, manufacturer's announcement (catl.com, undated); trade press report
     (powerprogress.com, undated)".  A source without URLs is printed as it is."""
@@ -56,7 +56,7 @@ def citation(cell) -> str:
             kind = "trade press report"
         date = _date_in(u) or "undated"
         parts.append((own, kind, site, date))
-    text = "; ".join(f"{k} ({s}, {d})" for _own, k, s, d in parts)
+    text = "; ".join(f"{tr(k)} ({s}, {tr(d)})" for _own, k, s, d in parts)
     return f"{cell.maker}, {text}" if cell.maker else text
 
 
@@ -100,7 +100,7 @@ def cell_table(ctx: Context, width: float):
     if c.cycle_life:
         rows.append(("Cycle life", f"{c.cycle_life:,.0f} {tr('cycles')}", m("cycle_life")))
     conf = f" ({tr('data confidence')}: {tr(c.confidence)})" if c.confidence else ""
-    rows.append(("Source", tr(citation(c)) + conf, ""))
+    rows.append(("Source", citation(c, tr) + conf, ""))
     trs = [[Para(tr(k), st["cellb"]), Para(v, st["cell"]), Para(mk, st["cellc"])]
            for k, v, mk in rows]
     return grid_table(trs, [width * 0.31, width * 0.63, width * 0.06], header_rows=0)
