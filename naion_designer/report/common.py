@@ -251,10 +251,11 @@ def styles(tight: float = 1.0) -> dict:
 
 
 def P(text: str, style, raw: bool = False):
-    """A Paragraph; user/plain text is escaped and CJK runs get the CJK font unless raw."""
+    """A Paragraph; user/plain text is escaped (a newline breaks the line) and CJK runs get the
+    CJK font unless raw."""
     from reportlab.platypus import Paragraph
 
-    return Paragraph(markup_cjk(text) if raw else markup(text), style)
+    return Paragraph(markup_cjk(text) if raw else markup(text).replace("\n", "<br/>"), style)
 
 
 def _bookmark_class():

@@ -67,9 +67,10 @@ def mark(design, name: str) -> str:
     return DAGGER if is_estimated(design, name) else ""
 
 
-def label(ctx: Context, name: str) -> str:
+def label(ctx: Context, name: str, sep: str = " / ") -> str:
+    """A result's label; bilingual with `sep` between the two (a newline in narrow columns)."""
     d = RESULT_DEFS.get(name)
-    return ctx.tr(d.label if d else name.replace("_", " "))
+    return ctx.tr(d.label if d else name.replace("_", " "), sep=sep)
 
 
 def basis(ctx: Context, name: str) -> str:
@@ -106,7 +107,8 @@ def results_table(ctx: Context, names, width: float, show_basis: bool = True):
         if name not in res:
             continue
         num, unit = fig(name, res[name], ctx.units)
-        row = [Para(label(ctx, name), st["cell"]), Para(num, st["cellr"]),
+        row = [Para(label(ctx, name, " / " if show_basis else "\n"), st["cell"]),
+               Para(num, st["cellr"]),
                Para(unit, st["cell"]), Para(mark(design, name), st["cellc"])]
         if show_basis:
             row.append(Para(basis(ctx, name), st["small"]))

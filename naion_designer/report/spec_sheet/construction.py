@@ -101,7 +101,7 @@ def cell_table(ctx: Context, width: float):
         rows.append(("Cycle life", f"{c.cycle_life:,.0f} {tr('cycles')}", m("cycle_life")))
     conf = f" ({tr('data confidence')}: {tr(c.confidence)})" if c.confidence else ""
     rows.append(("Source", citation(c, tr) + conf, ""))
-    trs = [[Para(tr(k), st["cellb"]), Para(v, st["cell"]), Para(mk, st["cellc"])]
+    trs = [[Para(tr(k, sep="\n"), st["cellb"]), Para(v, st["cell"]), Para(mk, st["cellc"])]
            for k, v, mk in rows]
     return grid_table(trs, [width * 0.31, width * 0.63, width * 0.06], header_rows=0)
 
@@ -133,7 +133,7 @@ def design_table(ctx: Context, width: float):
         ("Analysis", tr("SOC window {lo} – {hi}, load {c}C").format(
             lo=f"{an.soc_window[0]:.0%}", hi=f"{an.soc_window[1]:.0%}", c=f"{an.load_c_rate:g}")),
     ]
-    trs = [[Para(tr(k), st["cellb"]), Para(v, st["cell"])] for k, v in rows]
+    trs = [[Para(tr(k, sep="\n"), st["cellb"]), Para(v, st["cell"])] for k, v in rows]
     return grid_table(trs, [width * 0.28, width * 0.72], header_rows=0)
 
 

@@ -45,7 +45,7 @@ def operating_conditions(ctx: Context, width: float):
     rows = [[Para(tr("Operating conditions"), st["th"]), Para("", st["th"]),
              Para("", st["th"])]]
     for text, value, key in cond:
-        rows.append([Para(tr(text), st["cell"]), Para(value, st["cellr"]),
+        rows.append([Para(tr(text, sep="\n"), st["cell"]), Para(value, st["cellr"]),
                      Para(DAGGER if key and key in c.estimated else "", st["cellc"])])
     return grid_table(rows, [width * 0.55, width * 0.38, width * 0.07])
 
