@@ -138,10 +138,8 @@ def _smaller(style):
 def _check(design):
     if not design.target:
         return None
-    try:
-        from ..core.targets import check_design, load_target
-    except ImportError:
-        return None
+    from ..core.targets import check_design, load_target
+
     try:
         return check_design(design, load_target(design.target))
     except InputError:
@@ -149,14 +147,9 @@ def _check(design):
 
 
 def _overlay_charts(designs, width, height):
+    from ..core.curves import discharge_curves, power_capability
     from .charts import PALETTE, Chart, Series, draw_chart, placeholder
 
-    try:
-        from ..core.curves import discharge_curves, power_capability
-    except ImportError:
-        msg = "the simulation module (core.curves) is not installed"
-        return placeholder(msg, width, height, "Discharge at 1C"), \
-            placeholder(msg, width, height, "Power capability vs SOC")
     dis, pw = [], []
     for i, d in enumerate(designs):
         if d.cell.ocv is None:
