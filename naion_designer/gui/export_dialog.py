@@ -279,7 +279,9 @@ class _ExportDialog(QDialog):
         def work(progress, cancelled):
             with _PDF_LOCK:
                 pdf = self.build_bytes(payload, opts)
-            return pdf, render_first_page(pdf)
+            from ..report.preview import render_first_page as render
+
+            return pdf, render(pdf, PREVIEW_DPI)
 
         task = Task(work, "pdf-preview", self)
         task.succeeded.connect(self._show_preview)

@@ -70,3 +70,7 @@ class Text:
     @property
     def pdf_lang(self) -> str:
         return "zh-CN" if self.chinese else "en"
+
+
+# what a language choice shows (export dialog, preferences), in the order offered
+LANGUAGE_NAMES = {"en": "English", "zh_CN": "中文（简体）", "bilingual": "中文 / English"}

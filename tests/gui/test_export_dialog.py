@@ -54,10 +54,23 @@ def test_fields_prefilled_from_the_design(qtbot, design):
     dlg.reject()
 
 
-def test_preview_without_pdftoppm_shows_the_page_content(qtbot, design, monkeypatch):
+def test_preview_without_pdftoppm_is_still_a_page_image(qtbot, design, monkeypatch):
     import naion_designer.gui.export_dialog as mod
 
     monkeypatch.setattr(mod.shutil, "which", lambda name: None)
+    dlg = mod.ExportDialog(design)
+    qtbot.addWidget(dlg)
+    with qtbot.waitSignal(dlg.preview_ready, timeout=20000):
+        pass
+    assert dlg.preview_mode == "image" and not dlg.preview.pixmap().isNull()
+    dlg.reject()
+
+
+def test_preview_that_cannot_render_shows_the_page_content(qtbot, design, monkeypatch):
+    import naion_designer.gui.export_dialog as mod
+    import naion_designer.report.preview as preview
+
+    monkeypatch.setattr(preview, "render_first_page", lambda pdf, dpi=100: None)
     dlg = mod.ExportDialog(design)
     qtbot.addWidget(dlg)
     with qtbot.waitSignal(dlg.preview_ready, timeout=20000):
