@@ -15,9 +15,7 @@ from .common import (
     NAVY,
     PASS,
     RULE,
-    PageInfo,
     ReportOptions,
-    build_pdf,
     fig,
     frame_width,
     grid_table,
@@ -30,6 +28,7 @@ from .common import (
 )
 from .common import P as Para
 from .fonts import markup
+from .pages import PageInfo, build_pdf
 
 __all__ = ["write_comparison", "comparison_bytes", "ROWS"]
 

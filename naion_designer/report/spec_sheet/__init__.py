@@ -19,9 +19,7 @@ from __future__ import annotations
 from ... import __version__
 from ..common import (
     DAGGER,
-    PageInfo,
     ReportOptions,
-    build_pdf,
     frame_width,
     report_date,
     styles,
@@ -29,6 +27,7 @@ from ..common import (
     write_pdf,
 )
 from ..i18n import Text
+from ..pages import PageInfo, build_pdf
 from . import construction, figures, layout_section, notes, performance, spread, target, transport
 from .blocks import Context
 from .data import C_RATES, SpecSheetData, collect, duty_cycle_series, min_typ_max
