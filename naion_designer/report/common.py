@@ -8,6 +8,7 @@ import datetime as _dt
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..core.units import InputError
@@ -294,14 +295,47 @@ def heading(number: str, title: str, st: dict, width: float):
     return t
 
 
+@lru_cache(maxsize=1)
+def _table_class():
+    from reportlab.platypus import Table
+
+    class DatasheetTable(Table):
+        """A table that never leaves fewer than MIN_ROWS data rows alone on a page: where a
+        page break would, it moves more rows along."""
+
+        MIN_ROWS = 3
+
+        def split(self, availWidth, availHeight):
+            parts = super().split(availWidth, availHeight)
+            if len(parts) != 2:
+                return parts
+            head = self.repeatRows if isinstance(self.repeatRows, int) else \
+                len(self.repeatRows)
+            first = len(parts[0]._cellvalues)
+            tail = len(self._cellvalues) - first
+            need = self.MIN_ROWS - tail
+            if need <= 0 or first - head - need < self.MIN_ROWS:
+                return parts
+            lower = availHeight - sum(self._rowHeights[first - need:first]) - 0.5
+            moved = super().split(availWidth, lower)
+            if len(moved) != 2:
+                return parts
+            # the page break keeps the moved rows from flowing back into the space they left
+            from reportlab.platypus import PageBreak
+
+            return [moved[0], PageBreak(), moved[1]]
+
+    return DatasheetTable
+
+
 def grid_table(rows: list[list], col_widths: list[float], header_rows: int = 1,
                align_right: tuple[int, ...] = (), zebra: bool = True, bold_rows=(),
                extra_style=()):
     """A datasheet table: navy header, light zebra rows, hairlines."""
     from reportlab.lib import colors
-    from reportlab.platypus import Table, TableStyle
+    from reportlab.platypus import TableStyle
 
-    t = Table(rows, colWidths=col_widths, repeatRows=header_rows, hAlign="LEFT")
+    t = _table_class()(rows, colWidths=col_widths, repeatRows=header_rows, hAlign="LEFT")
     style = [
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor(NAVY)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
