@@ -49,15 +49,15 @@ SECTIONS = [
 ]
 
 
-COMPACT_LEVELS = 3
-STUB = 0.3  # a last page filled less than this is worth a tighter layout
+COMPACT_LEVELS = 2
+STUB = 0.5  # a last page filled less than this is worth trying a tighter layout
 
 
 def build_story(data: SpecSheetData, opts: ReportOptions, date_text: str,
                 sections=None, compact: int = 0, tr: Text | None = None) -> list:
     """The flowables of the sheet: the title block, then every section of `sections`
     (default SECTIONS).  `tr` may pass the translator (to see what it could not translate)."""
-    ctx = Context(data=data, opts=opts, st=styles((1.0, 0.96, 0.92)[compact]),
+    ctx = Context(data=data, opts=opts, st=styles((1.0, 0.92)[compact]),
                   width=frame_width(opts), tr=tr or Text(opts.lang), date_text=date_text,
                   compact=compact)
     story = head(ctx)
@@ -93,8 +93,8 @@ def spec_sheet_bytes(design, options: ReportOptions | None = None,
                 author=opts.author or opts.company or "NaIon Designer",
                 keywords=f"sodium-ion, battery pack, spec sheet, {design.cell.id}, {rev}",
                 lang=tr.pdf_lang)
-    # Pagination: where the last page would hold only a few lines, smaller drawings and charts
-    # often pull them back; keep the first layout that has one page fewer.
+    # Pagination: where the last page would be half empty, smaller drawings and charts and
+    # tighter lines often pull it back; keep the denser layout when it has a page fewer.
     first, pages = None, None
     for compact in range(COMPACT_LEVELS):
         measure: list = []

@@ -24,7 +24,7 @@ class Context:
     width: float
     tr: Text
     date_text: str
-    compact: int = 0  # 0, 1, 2: smaller drawings and charts, so the last page is not a stub
+    compact: int = 0  # 1: smaller drawings and charts, so that a last page is not half empty
     numbered: list[str] = field(default_factory=list)
 
     @property

@@ -22,7 +22,7 @@ def section(ctx: Context) -> list:
 
     design, res, units, width = ctx.design, ctx.res, ctx.units, ctx.width
     info: dict = {}
-    drawing = layout_drawing(design, width, ctx.size(250, 205, 170), units, info=info)
+    drawing = layout_drawing(design, width, ctx.size(250, 170), units, info=info)
     L, W, H = (fig(n, res[n], units) for n in ("length", "width", "height"))
     caption = (
         f"Top view to scale ({info.get('scale', '')} when printed at 100 %). "

@@ -89,7 +89,7 @@ def duty_cycle_chart(ctx: Context):
     chart = draw_chart(Chart(title, tr("Time (h)" if hours else "Time (s)"), tr(ylabel),
                              [Series("", xs, vals, color="#674ea7", step=True)], xmin=0.0,
                              xmax=xs[-1], note=tr(note) if note else ""), ctx.width,
-                       ctx.size(150, 125, 110))
+                       ctx.size(150, 110))
     return [Spacer(1, 6), chart]
 
 
@@ -99,7 +99,7 @@ def section(ctx: Context) -> list:
     from ..common import P as Para
 
     width = ctx.width
-    cw, ch = (width - 14) / 2, ctx.size(172, 150, 136)
+    cw, ch = (width - 14) / 2, ctx.size(172, 136)
     c1 = discharge_chart(ctx, cw, ch)
     c2, cut = power_chart(ctx, cw, ch)
     perf = [ctx.heading("Performance"), Spacer(1, 4),
