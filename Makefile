@@ -4,7 +4,12 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test fuzz lint bench package clean help
+PREFIX ?= $(HOME)/.local
+APPID  := io.naion.Designer
+SHARE   = $(DESTDIR)$(PREFIX)/share
+ICON_SIZES := 16 24 32 48 64 128 256 512
+
+.PHONY: run test fuzz lint bench package clean help install-desktop uninstall-desktop
 
 help:
 	@echo "make run      set up .venv and open the app on the bundled example design"
@@ -12,6 +17,8 @@ help:
 	@echo "make fuzz     the long fuzz of every input file kind (>= 10,000 cases)"
 	@echo "make bench    run the benchmarks in bench/"
 	@echo "make package  build the one-folder app bundle with PyInstaller (dist/)"
+	@echo "make install-desktop  menu entry, .naion file type, metainfo and icons for this user"
+	@echo "                      (PREFIX=$(PREFIX); the entry starts .venv/bin/naion-designer)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,3 +49,35 @@ package: $(STAMP)
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache
+
+# run a desktop cache tool when the system has it (the files work without; the caches speed up)
+refresh = if command -v $(firstword $(1)) >/dev/null; then $(1) >/dev/null 2>&1 || true; fi
+
+# XDG desktop integration: the .desktop file (started from this checkout's .venv), AppStream
+# metainfo, the shared-mime-info type of .naion files and the hicolor icons (app and file type).
+install-desktop:
+	install -d $(SHARE)/applications $(SHARE)/metainfo $(SHARE)/mime/packages
+	sed 's|^Exec=naion-designer|Exec=$(abspath $(VENV))/bin/naion-designer|' \
+		packaging/$(APPID).desktop > $(SHARE)/applications/$(APPID).desktop
+	install -m 644 packaging/$(APPID).metainfo.xml $(SHARE)/metainfo/$(APPID).metainfo.xml
+	install -m 644 packaging/$(APPID).mime.xml $(SHARE)/mime/packages/$(APPID).xml
+	for s in $(ICON_SIZES); do \
+		install -d $(SHARE)/icons/hicolor/$${s}x$${s}/apps $(SHARE)/icons/hicolor/$${s}x$${s}/mimetypes; \
+		install -m 644 resources/icons/naion-designer-$$s.png $(SHARE)/icons/hicolor/$${s}x$${s}/apps/naion-designer.png; \
+		install -m 644 resources/icons/naion-designer-$$s.png $(SHARE)/icons/hicolor/$${s}x$${s}/mimetypes/application-x-naion-design.png; \
+	done
+	install -d $(SHARE)/icons/hicolor/scalable/apps
+	install -m 644 resources/icons/naion-designer.svg $(SHARE)/icons/hicolor/scalable/apps/naion-designer.svg
+	@$(call refresh,update-mime-database $(SHARE)/mime)
+	@$(call refresh,update-desktop-database -q $(SHARE)/applications)
+	@$(call refresh,gtk-update-icon-cache -q -t -f $(SHARE)/icons/hicolor)
+
+uninstall-desktop:
+	rm -f $(SHARE)/applications/$(APPID).desktop $(SHARE)/metainfo/$(APPID).metainfo.xml \
+		$(SHARE)/mime/packages/$(APPID).xml $(SHARE)/icons/hicolor/scalable/apps/naion-designer.svg
+	for s in $(ICON_SIZES); do \
+		rm -f $(SHARE)/icons/hicolor/$${s}x$${s}/apps/naion-designer.png \
+			$(SHARE)/icons/hicolor/$${s}x$${s}/mimetypes/application-x-naion-design.png; \
+	done
+	@$(call refresh,update-mime-database $(SHARE)/mime)
+	@$(call refresh,update-desktop-database -q $(SHARE)/applications)

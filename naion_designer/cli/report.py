@@ -10,7 +10,10 @@ import sys
 UNIT_PRESETS = {
     "si": {},
     "metric": {},
-    "imperial": {"length": "in", "mass": "lb", "volume": "ft**3", "temperature": "degF"},
+    "imperial": {"length": "in", "mass": "lb", "volume": "ft**3", "temperature": "degF",
+                 "specific_energy": "W*h/lb", "energy_density": "W*h/in**3",
+                 "heat_transfer_coefficient": "Btu/(h*ft**2*delta_degF)",
+                 "specific_heat": "Btu/(lb*delta_degF)"},
 }
 
 
@@ -51,7 +54,7 @@ def options_from_args(args):
                          company=args.company or "", logo=args.logo or "", paper=paper,
                          date=args.date or "", units=parse_units(args.units),
                          notes=tuple(args.note or ()), include_cost=bool(args.cost),
-                         title=args.title or "")
+                         title=args.title or "", lang=args.lang)
     validate_options(opts)
     return opts
 
@@ -76,6 +79,9 @@ def add_report_options(p) -> None:
     p.add_argument("--note", action="append", metavar="TEXT",
                    help="an extra note for the notes section (repeatable)")
     p.add_argument("--cost", action="store_true", help="include the cell cost figures")
+    p.add_argument("--lang", default="en", metavar="en|zh_CN|bilingual",
+                   help="language of the sheet: English, Chinese (GB/T terms) or both "
+                        "(中文 / English); default en")
 
 
 def cmd_report(args) -> int:

@@ -156,8 +156,10 @@ DISPLAY_UNITS: dict[str, tuple[str, ...]] = {
     "mass": ("kg", "g", "t", "lb"),
     "length": ("mm", "cm", "m", "in"),
     "volume": ("L", "m**3", "ft**3"),
-    "specific_energy": ("W*h/kg",),
-    "energy_density": ("W*h/L",),
+    "specific_energy": ("W*h/kg", "W*h/lb"),
+    "energy_density": ("W*h/L", "W*h/in**3"),
+    "heat_transfer_coefficient": ("W/(m**2*K)", "Btu/(h*ft**2*delta_degF)"),
+    "specific_heat": ("J/(kg*K)", "Btu/(lb*delta_degF)"),
     "temperature": ("degC", "degF", "K"),
     "temperature_rate": ("K/min", "K/s", "K/h"),
     "time": ("h", "min", "s"),
@@ -165,7 +167,10 @@ DISPLAY_UNITS: dict[str, tuple[str, ...]] = {
 
 PRETTY_UNITS = {"A*h": "Ah", "mA*h": "mAh", "kW*h": "kWh", "W*h": "Wh", "MW*h": "MWh",
                 "mohm": "mΩ", "ohm": "Ω", "uohm": "µΩ", "degC": "°C", "degF": "°F",
-                "W*h/kg": "Wh/kg", "W*h/L": "Wh/L", "m**3": "m³", "ft**3": "ft³"}
+                "W*h/kg": "Wh/kg", "W*h/L": "Wh/L", "m**3": "m³", "ft**3": "ft³",
+                "W*h/lb": "Wh/lb", "W*h/in**3": "Wh/in³", "W/(m**2*K)": "W/(m²·K)",
+                "J/(kg*K)": "J/(kg·K)", "Btu/(h*ft**2*delta_degF)": "Btu/(h·ft²·°F)",
+                "Btu/(lb*delta_degF)": "Btu/(lb·°F)"}
 
 
 def pretty_unit(unit: str) -> str:

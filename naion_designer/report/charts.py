@@ -121,9 +121,10 @@ def draw_chart(chart: Chart, width: float, height: float):
         d.add(String(left - 5, Y(t) - 2.3, _fmt_tick(t, ystep), fontName=SANS, fontSize=6.5,
                      textAnchor="end", fillColor=axis))
     d.add(Rect(left, bottom, pw, ph, fillColor=None, strokeColor=axis, strokeWidth=0.7))
-    d.add(String(left + pw / 2, 4, chart.xlabel, fontName=SANS, fontSize=7,
+    d.add(String(left + pw / 2, 4, chart.xlabel, fontName=font_for(chart.xlabel), fontSize=7,
                  textAnchor="middle", fillColor=axis))
-    ylab = String(0, 0, chart.ylabel, fontName=SANS, fontSize=7, textAnchor="middle",
+    ylab = String(0, 0, chart.ylabel, fontName=font_for(chart.ylabel), fontSize=7,
+                  textAnchor="middle",
                   fillColor=axis)
     from reportlab.graphics.shapes import Group
 
@@ -168,7 +169,8 @@ def draw_chart(chart: Chart, width: float, height: float):
                    strokeColor=grey, strokeWidth=0.5))
         yy = ly + lh - 9
         if chart.legend_title:
-            d.add(String(lx + 5, yy, chart.legend_title, fontName=SANS_BOLD, fontSize=6.5,
+            d.add(String(lx + 5, yy, chart.legend_title, fontName=font_for(chart.legend_title, True),
+                         fontSize=6.5,
                          fillColor=axis))
             yy -= 9
         for i, s in labelled:

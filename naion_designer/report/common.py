@@ -5,22 +5,19 @@ figures typeset through `core.results.display` and the marks on estimated figure
 from __future__ import annotations
 
 import datetime as _dt
-import io
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from .. import __version__
 from ..core.units import InputError
 from .fonts import (
     SANS,
     SANS_BOLD,
-    draw_text,
-    fit_text,
     markup,
+    markup_cjk,
     register_fonts,
-    text_width,
 )
 
 NAVY = "#123b5d"
@@ -52,6 +49,7 @@ class ReportOptions:
     notes: tuple[str, ...] = ()
     include_cost: bool = False
     title: str = ""  # document title; "" = the design name
+    lang: str = "en"  # en | zh_CN | bilingual (中文 / English)
 
     def resolved(self, design) -> ReportOptions:
         """Fill empty fields from the design's metadata (customer, project, ...)."""
@@ -66,6 +64,10 @@ class ReportOptions:
 
 def validate_options(opts: ReportOptions) -> None:
     """InputError naming the option that is wrong."""
+    from .i18n import LANGS
+
+    if opts.lang not in LANGS:
+        raise InputError("--lang", f"expected en, zh_CN or bilingual, got '{opts.lang}'")
     if opts.paper not in PAPERS:
         raise InputError("--paper", f"expected A4 or letter, got '{opts.paper}'")
     if opts.date:
@@ -193,7 +195,8 @@ def is_estimated(design, name: str) -> bool:
 
 
 # --- styles ------------------------------------------------------------------------------------
-def styles() -> dict:
+def styles(tight: float = 1.0) -> dict:
+    """The paragraph styles; `tight` < 1 scales every line spacing down (a denser sheet)."""
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
@@ -239,14 +242,18 @@ def styles() -> dict:
         "company": ParagraphStyle("company", parent=base, fontName=SANS_BOLD, fontSize=11,
                                   leading=13.5, textColor=colors.HexColor(NAVY)),
     }
+    if tight != 1.0:
+        for style in st.values():
+            style.leading = round(style.leading * tight, 2)
     return st
 
 
 def P(text: str, style, raw: bool = False):
-    """A Paragraph; user/plain text is escaped and CJK runs get the CJK font unless raw."""
+    """A Paragraph; user/plain text is escaped (a newline breaks the line) and CJK runs get the
+    CJK font unless raw."""
     from reportlab.platypus import Paragraph
 
-    return Paragraph(text if raw else markup(text), style)
+    return Paragraph(markup_cjk(text) if raw else markup(text).replace("\n", "<br/>"), style)
 
 
 def _bookmark_class():
@@ -290,14 +297,47 @@ def heading(number: str, title: str, st: dict, width: float):
     return t
 
 
+@lru_cache(maxsize=1)
+def _table_class():
+    from reportlab.platypus import Table
+
+    class DatasheetTable(Table):
+        """A table that never leaves fewer than MIN_ROWS data rows alone on a page: where a
+        page break would, it moves more rows along."""
+
+        MIN_ROWS = 3
+
+        def split(self, availWidth, availHeight):
+            parts = super().split(availWidth, availHeight)
+            if len(parts) != 2:
+                return parts
+            head = self.repeatRows if isinstance(self.repeatRows, int) else \
+                len(self.repeatRows)
+            first = len(parts[0]._cellvalues)
+            tail = len(self._cellvalues) - first
+            need = self.MIN_ROWS - tail
+            if need <= 0 or first - head - need < self.MIN_ROWS:
+                return parts
+            lower = availHeight - sum(self._rowHeights[first - need:first]) - 0.5
+            moved = super().split(availWidth, lower)
+            if len(moved) != 2:
+                return parts
+            # the page break keeps the moved rows from flowing back into the space they left
+            from reportlab.platypus import PageBreak
+
+            return [moved[0], PageBreak(), moved[1]]
+
+    return DatasheetTable
+
+
 def grid_table(rows: list[list], col_widths: list[float], header_rows: int = 1,
                align_right: tuple[int, ...] = (), zebra: bool = True, bold_rows=(),
                extra_style=()):
     """A datasheet table: navy header, light zebra rows, hairlines."""
     from reportlab.lib import colors
-    from reportlab.platypus import Table, TableStyle
+    from reportlab.platypus import TableStyle
 
-    t = Table(rows, colWidths=col_widths, repeatRows=header_rows, hAlign="LEFT")
+    t = _table_class()(rows, colWidths=col_widths, repeatRows=header_rows, hAlign="LEFT")
     style = [
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor(NAVY)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -323,122 +363,6 @@ def grid_table(rows: list[list], col_widths: list[float], header_rows: int = 1,
     style.extend(extra_style)
     t.setStyle(TableStyle(style))
     return t
-
-
-# --- document ------------------------------------------------------------------------------------
-@dataclass
-class PageInfo:
-    doc_title: str
-    header_right: str
-    footer_left: str
-    footer_note: str
-    date: _dt.date
-
-
-def make_canvas_class(info: PageInfo):
-    """A canvas that numbers pages 'Page X of Y', draws the running header and footer, and is
-    deterministic (invariant mode, creation date = the report date)."""
-    from reportlab.lib import colors
-    from reportlab.lib.utils import TimeStamp
-    from reportlab.pdfgen.canvas import Canvas
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kw):
-            kw["invariant"] = 1
-            super().__init__(*args, **kw)
-            ts = TimeStamp(invariant=1)
-            epoch = _dt.datetime(info.date.year, info.date.month, info.date.day,
-                                 tzinfo=_dt.UTC).timestamp()
-            import time as _time
-
-            ts.t = epoch
-            ts.lt = _time.gmtime(epoch)
-            ts.YMDhms = tuple(ts.lt)[:6]
-            self._doc._timeStamp = ts
-            self._saved: list[dict] = []
-            self._page_marks: list[tuple[str, dict]] = []
-
-        # Pages are kept until the total is known ('Page X of Y'), so the PDF page a bookmark
-        # points to exists only when the page is replayed: bookmarks are recorded per page.
-        def bookmarkPage(self, key, **kw):
-            self._page_marks.append((key, kw))
-
-        def showPage(self):
-            self._saved.append(dict(self.__dict__))
-            self._page_marks = []
-            self._startPage()
-
-        def save(self):
-            total = len(self._saved)
-            for state in self._saved:
-                self.__dict__.update(state)
-                for key, kw in self._page_marks:
-                    Canvas.bookmarkPage(self, key, **kw)
-                self._decorate(total)
-                Canvas.showPage(self)
-            Canvas.save(self)
-
-        def _decorate(self, total: int) -> None:
-            w, h = self._pagesize
-            n = self._pageNumber
-            m = 42.0
-            self.saveState()
-            # header band on pages after the first (the first has the title block)
-            if n > 1:
-                self.setFillColor(colors.HexColor(NAVY))
-                self.rect(0, h - 6, w, 6, stroke=0, fill=1)
-                self.setFillColor(colors.HexColor(ACCENT))
-                self.rect(0, h - 8, w, 2, stroke=0, fill=1)
-                self.setFillColor(colors.HexColor(NAVY))
-                avail = w - 2 * m - 12
-                right = fit_text(info.header_right, avail * 0.45, 7.5)
-                left = fit_text(info.doc_title, avail - text_width(right, 7.5), 8.5, bold=True)
-                draw_text(self, m, h - 30, left, 8.5, bold=True)
-                self.setFillColor(colors.HexColor(MUTED))
-                draw_text(self, w - m, h - 30, right, 7.5, anchor="end")
-                self.setStrokeColor(colors.HexColor(RULE))
-                self.setLineWidth(0.5)
-                self.line(m, h - 36, w - m, h - 36)
-            else:
-                self.setFillColor(colors.HexColor(NAVY))
-                self.rect(0, h - 6, w, 6, stroke=0, fill=1)
-                self.setFillColor(colors.HexColor(ACCENT))
-                self.rect(0, h - 8, w, 2, stroke=0, fill=1)
-            # footer
-            self.setStrokeColor(colors.HexColor(RULE))
-            self.setLineWidth(0.5)
-            self.line(m, 40, w - m, 40)
-            self.setFillColor(colors.HexColor(MUTED))
-            draw_text(self, m, 29, fit_text(info.footer_left, w - 2 * m - 80, 7), 7)
-            draw_text(self, m, 20, fit_text(info.footer_note, w - 2 * m, 6.3), 6.3)
-            self.setFillColor(colors.HexColor(INK))
-            draw_text(self, w - m, 29, f"Page {n} of {total}", 7.5, bold=True, anchor="end")
-            self.restoreState()
-
-    return NumberedCanvas
-
-
-def build_pdf(story: list, opts: ReportOptions, info: PageInfo, title: str, subject: str,
-              author: str, keywords: str) -> bytes:
-    """Lay the story out on pages and return the PDF bytes."""
-    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
-
-    register_fonts()
-    buf = io.BytesIO()
-    w, h = page_size(opts.paper)
-    m = 42.0
-    doc = BaseDocTemplate(buf, pagesize=(w, h), leftMargin=m, rightMargin=m, topMargin=46,
-                          bottomMargin=50, title=title, author=author, subject=subject,
-                          creator=f"NaIon Designer {__version__}", keywords=keywords,
-                          invariant=1, pageCompression=1, lang="en")
-    first = Frame(m, 50, w - 2 * m, h - 50 - 18, id="first", leftPadding=0, rightPadding=0,
-                  topPadding=0, bottomPadding=0)
-    later = Frame(m, 50, w - 2 * m, h - 50 - 44, id="later", leftPadding=0, rightPadding=0,
-                  topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate("First", [first], autoNextPageTemplate="Later"),
-                          PageTemplate("Later", [later])])
-    doc.build(story, canvasmaker=make_canvas_class(info))
-    return buf.getvalue()
 
 
 def frame_width(opts: ReportOptions) -> float:

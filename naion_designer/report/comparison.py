@@ -16,9 +16,7 @@ from .common import (
     NAVY,
     PASS,
     RULE,
-    PageInfo,
     ReportOptions,
-    build_pdf,
     fig,
     frame_width,
     grid_table,
@@ -31,6 +29,7 @@ from .common import (
 )
 from .common import P as Para
 from .fonts import markup
+from .pages import PageInfo, build_pdf
 
 __all__ = ["write_comparison", "comparison_bytes", "ROWS"]
 
@@ -136,11 +135,9 @@ def _smaller(style):
 def _check(design):
     if not design.target:
         return None
-    try:
-        from ..core.checks import check_design
-        from ..io.target_file import load_target
-    except ImportError:
-        return None
+    from ..core.checks import check_design
+    from ..io.target_file import load_target
+
     try:
         return check_design(design, load_target(design.target))
     except InputError:
@@ -148,14 +145,9 @@ def _check(design):
 
 
 def _overlay_charts(designs, width, height):
+    from ..core.curves import discharge_curves, power_capability
     from .charts import PALETTE, Chart, Series, draw_chart, placeholder
 
-    try:
-        from ..core.curves import discharge_curves, power_capability
-    except ImportError:
-        msg = "the simulation module (core.curves) is not installed"
-        return placeholder(msg, width, height, "Discharge at 1C"), \
-            placeholder(msg, width, height, "Power capability vs SOC")
     dis, pw = [], []
     for i, d in enumerate(designs):
         if d.cell.ocv is None:

@@ -106,6 +106,20 @@ def markup(text: str) -> str:
     return "".join(parts)
 
 
+def markup_cjk(text: str) -> str:
+    """Paragraph markup (tags kept as they are) with its CJK runs set in the CJK font."""
+    import re
+
+    out = []
+    for piece in re.split(r"(<[^>]*>)", text):
+        if piece.startswith("<"):
+            out.append(piece)
+            continue
+        for cjk, run in runs(piece):
+            out.append(f'<font name="{CJK}">{run}</font>' if cjk else run)
+    return "".join(out)
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 

@@ -153,3 +153,15 @@ def test_cost_only_when_asked(naion, tmp_path):
     assert naion("report", path, "-o", costed, "--cost").code == 0
     assert f"Cell cost {num} {unit}" in _text(costed)
     assert "Cell cost" not in _text(plain)
+
+
+def test_report_language(naion, design_path, tmp_path):
+    from .conftest import assert_input_error
+
+    out = tmp_path / "zh.pdf"
+    r = naion("report", design_path, "-o", out, "--lang", "zh_CN", "--date", "2026-03-04")
+    assert r.code == 0, r.err
+    text = _text(out)
+    assert "标称电压" in text and "第 1 页" in text and "Nominal voltage" not in text
+    assert_input_error(naion("report", design_path, "-o", tmp_path / "x.pdf", "--lang", "fr"),
+                       "--lang", "zh_CN")

@@ -51,10 +51,22 @@ def test_fields_prefilled_from_the_design(qtbot, design):
     dlg.reject()
 
 
-def test_preview_without_a_page_image_shows_the_page_content(qtbot, design, monkeypatch):
+def test_preview_is_a_page_image_without_external_programs(qtbot, design, monkeypatch):
     import naion_designer.gui.dialogs.export as mod
 
-    monkeypatch.setattr(mod, "render_first_page", lambda pdf: None)
+    monkeypatch.setenv("PATH", "")  # no pdftoppm or any other renderer on the PATH
+    dlg = mod.ExportDialog(design)
+    qtbot.addWidget(dlg)
+    with qtbot.waitSignal(dlg.preview_ready, timeout=20000):
+        pass
+    assert dlg.preview_mode == "image" and not dlg.preview.pixmap().isNull()
+    dlg.reject()
+
+
+def test_preview_that_cannot_render_shows_the_page_content(qtbot, design, monkeypatch):
+    import naion_designer.gui.dialogs.export as mod
+
+    monkeypatch.setattr(mod, "render_first_page", lambda pdf, dpi=100: None)
     dlg = mod.ExportDialog(design)
     qtbot.addWidget(dlg)
     with qtbot.waitSignal(dlg.preview_ready, timeout=20000):

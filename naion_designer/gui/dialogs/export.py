@@ -5,7 +5,7 @@ paper are remembered in the user's settings), paper size, the output file, and a
 first page.  The PDF is built off the UI thread (reportlab takes ~0.5-1 s); previews are
 debounced while the user types.
 
-Preview: page 1 rendered with pdfium (`pdf_preview.py`); should that fail, the preview shows the
+Preview: page 1 rendered with pdfium (`report/preview.py`); should that fail, the preview shows the
 first page's content (title block and headline figures) drawn from the model, and says so.
 """
 
@@ -35,12 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...report.preview import page_count, render_first_page
 from ..workers import Task
-from .pdf_preview import page_count, render_first_page
 
 # reportlab keeps some global state: one PDF build at a time
 _PDF_LOCK = threading.Lock()
 DEBOUNCE_MS = 450
+PREVIEW_DPI = 72  # a page fits the preview pane at this resolution
 
 
 def _report_settings() -> QSettings:
@@ -250,7 +251,7 @@ class _ExportDialog(QDialog):
         def work(progress, cancelled):
             with _PDF_LOCK:
                 pdf = self.build_bytes(payload, opts)
-            return pdf, render_first_page(pdf)
+            return pdf, render_first_page(pdf, PREVIEW_DPI)
 
         task = Task(work, "pdf-preview", self)
         task.succeeded.connect(self._show_preview)

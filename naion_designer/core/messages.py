@@ -1,0 +1,177 @@
+"""Translation of the texts the core produces (input errors, check reasons and labels, cut-off
+reasons, result labels and their bases), shared by the CLI, the GUI and the PDF reports.
+
+The core writes its messages in English; the edges translate them:
+
+    translate("expected a charge such as '12 Ah', got '12 V'", "zh_CN")
+    -> "应为电量，例如 '12 Ah'，实际为 '12 V'"
+
+A catalog (`resources/translations/core_<lang>.toml`, table `[messages]`) maps English texts to
+translations.  A key may be a template with named holes: `{name}` matches any text, `{name:num}`
+a number with an optional unit ("12.5", "−3 °C", "1,200 kW·h"), `{name:word}` an id,
+`{name:rel}` a relation sign (≥ ≤ < > =).  The translation uses the same
+names in any order; the text a hole matched is itself translated when the catalog knows it, so
+"cell s3 p0" inside a cut-off reason is translated too.  A text of parts joined by "; " is
+translated part by part, and "field: message" (how `InputError` prints) keeps the field and
+translates the message.  Whatever the catalog does not know comes back unchanged.
+
+The catalog is read-only data shipped with the application (like a constant table); the core
+still reads no user file.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+LANGUAGES = ("en", "zh_CN")  # en is the source language
+SOURCE = "en"
+
+_HOLE = re.compile(r"\{(\w+)(?::(\w+))?\}")
+_NUM = r"[-−+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:e[-+]?\d+)?(?: ?[^\s;]+?)?"
+_PATTERNS = {None: r".+?", "num": _NUM, "word": r"[\w.-]+", "rel": r"[≥≤<>=]"}
+
+
+def normalise_language(lang: str | None) -> str:
+    """'zh_CN', 'zh-CN', 'zh_CN.UTF-8', 'zh' -> 'zh_CN'; anything English or unknown -> 'en'."""
+    code = (lang or "").split(".")[0].split("@")[0].replace("-", "_")
+    if code.lower().startswith("zh"):
+        return "zh_CN"
+    return SOURCE
+
+
+@dataclass(frozen=True)
+class _Template:
+    key: str
+    regex: re.Pattern
+    translation: str
+    literal: int  # characters of fixed text: the most specific template is tried first
+
+
+def _compile(key: str, translation: str) -> _Template:
+    parts, pos, literal = [], 0, 0
+    for m in _HOLE.finditer(key):
+        fixed = key[pos:m.start()]
+        parts.append(re.escape(fixed))
+        literal += len(fixed)
+        if m.group(2) not in _PATTERNS:
+            raise ValueError(f"catalog key {key!r}: unknown hole type '{m.group(2)}'")
+        parts.append(f"(?P<{m.group(1)}>{_PATTERNS[m.group(2)]})")
+        pos = m.end()
+    parts.append(re.escape(key[pos:]))
+    literal += len(key) - pos
+    return _Template(key, re.compile("".join(parts), re.DOTALL), translation, literal)
+
+
+class Catalog:
+    """English text or template -> translation, for one language."""
+
+    def __init__(self, messages: dict[str, str]):
+        self.exact: dict[str, str] = {}
+        templates = []
+        for key, value in messages.items():
+            if _HOLE.search(key):
+                templates.append(_compile(key, value))
+            else:
+                self.exact[key] = value
+        self.templates = sorted(templates, key=lambda t: -t.literal)
+
+    def __len__(self) -> int:
+        return len(self.exact) + len(self.templates)
+
+    def lookup(self, text: str) -> str | None:
+        """The translation of `text`, or None when the catalog does not know it."""
+        if text in self.exact:
+            return self.exact[text]
+        stripped = text.strip()
+        if stripped != text and stripped:
+            inner = self.lookup(stripped)
+            if inner is not None:
+                lead = text[:len(text) - len(text.lstrip())]
+                trail = text[len(text.rstrip()):]
+                return lead + inner + trail
+            return None
+        for t in self.templates:
+            m = t.regex.fullmatch(text)
+            if m:
+                values = {k: self.translate(v) for k, v in m.groupdict().items()}
+                return t.translation.format(**values)
+        if "; " in text:
+            parts = text.split("; ")
+            out = [self.lookup(p) for p in parts]
+            if any(o is not None for o in out):
+                return "；".join(o if o is not None else p for o, p in zip(out, parts, strict=True))
+        # "field: message" as InputError prints it; the field is an id and stays
+        for m in re.finditer(": ", text):
+            head, tail = text[:m.start()], text[m.end():]
+            if not head or "\n" in head:
+                continue
+            inner = self.lookup(tail)
+            if inner is not None:
+                return f"{head}: {inner}"
+        return None
+
+    def translate(self, text: str) -> str:
+        found = self.lookup(text)
+        return text if found is None else found
+
+
+def _catalog_dirs() -> list[Path]:
+    """Where the bundled catalogs are: a frozen bundle, an installed wheel, a checkout."""
+    pkg = Path(__file__).resolve().parents[1]
+    roots = []
+    if getattr(sys, "frozen", False) and hasattr(sys, "_MEIPASS"):
+        roots.append(Path(sys._MEIPASS))
+    roots += [pkg / "_data", pkg.parent]
+    return [r / "resources" / "translations" for r in roots]
+
+
+def catalog_path(lang: str, domain: str = "core") -> Path:
+    """The catalog file of a language (the first place it exists; the checkout's otherwise)."""
+    name = f"{domain}_{lang}.toml"
+    dirs = _catalog_dirs()
+    for d in dirs:
+        if (d / name).is_file():
+            return d / name
+    return dirs[-1] / name
+
+
+def parse_catalog(text: str, origin: str = "catalog") -> dict[str, str]:
+    """The `[messages]` table of a catalog's TOML text."""
+    data = tomllib.loads(text)
+    messages = data.get("messages", {})
+    if not isinstance(messages, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in messages.items()):
+        raise ValueError(f"{origin}: [messages] must map texts to texts")
+    for key, value in messages.items():
+        names = {m.group(1) for m in _HOLE.finditer(key)}
+        used = set(re.findall(r"\{(\w+)\}", value))
+        if used - names:
+            raise ValueError(f"{origin}: the translation of {key!r} uses unknown holes "
+                             f"{sorted(used - names)}")
+    return messages
+
+
+@cache
+def catalog(lang: str, domain: str = "core") -> Catalog:
+    """The catalog of `lang` (empty for the source language or a missing file)."""
+    lang = normalise_language(lang)
+    if lang == SOURCE:
+        return Catalog({})
+    path = catalog_path(lang, domain)
+    if not path.is_file():
+        return Catalog({})
+    return Catalog(parse_catalog(path.read_text(encoding="utf-8"), str(path)))
+
+
+@lru_cache(maxsize=4096)
+def translate(text: str, lang: str) -> str:
+    """`text` (a core message in English) in `lang`; unchanged when it has no translation."""
+    lang = normalise_language(lang)
+    if lang == SOURCE or not text:
+        return text
+    return catalog(lang).translate(text)
