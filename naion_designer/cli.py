@@ -234,6 +234,7 @@ def build_parser() -> Parser:
     p.add_argument("cell", metavar="CELL", help="a library id or a cell file path")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_cells_show)
+    importlib.import_module("naion_designer.cli_fit").register_cells(csub)
     cells.set_defaults(func=lambda a: _missing_sub(cells))
 
     p = sub.add_parser("new", help="write a new design file")

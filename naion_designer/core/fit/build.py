@@ -50,7 +50,7 @@ def build_cell(imp: ImpedanceFit, ocv: OCVEstimate, capacity: float, cell_id: st
         cell = replace(template, id=cell_id, capacity=capacity, resistance=r0, rc=rc,
                        ocv=ocv_tab if ocv_fitted else template.ocv, r0_rate=rate,
                        r0_soc=soc_tab, estimated=tuple(est),
-                       source=f"fitted to cycler data ({len(fit_table['files'])} files); "
+                       source=f"fitted to cycler data ({fit_table['n_train']} training files); "
                               f"other fields: {template.source}",
                        extra=extra, origin="")
     else:
@@ -64,13 +64,15 @@ def build_cell(imp: ImpedanceFit, ocv: OCVEstimate, capacity: float, cell_id: st
                "max_continuous_charge_current", "charge_temperature", "discharge_temperature"]
         cell = Cell(id=cell_id, maker="unknown", model=cell_id, form_factor="cylindrical",
                     cathode="unknown", anode="unknown",
-                    source=f"fitted to cycler data ({len(fit_table['files'])} files)",
+                    source=f"fitted to cycler data ({fit_table['n_train']} training files)",
                     nominal_voltage=nominal, capacity=capacity, max_voltage=vmax,
                     min_voltage=vmin, resistance=r0,
                     max_continuous_discharge_current=max_current,
                     max_continuous_charge_current=max_current / 2, mass=mass,
                     height=GENERIC_ASPECT * diameter, diameter=diameter,
                     estimated=tuple(est), ocv=ocv_tab, rc=rc, r0_rate=rate, r0_soc=soc_tab)
+    fit_table.pop("n_train", None)
+    fit_table["fitted"] = fitted
     cell = replace(cell, extra={**cell.extra, "fit": fit_table})
     cell.validate()
     return cell

@@ -92,7 +92,8 @@ class _Info:
         t, i = self.run.time, self.run.current
         end = min(b, len(t) - 1)
         dt = np.diff(t[a:end + 1])
-        return float(np.sum(i[a:end] * dt) / np.sum(dt)) if np.sum(dt) > 0 else float(i[a])
+        return float(np.sum(i[a + 1:end + 1] * dt) / np.sum(dt)) if np.sum(dt) > 0 \
+            else float(i[a])
 
 
 def _phases(run: Run, thr: float) -> list[tuple[int, int, int]]:
@@ -267,6 +268,8 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
     def ocv_fn(x):
         return np.interp(x, ocv_s, ocv_v)
 
+    if opts.template is None and ocv_v[-1] > limits[1]:
+        limits = (limits[0], float(np.ceil(ocv_v[-1] * 100) / 100))
     for info in infos:
         if info.soc0 is None:
             info.soc0 = _soc_from_voltage(info, ocv_s, ocv_v)
@@ -315,7 +318,7 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
                              f"{opts.ambient - 273.15:g} degC"),
                  "training_figures": "simulated" if n <= SIMULATE_TRAINING_ROWS else
                  "the fitted model (the simulator's equations, exactly integrated)",
-                 "files": []}
+                 "n_train": len(train), "files": []}
     cell = build_cell(imp, est, q_cell, opts.cell_id, base, limits, nominal, max_current,
                       fit_table, ocv_fitted=not opts.ocv_from_template)
     reports = []

@@ -2,9 +2,9 @@
 on the simulator's own cell model, with the OCV and the SOC of every sample given:
 
     V = OCV(SOC) + e·(T − 298.15 K) − f(T)·R0(SOC, |I|)·I − Σ_j u_j,
-    u_j[k+1] = a_k·u_j[k] + f_k·R_j·(1 − a_k)·I_k,   a_k = exp(−Δt_k/τ_j)
+    u_j[k+1] = a_k·u_j[k] + f_{k+1}·R_j·(1 − a_k)·I_{k+1},   a_k = exp(−Δt_k/τ_j)
 
-(the current held from one sample to the next, exactly integrated).  R0 is a table over SOC
+(each sample's current held over the interval that ends at it, exactly integrated).  R0 is a table over SOC
 nodes × C-rates, bilinear like the simulator's `[r0_rate]`: linear in SOC, the drop R0·c linear
 in c between rates, constant R0 outside.  Bounds keep it physical: every resistance positive,
 the drop growing with the current (by at least 5 % of R0 per C-rate step, so the pack solve
@@ -22,6 +22,7 @@ from scipy.optimize import least_squares
 
 from . import recursion
 
+TR_SOLVER = "lsmr"
 EPS = 0.05  # least growth of the drop per C-rate step, relative
 LAM = 0.01  # smoothness weight (V per unit second difference at 1C, for 2,500 samples)
 MAX_RESIDUALS = 4000  # residual samples per run (all of them near current changes)
@@ -141,7 +142,7 @@ def smoothness(soc_nodes: np.ndarray, nc: int) -> np.ndarray:
 def _rc(run: Prepared, tau: float):
     """g (u per ohm of R_j) and dg/dln τ at every sample."""
     a = np.exp(-run.dt / tau)
-    fi = run.factor[:-1] * run.current[:-1]
+    fi = run.factor[1:] * run.current[1:]
     g = recursion.solve(a, (1 - a) * fi)
     da = a * run.dt / tau  # d a / d ln τ
     dg = recursion.solve(a, da * (g[:-1] - fi))
@@ -210,7 +211,7 @@ def fit_impedance(runs: list[Prepared], i1c: float, c_nodes: np.ndarray, n_rc: i
         blocks.append(np.hstack([ST, np.zeros((len(ST), 2 * n_rc))]))
         return np.vstack(blocks)
 
-    sol = least_squares(fun, p0, jac=jac, bounds=(lb, ub), method="trf", x_scale="jac", tr_solver="lsmr",
+    sol = least_squares(fun, p0, jac=jac, bounds=(lb, ub), method="trf", x_scale="jac", tr_solver=TR_SOLVER,
                         xtol=1e-6, ftol=1e-6, gtol=1e-6, max_nfev=150)
     x, rr, lt = sol.x[:nx], sol.x[nx:nx + n_rc], sol.x[nx + n_rc:]
     res = fun(sol.x)
@@ -238,5 +239,5 @@ def model_voltage(imp: ImpedanceFit, soc: np.ndarray, time: np.ndarray, current:
     dt = np.diff(time)
     for r, tau in zip(imp.rc_resistance, imp.rc_tau, strict=True):
         a = np.exp(-dt / tau)
-        v = v - recursion.solve(a, r * (1 - a) * factor[:-1] * current[:-1])
+        v = v - recursion.solve(a, r * (1 - a) * factor[1:] * current[1:])
     return v

@@ -55,8 +55,11 @@ def _monotone(v: np.ndarray) -> np.ndarray:
     return np.repeat(vals, weights)
 
 
-def from_rests(points: list[tuple[float, float, str]]) -> OCVEstimate | None:
-    """points: (SOC, relaxed voltage, "after-discharge" | "after-charge")."""
+def from_rests(points: list[tuple[float, float, str]], curves: list[Curve] = ()
+               ) -> OCVEstimate | None:
+    """points: (SOC, relaxed voltage, "after-discharge" | "after-charge").  Beyond the SOC
+    range of the rests the lowest-rate discharge from full (if any) gives the shape, shifted to
+    meet the rests at their ends; without one the end slopes are extended."""
     if len(points) < MIN_REST_POINTS:
         return None
     soc = np.array([p[0] for p in points])
@@ -76,21 +79,30 @@ def from_rests(points: list[tuple[float, float, str]]) -> OCVEstimate | None:
     xs, ys = np.array(xs), np.array(ys)
     order = np.argsort(xs)
     xs, ys = xs[order], _monotone(ys[order])
-    nodes = np.unique(np.concatenate([SOC_NODES[(SOC_NODES > xs[0]) & (SOC_NODES < xs[-1])],
-                                      [xs[0], xs[-1]]]))
+    inside = SOC_NODES[(SOC_NODES > xs[0]) & (SOC_NODES < xs[-1])]
+    nodes = np.unique(np.concatenate([inside, [xs[0], xs[-1]]]))
     vn = np.interp(nodes, xs, ys)
-    # to SOC 0 and 1 with the end slopes
-    lo = vn[0] - (vn[1] - vn[0]) / (nodes[1] - nodes[0]) * nodes[0] if nodes[0] > 0 else vn[0]
-    hi = vn[-1] + (vn[-1] - vn[-2]) / (nodes[-1] - nodes[-2]) * (1 - nodes[-1]) \
-        if nodes[-1] < 1 else vn[-1]
-    s = np.concatenate([[0.0], nodes[nodes > 0][nodes[nodes > 0] < 1], [1.0]])
-    v_all = np.interp(s, np.concatenate([[0.0], nodes, [1.0]]), np.concatenate([[lo], vn, [hi]]))
+    low = min(curves, key=lambda c: c.current) if curves else None
+    s = np.unique(np.concatenate([[0.0], nodes, [1.0]]))
+    v_all = np.interp(s, nodes, vn)
+    below, above = s < xs[0], s > xs[-1]
+    if low is not None:
+        v_all[below] = _on_soc(low, s[below]) + (vn[0] - _on_soc(low, np.array([xs[0]]))[0])
+        v_all[above] = _on_soc(low, s[above]) + (vn[-1] - _on_soc(low, np.array([xs[-1]]))[0])
+        ends = f"the ends from {low.name}"
+    else:
+        if len(nodes) > 1:
+            k0 = (vn[1] - vn[0]) / (nodes[1] - nodes[0])
+            k1 = (vn[-1] - vn[-2]) / (nodes[-1] - nodes[-2])
+            v_all[below] = vn[0] + k0 * (s[below] - xs[0])
+            v_all[above] = vn[-1] + k1 * (s[above] - xs[-1])
+        ends = "the ends extrapolated"
     branches = set(kind.tolist())
     how = ("the centre of the charge/discharge hysteresis" if len(branches) == 2
            else f"rests {next(iter(branches))}")
     return OCVEstimate(s, _monotone(v_all),
                        f"relaxed voltages at the end of {len(points)} rests ({how}), SOC "
-                       f"{xs[0]:.2f}-{xs[-1]:.2f} measured, the ends extrapolated")
+                       f"{xs[0]:.2f}-{xs[-1]:.2f} measured, {ends}")
 
 
 def from_discharges(curves: list[Curve]) -> OCVEstimate | None:
@@ -124,7 +136,7 @@ def _on_soc(c: Curve, s: np.ndarray) -> np.ndarray:
 
 
 def estimate(rest_points, curves) -> OCVEstimate:
-    est = from_rests(rest_points)
+    est = from_rests(rest_points, curves)
     if est is None:
         est = from_discharges(curves)
     if est is None:

@@ -123,22 +123,23 @@ def _make(run: Run, kind: str, a: int, b: int) -> Step:
                 float(v[b - 1]))
 
 
-def relaxed_voltages(run: Run, steps: list[Step], min_rest: float = 600.0,
+def relaxed_voltages(run: Run, steps: list[Step], min_rest: float = 300.0,
                      max_slope: float = 1e-3 / 60) -> list[tuple[int, float, str]]:
     """(sample index, voltage, "after-discharge" | "after-charge") at the end of every rest of at
-    least `min_rest` s whose voltage has settled (slope over its last tenth below `max_slope`,
-    1 mV/min) and that follows an active step."""
+    least `min_rest` s whose voltage has settled (slope of a line through its last fifth below `max_slope`,
+    1 mV/min); a rest that opens the run counts as after a charge (a test starts charged)."""
     t, v = run.time, run.voltage
     out = []
     for k, st in enumerate(steps):
-        if st.kind != "rest" or st.duration < min_rest or k == 0:
+        if st.kind != "rest" or st.duration < min_rest:
             continue
         a, b = st.start, st.stop
-        tail = max(a, b - max(3, (b - a) // 10))
-        span = t[b - 1] - t[tail]
-        slope = abs(v[b - 1] - v[tail]) / span if span > 0 else np.inf
+        tail = max(a, b - max(5, (b - a) // 5))
+        tt, vv = t[tail:b], v[tail:b]
+        # the slope of a straight line through the last fifth (robust to logging noise)
+        slope = abs(np.polyfit(tt - tt[0], vv, 1)[0]) if np.ptp(tt) > 0 else np.inf
         if slope <= max_slope:
-            prev = steps[k - 1]
+            after_discharge = k > 0 and steps[k - 1].current > 0
             out.append((b - 1, float(v[b - 1]),
-                        "after-discharge" if prev.current > 0 else "after-charge"))
+                        "after-discharge" if after_discharge else "after-charge"))
     return out

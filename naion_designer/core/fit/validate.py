@@ -28,17 +28,18 @@ class Simulated:
 
 def simulate_run(cell: Cell, run: Run, soc0: float, ambient: float,
                  until_cutoff: bool) -> Simulated:
-    """The run's measured current on one cell (then, with `until_cutoff`, its last current
-    until the first cut-off), rows at the run's median sampling interval."""
+    """The run's measured current on one cell (each sample's current over the interval that
+    ends at it; then, with `until_cutoff`, its last current until the first cut-off), rows at
+    the run's median sampling interval."""
     from ..pack import PackDesign
     from ..profiles import constant_current, from_steps
     from ..simulate import simulate
 
-    t, i = steady_segments(run.time, run.current)
+    t, i = steady_segments(run.time, run.held_current())
     profile = from_steps(t, i)
     if until_cutoff:
-        profile = profile + constant_current(float(i[-2] if len(i) > 1 else i[-1]))
-    dt = float(np.median(np.diff(t))) if len(t) > 1 else 1.0
+        profile = profile + constant_current(float(run.current[-1]))
+    dt = float(np.median(np.diff(run.time))) if len(run.time) > 1 else 1.0
     res = simulate(PackDesign(cell=cell, series=1, parallel=1), profile, dt=dt,
                    soc0=float(np.clip(soc0, 0.0, 1.0)), ambient=ambient, per_cell=False,
                    max_duration=max(2 * run.duration, 3600.0))
