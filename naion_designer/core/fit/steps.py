@@ -87,14 +87,17 @@ def _split_active(run: Run, a: int, b: int, thr: float) -> list[Step]:
 
 
 def _merge_tapers(run: Run, steps: list[Step]) -> list[Step]:
-    """Consecutive short CC pieces of a falling current at a held voltage are one CV step."""
+    """Consecutive pieces of one sign at a held voltage (within CV_BAND) whose current falls
+    from piece to piece are one CV step."""
     out: list[Step] = []
     for st in steps:
-        if out and st.kind in ("cc", "cv") and out[-1].kind in ("cc", "cv") and \
-                abs(st.current) < abs(out[-1].current) and \
-                abs(st.v_end - out[-1].v_start) <= CV_BAND and \
-                (out[-1].kind == "cv" or st.stop - st.start <= 2):
-            out[-1] = _make(run, "cv", out[-1].start, st.stop)
+        prev = out[-1] if out else None
+        flat = abs(st.v_end - st.v_start) <= CV_BAND
+        if prev is not None and flat and np.sign(st.current) == np.sign(prev.current) and \
+                abs(st.current) < abs(prev.current) and \
+                abs(st.v_start - prev.v_end) <= CV_BAND and \
+                (prev.kind == "cv" or abs(prev.v_end - prev.v_start) <= CV_BAND):
+            out[-1] = _make(run, "cv", prev.start, st.stop)
         else:
             out.append(st)
     return out
