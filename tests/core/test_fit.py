@@ -11,8 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from naion_designer.core.fit import FitOptions, Run, fit_cell
-from naion_designer.core.fit import recursion
+from naion_designer.core.fit import FitOptions, Run, fit_cell, recursion
 from naion_designer.core.fit.steps import detect_steps, relaxed_voltages
 from naion_designer.core.profiles import cc_cv_charge, constant_current, rest
 from naion_designer.core.units import InputError
