@@ -309,6 +309,7 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
                 temps[info.run.name] = np.interp(info.run.time, sim.time, sim.temperature)
     # the cell and its validation
     fit_table = {"method": METHOD, "date": _dt.date.today().isoformat(),
+                 "template": base.id if base is not None else "none: other fields estimated",
                  "capacity_source": cap_src, "ocv_source": est.source,
                  "rc_pairs": opts.rc_pairs, "c_rates": [float(c) for c in c_nodes],
                  "thermal": ("measured temperatures" if measured_T else
