@@ -195,8 +195,9 @@ def cmd_cells_import(args) -> int:
     from .io.pybamm import read_pybamm_json
 
     template = resolve_cell(args.template) if args.template else None
+    # the id: --id, else the parameter set's own (naion:cell), else from -o (with --template)
     cell = read_pybamm_json(src, template=template,
-                            cell_id=_cell_id(args) if (args.id or not template) else None)
+                            cell_id=_cell_id(args) if (args.id or template) else None)
     write_cell_file(cell, out)
     print(f"wrote {out}")
     return 0

@@ -7,8 +7,9 @@ data `[name, [[soc...], [volts...]]]`, "R0 [Ohm]", "R<j> [Ohm]", "C<j> [F]", "El
 initial overpotential [V]", "Entropic change [V/K]".  PyBaMM takes scalars for R0 and the RC
 elements here (R0 at 50 % SOC, 1C, 25 °C: the cell file's `resistance`); the cell's full model
 (SOC and rate tables, temperature factors, every other field) travels alongside under
-"naion:cell", which PyBaMM ignores.  On import the PyBaMM keys win over "naion:cell", so values
-edited on the PyBaMM side come back.  Loading in PyBaMM (JSON has no tuples):
+"naion:cell", which PyBaMM ignores.  On import the PyBaMM keys win over "naion:cell" (or over a
+template cell, which, when given, replaces "naion:cell"), so values edited on the PyBaMM side
+come back.  Loading in PyBaMM (JSON has no tuples):
 
     d = json.load(open("cell.json"))
     name, (x, y) = d["Open-circuit voltage [V]"]
@@ -79,10 +80,10 @@ def pybamm_to_cell(d: dict, template: Cell | None = None, cell_id: str | None = 
                    where: str = "parameter set") -> Cell:
     if not isinstance(d, dict):
         raise InputError(where, "expected a JSON object of PyBaMM parameters")
-    if "naion:cell" in d:
-        base = cell_from_dict(d["naion:cell"])
-    elif template is not None:
+    if template is not None:
         base = template
+    elif "naion:cell" in d:
+        base = cell_from_dict(d["naion:cell"])
     else:
         raise InputError(where, "a PyBaMM parameter set holds no maker, dimensions or mass: "
                                 "give --template CELL")

@@ -23,6 +23,7 @@ from scipy.optimize import least_squares
 from . import recursion
 
 TR_SOLVER = "lsmr"
+R_MIN = 1e-6  # ohm
 EPS = 0.05  # least growth of the drop per C-rate step, relative
 LAM = 0.01  # smoothness weight (V per unit second difference at 1C, for 2,500 samples)
 MAX_RESIDUALS = 4000  # residual samples per run (all of them near current changes)
@@ -172,7 +173,9 @@ def fit_impedance(runs: list[Prepared], i1c: float, c_nodes: np.ndarray, n_rc: i
     rc0 = np.full(n_rc, 0.25 * r0_guess)
     lt0 = np.log(np.sqrt(np.array(lo_tau) * np.array(hi_tau))) if n_rc else np.zeros(0)
     p0 = np.concatenate([x0, rc0, lt0])
-    lb = np.concatenate([np.zeros(nx), np.full(n_rc, 1e-7), np.log(lo_tau) if n_rc else []])
+    # the lowest R0 and RC resistance: 1 µΩ (positive, and still so in a cell file's mΩ)
+    lb = np.concatenate([np.zeros(nx), np.full(n_rc, R_MIN), np.log(lo_tau) if n_rc else []])
+    lb[:ns] = R_MIN
     ub = np.concatenate([np.full(nx, r_max), np.full(n_rc, r_max),
                          np.log(hi_tau) if n_rc else []])
     p0 = np.clip(p0, lb + 1e-12, ub - 1e-12)
