@@ -280,8 +280,8 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
                                  f"{MIN_SOC_SPAN:.0%})")
     _progress(opts, 0.1)
     c_nodes = _c_nodes(infos, i1c)
-    nominal = opts.template.nominal_voltage if opts.template is not None else (
-        mean_voltage(infos[0].run.voltage, infos[0].run.current, infos[0].run.time))
+    nominal = opts.template.nominal_voltage if opts.template is not None else \
+        _nominal(infos, ocv_s, ocv_v)
     max_current = max(float(np.max(np.abs(r.current))) for r in train)
     dts = np.concatenate([np.diff(r.time) for r in train])
     min_dt = float(np.median(dts))
@@ -351,6 +351,19 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
                                  "pairs, a --capacity, or runs of one cell only")
     return FitResult(cell, reports, cap_src, est.source, tuple(float(c) for c in c_nodes),
                      fitted_rms, imp.iterations)
+
+
+def _nominal(infos: list[_Info], s, v) -> float:
+    """Without a template: the mean voltage of the lowest-rate full discharge, else the mean
+    OCV over SOC."""
+    full = [i for i in infos if i.full_start is not None]
+    if full:
+        info = min(full, key=lambda i: i.phase_current(i.full_start, len(i.run)))
+        a = info.full_start
+        b = next(b for x, b, _ in info.phases if x == a)
+        r = info.run
+        return mean_voltage(r.voltage[a:b], r.current[a:b], r.time[a:b])
+    return float(np.trapezoid(v, s))
 
 
 def _table(s, v):

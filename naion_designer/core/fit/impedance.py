@@ -19,10 +19,11 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import least_squares
+from threadpoolctl import threadpool_limits
 
 from . import recursion
 
-TR_SOLVER = "lsmr"
+TR_SOLVER = "exact"
 R_MIN = 1e-6  # ohm
 EPS = 0.05  # least growth of the drop per C-rate step, relative
 LAM = 0.01  # smoothness weight (V per unit second difference at 1C, for 2,500 samples)
@@ -214,10 +215,12 @@ def fit_impedance(runs: list[Prepared], i1c: float, c_nodes: np.ndarray, n_rc: i
         blocks.append(np.hstack([ST, np.zeros((len(ST), 2 * n_rc))]))
         return np.vstack(blocks)
 
-    sol = least_squares(fun, p0, jac=jac, bounds=(lb, ub), method="trf", x_scale="jac", tr_solver=TR_SOLVER,
-                        xtol=1e-6, ftol=1e-6, gtol=1e-6, max_nfev=150)
+    # one BLAS thread: the matrices are tall and thin (thousands × tens), where a thread pool
+    # only adds hand-over cost, and it stalls badly on a busy machine
+    with threadpool_limits(1, user_api="blas"):
+        sol = _solve(fun, jac, p0, lb, ub)
+        res = fun(sol.x)
     x, rr, lt = sol.x[:nx], sol.x[nx:nx + n_rc], sol.x[nx + n_rc:]
-    res = fun(sol.x)
     rms, mx = {}, {}
     k = 0
     for run in runs:
@@ -229,6 +232,12 @@ def fit_impedance(runs: list[Prepared], i1c: float, c_nodes: np.ndarray, n_rc: i
     return ImpedanceFit(soc_nodes.copy(), np.asarray(c_nodes, float),
                         (T @ x).reshape(nc, ns), rr[order], np.exp(lt)[order], rms, mx,
                         float(sol.cost), int(sol.nfev))
+
+
+def _solve(fun, jac, p0, lb, ub):
+    return least_squares(fun, p0, jac=jac, bounds=(lb, ub), method="trf", x_scale="jac",
+                         tr_solver=TR_SOLVER,
+                         xtol=1e-6, ftol=1e-6, gtol=1e-6, max_nfev=150)
 
 
 def model_voltage(imp: ImpedanceFit, soc: np.ndarray, time: np.ndarray, current: np.ndarray,
