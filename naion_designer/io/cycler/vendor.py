@@ -41,7 +41,8 @@ def _read_mpr(path: Path) -> Run:
     except ImportError:
         raise _missing("galvani", path.name) from None
     try:
-        data = BioLogic.MPRfile(str(path)).data
+        with open(path, "rb") as fh:  # galvani leaves a path it opened open on errors
+            data = BioLogic.MPRfile(fh).data
     except Exception as exc:  # the library's own parse errors, as one line naming the file
         raise InputError(path.name, f"not a readable BioLogic .mpr file ({exc})") from None
     names = data.dtype.names or ()
