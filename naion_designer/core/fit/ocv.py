@@ -97,9 +97,9 @@ def from_rests(points: list[tuple[float, float, str]], curves: list[Curve] = ()
             v_all[below] = vn[0] + k0 * (s[below] - xs[0])
             v_all[above] = vn[-1] + k1 * (s[above] - xs[-1])
         ends = "the ends extrapolated"
-    branches = set(kind.tolist())
-    how = ("the centre of the charge/discharge hysteresis" if len(branches) == 2
-           else f"rests {next(iter(branches))}")
+    n_dis, n_chg = int(np.sum(kind == "after-discharge")), int(np.sum(kind == "after-charge"))
+    how = ("the centre of the charge/discharge hysteresis" if min(n_dis, n_chg) >= 2
+           else f"{max(n_dis, n_chg)} after a {'discharge' if n_dis >= n_chg else 'charge'}")
     return OCVEstimate(s, _monotone(v_all),
                        f"relaxed voltages at the end of {len(points)} rests ({how}), SOC "
                        f"{xs[0]:.2f}-{xs[-1]:.2f} measured, {ends}")
