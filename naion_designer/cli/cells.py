@@ -18,6 +18,9 @@ def register(sub) -> None:
     p.add_argument("cell", metavar="CELL", help="a library id or a cell file path")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_cells_show)
+    from .fit import register_cells
+
+    register_cells(csub)
 
     def _missing(_args):
         raise UsageError(f"{cells.prog}: a subcommand is required (see '{cells.prog} --help')")

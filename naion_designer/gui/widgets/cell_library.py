@@ -158,7 +158,10 @@ class CellLibraryPanel(QWidget):
         self.edit_button = QPushButton("New / edit user cell…")
         self.edit_button.setToolTip("Create a user cell starting from the selected one")
         self.edit_button.clicked.connect(self.edit_user_cell)
-        for b in (self.use_button, self.import_button, self.edit_button):
+        self.fit_button = QPushButton(self.tr("New cell from test data…"))
+        self.fit_button.setToolTip(self.tr("Fit a cell model to your cycler logs"))
+        self.fit_button.clicked.connect(self.new_cell_from_test_data)
+        for b in (self.use_button, self.import_button, self.edit_button, self.fit_button):
             buttons.addWidget(b)
         lay.addLayout(buttons)
         self.search.textChanged.connect(self._filter)
@@ -271,6 +274,13 @@ class CellLibraryPanel(QWidget):
         from ..dialogs.cell_editor import CellEditorDialog
 
         dlg = CellEditorDialog(self.selected_cell(), self)
+        if dlg.exec() and dlg.saved_id:
+            self.reload(reload_files=True, select=dlg.saved_id)
+
+    def new_cell_from_test_data(self) -> None:
+        from ..dialogs.fit_dialog import FitDialog
+
+        dlg = FitDialog(self.selected_cell(), self)
         if dlg.exec() and dlg.saved_id:
             self.reload(reload_files=True, select=dlg.saved_id)
 
