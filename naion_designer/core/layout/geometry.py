@@ -63,6 +63,19 @@ class PackLayout:
                                self.round_cells, self.gap + self.group_gap)
         return nb[:, 0], nb[:, 1]
 
+    @cached_property
+    def series_adjacent(self) -> np.ndarray:
+        """S − 1 flags: group s and group s+1 stand side by side (False: the series path jumps,
+        after a reorder or from one module to the next)."""
+        S, P = self.x.shape
+        i, j = self.block_neighbours
+        si, sj = i // P, j // P
+        step = np.abs(si - sj) == 1
+        out = np.zeros(max(S - 1, 0), dtype=bool)
+        out[np.minimum(si, sj)[step]] = True
+        out.setflags(write=False)
+        return out
+
     @property
     def volume(self) -> float:
         return self.length * self.width * self.height
