@@ -259,6 +259,7 @@ class MainWindow(QMainWindow):
         m = mb.addMenu("&Tools")
         m.addAction(self.sizing_action)
         m.addAction(self.compare_action)
+        self.fit_box_action = m.addAction("Fit to &box…", self.fit_to_box)
         m = mb.addMenu("&Help")
         m.addAction(self.shortcuts_action)
         m.addAction(self.about_action)
@@ -457,6 +458,12 @@ class MainWindow(QMainWindow):
             tab.deleteLater()
         doc.deleteLater()
         self._current_changed(self.tabs.currentIndex())
+
+    def fit_to_box(self):
+        from .dialogs.fit_to_box import open_fit_to_box
+
+        self._fit_dialog = open_fit_to_box(self)
+        return self._fit_dialog
 
     # --- edits from the panels -------------------------------------------------------------
     def use_cell(self, cell) -> None:
