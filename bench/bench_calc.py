@@ -30,7 +30,7 @@ def main() -> None:
 
             def cold(d=d):
                 layout._cached_layout.cache_clear()
-                network._cached_network.cache_clear()
+                network.clear_cache()
                 electrical._DC_MEMO.clear()
                 calculate(d)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from .layout import compute_layout
-from .network import build_network
+from .layout.results import layout_results
+from .network import build_network, network_key
 from .pack import PackDesign
 from .results import Quantity, Results
 
@@ -14,7 +15,7 @@ _DC_MEMO: dict[tuple, tuple[float, np.ndarray]] = {}
 
 def dc_solution(design: PackDesign, r0: np.ndarray) -> tuple[float, np.ndarray]:
     """The network's DC solution, memoised on what it depends on (edits elsewhere are free)."""
-    key = (design.series, design.parallel, design.topology, design.interconnect, r0.tobytes())
+    key = (network_key(design), r0.tobytes())
     hit = _DC_MEMO.get(key)
     if hit is None:
         hit = build_network(design).dc_solution(r0)
@@ -70,8 +71,10 @@ def calculate(design: PackDesign) -> Results:
     heat = i_dis**2 * pack_r
     cell_mass = float(masses.sum())
     overhead_mass = design.overhead_mass(cell_mass)
-    mass = cell_mass + overhead_mass
     lay = compute_layout(design)
+    layout_figures = layout_results(design, lay)
+    mass = cell_mass + overhead_mass + layout_figures.value("busbar_mass") \
+        if "busbar_mass" in layout_figures else cell_mass + overhead_mass
     volume = lay.volume + design.overhead_volume(lay.volume)
 
     usable = S * capacity * usable_fraction_ocv(design)
@@ -130,6 +133,7 @@ def calculate(design: PackDesign) -> Results:
     put("width", lay.width, "length")
     put("height", lay.height, "length")
     put("volume", volume, "volume")
+    r.update(layout_figures)
     put("specific_energy", energy / mass, "specific_energy")
     put("energy_density", energy / volume, "energy_density")
     per_cell = cell.price_per_cell()

@@ -1,11 +1,18 @@
-"""The pack circuit has one owner: nodes and branches built once from a design.
+"""The pack circuit has one owner: nodes and branches built once from a design and its layout.
 
-Nodes sit on busbars.  Busbar `b` (0..S) joins the positive side of series group b-1 to the
-negative side of group b; busbar 0 collects the pack's negative end and busbar S its positive end.
-Cell (s, p) is a branch from node (s, p) to node (s+1, p), in series with its `cell_connection`.
-Along a busbar, neighbouring positions are one `busbar_segment` apart.  In `parallel-strings` the
-intermediate busbars have no segments (the strings only meet at the end busbars).  A busbar whose
-segments have zero resistance collapses into one node.  Each pack terminal adds `terminal`.
+Each cell is a branch in series with its `cell_connection`; each pack terminal adds `terminal`.
+The busbars follow the real geometry of the group blocks (`core.layout`):
+
+- With an explicit `busbar_segment` (or no `interconnect.busbar`), busbar `b` (0..S) is a node
+  per position p of the `rows × columns` block, shared by the positive side of cell p of group
+  b-1 and the negative side of cell p of group b (the contract's convention), and a sheet of
+  `busbar_segment` resistors joins neighbouring positions of the block along its rows and
+  columns.  A line block gives the classic ladder; a 2-D block a grid.  In `parallel-strings`
+  only the end busbars have segments.  A busbar whose segments have zero resistance collapses
+  into one node.
+- With `interconnect.busbar` and no explicit `busbar_segment`, every cell has its own node on
+  each face and the strips of `layout.busbars` join them with ρ·L/(t·w): a sheet inside every
+  block and strips between the neighbouring cells of consecutive groups.
 
 The steady-state pack resistance and the time-domain simulation both use this structure.
 """
@@ -13,12 +20,14 @@ The steady-state pack resistance and the time-domain simulation both use this st
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
+from .layout import compute_layout
+from .layout.blocks import grid_pairs
+from .layout.busbars import busbar_geometry, strip_resistance
 from .pack import PackDesign
 
 
@@ -31,10 +40,12 @@ class PackNetwork:
     cell_pos: np.ndarray  # S × P node index of each cell's positive side
     seg_a: np.ndarray  # busbar segment endpoints
     seg_b: np.ndarray
-    seg_resistance: float
+    seg_r: np.ndarray  # resistance of each segment, ohm
     cell_connection: float
     terminal_resistance: float  # both terminals together
     pos_tap: int  # node of the positive terminal tap
+    kind: str = "general"  # "grid" | "strings" | "general": which fast solver applies
+    block: tuple[int, int] = (1, 1)  # (rows, columns) of the shared-node grid
 
     def laplacian(self, cell_branch_resistance: np.ndarray) -> sp.csc_matrix:
         """Nodal conductance matrix (ground row/column removed) for the given S × P branch
@@ -45,7 +56,7 @@ class PackNetwork:
         cols = [a, b, b, a]
         vals = [g, g, -g, -g]
         if self.seg_a.size:
-            gs = np.full(self.seg_a.size, 1.0 / self.seg_resistance)
+            gs = 1.0 / self.seg_r
             rows += [self.seg_a, self.seg_b, self.seg_a, self.seg_b]
             cols += [self.seg_a, self.seg_b, self.seg_b, self.seg_a]
             vals += [gs, gs, -gs, -gs]
@@ -59,10 +70,9 @@ class PackNetwork:
         rb = cell_resistance + self.cell_connection
         if self.seg_a.size == 0:
             return self._dc_closed_form(rb)
-        S, P = self.series, self.parallel
-        if self.n_nodes == (S + 1) * P and self.seg_a.size == (S + 1) * (P - 1):
+        if self.kind == "grid":
             return self._dc_grid(rb)
-        if S >= 2 and self.seg_a.size == 2 * (P - 1) and self.n_nodes == (S + 1) * P:
+        if self.kind == "strings" and self.series >= 2:
             return self._dc_strings(rb)
         lap = self.laplacian(rb)
         rhs = np.zeros(self.n_nodes - 1)
@@ -73,39 +83,45 @@ class PackNetwork:
         i_cell = (v[self.cell_pos] - v[self.cell_neg]) / rb
         return r, i_cell
 
-
     def _dc_grid(self, rb: np.ndarray) -> tuple[float, np.ndarray]:
-        """Series groups with resistive busbars: the nodes form an (S+1) × P grid.
+        """Series groups with resistive busbar sheets: the nodes form an (S+1) × rows × columns
+        grid with uniform segments.
 
-        The grid Laplacian with uniform cells is separable and diagonalised by a 2-D DCT, so it
+        The grid Laplacian with uniform cells is separable and diagonalised by a 3-D DCT, so it
         is solved exactly in O(N log N); with per-cell differences it is the preconditioner of a
         conjugate-gradient solve on the true network (a handful of iterations)."""
         from scipy.fft import dctn, idctn
 
-        S, P = self.series, self.parallel
-        g = 1.0 / rb
-        gs = 1.0 / self.seg_resistance
+        S = self.series
+        nr, nc = self.block
+        shape = (S + 1, nr, nc)
+        g = (1.0 / rb).reshape(S, nr, nc)
+        gs = 1.0 / float(self.seg_r[0])
         gc = float(np.exp(np.mean(np.log(g))))
-        mu = gc * _path_eigenvalues(S + 1)[:, None] + gs * _path_eigenvalues(P)[None, :]
-        mu[0, 0] = np.inf  # the constant mode: potentials are defined up to a constant
+        mu = (gc * _path_eigenvalues(S + 1)[:, None, None]
+              + gs * _path_eigenvalues(nr)[None, :, None]
+              + gs * _path_eigenvalues(nc)[None, None, :])
+        mu[0, 0, 0] = np.inf  # the constant mode: potentials are defined up to a constant
 
         def apply(x: np.ndarray) -> np.ndarray:
             y = np.zeros_like(x)
             f = g * (x[1:] - x[:-1])
             y[:-1] -= f
             y[1:] += f
-            fs = gs * (x[:, 1:] - x[:, :-1])
-            y[:, :-1] -= fs
-            y[:, 1:] += fs
+            fr = gs * (x[:, 1:] - x[:, :-1])
+            y[:, :-1] -= fr
+            y[:, 1:] += fr
+            fc = gs * (x[:, :, 1:] - x[:, :, :-1])
+            y[:, :, :-1] -= fc
+            y[:, :, 1:] += fc
             return y
 
         def precondition(r: np.ndarray) -> np.ndarray:
             return idctn(dctn(r, norm="ortho") / mu, norm="ortho")
 
-        pos = divmod(self.pos_tap, P)
-        b = np.zeros((S + 1, P))
-        b[pos] += 1.0
-        b[0, 0] -= 1.0
+        b = np.zeros(shape)
+        b[np.unravel_index(self.pos_tap, shape)] += 1.0
+        b[0, 0, 0] -= 1.0
         x = precondition(b)
         r = b - apply(x)
         z = precondition(r)
@@ -123,19 +139,23 @@ class PackNetwork:
             rz_new = float(np.vdot(r, z))
             d = z + (rz_new / rz) * d
             rz = rz_new
-        v = x.ravel() - x[0, 0]
-        i_cell = (v[self.cell_pos] - v[self.cell_neg]) * g
+        v = x.ravel() - x[0, 0, 0]
+        i_cell = (v[self.cell_pos] - v[self.cell_neg]) / rb
         return float(v[self.pos_tap]) + self.terminal_resistance, i_cell
 
     def _dc_strings(self, rb: np.ndarray) -> tuple[float, np.ndarray]:
         """Parallel strings: each string reduces exactly to one resistance between the two end
-        busbars, leaving a 2 × P ladder."""
+        busbars, leaving the two end sheets joined by P string resistances."""
         S, P = self.series, self.parallel
         r_string = rb.sum(axis=0)
         n = 2 * P  # nodes: (0, p) -> p, (S, p) -> P + p; ground = node 0
-        a = np.concatenate([np.arange(P), np.arange(P - 1), P + np.arange(P - 1)])
-        bb = np.concatenate([P + np.arange(P), np.arange(1, P), P + np.arange(1, P)])
-        gv = np.concatenate([1.0 / r_string, np.full(2 * (P - 1), 1.0 / self.seg_resistance)])
+
+        def remap(k: np.ndarray) -> np.ndarray:
+            return np.where(k < P, k, k - (S - 1) * P)
+
+        a = np.concatenate([np.arange(P), remap(self.seg_a)])
+        bb = np.concatenate([P + np.arange(P), remap(self.seg_b)])
+        gv = np.concatenate([1.0 / r_string, 1.0 / self.seg_r])
         lap = sp.coo_matrix((np.concatenate([gv, gv, -gv, -gv]),
                              (np.concatenate([a, bb, a, bb]), np.concatenate([a, bb, bb, a]))),
                             shape=(n, n)).tocsc()[1:, 1:]
@@ -174,13 +194,40 @@ def _solve(lap: sp.csc_matrix, rhs: np.ndarray) -> np.ndarray:
     return lu.solve(rhs)
 
 
+def geometric_busbars(design: PackDesign) -> bool:
+    """The busbar segments come from the layout (a busbar is given, no explicit segment)."""
+    ic = design.interconnect
+    return ic.busbar is not None and not ic.busbar_segment_given
+
+
+def network_key(design: PackDesign) -> tuple:
+    """What the network depends on."""
+    c = design.cell
+    return (design.series, design.parallel, design.topology, design.interconnect,
+            c.form_factor, c.diameter, c.length, c.width, c.height, design.layout)
+
+
+_NETWORKS: dict[tuple, PackNetwork] = {}
+
+
 def build_network(design: PackDesign) -> PackNetwork:
-    return _cached_network(design.series, design.parallel, design.topology,
-                           design.interconnect)
+    key = network_key(design)
+    net = _NETWORKS.get(key)
+    if net is None:
+        net = _geometric(design) if geometric_busbars(design) else _shared(design)
+        if len(_NETWORKS) >= 32:
+            _NETWORKS.pop(next(iter(_NETWORKS)))
+        _NETWORKS[key] = net
+    return net
 
 
-@lru_cache(maxsize=32)
-def _cached_network(S: int, P: int, topology: str, ic) -> PackNetwork:
+def clear_cache() -> None:
+    _NETWORKS.clear()
+
+
+def _shared(design: PackDesign) -> PackNetwork:
+    S, P, topology, ic = design.series, design.parallel, design.topology, design.interconnect
+    shape = compute_layout(design).group_shape
     seg_r = ic.busbar_segment
     # which busbars carry segments along p
     has_segments = np.zeros(S + 1, dtype=bool)
@@ -200,20 +247,60 @@ def _cached_network(S: int, P: int, topology: str, ic) -> PackNetwork:
     cell_neg = node(np.broadcast_to(s_idx, (S, P)), np.broadcast_to(p, (S, P)))
     cell_pos = node(np.broadcast_to(s_idx + 1, (S, P)), np.broadcast_to(p, (S, P)))
     seg_bars = np.nonzero(has_segments & ~collapse)[0]
+    pa, pb = grid_pairs(shape)
     if P > 1 and seg_bars.size:
-        bb = np.repeat(seg_bars, P - 1)
-        pa = np.tile(np.arange(P - 1), seg_bars.size)
-        seg_a, seg_b = start[bb] + pa, start[bb] + pa + 1
+        bb = np.repeat(seg_bars, pa.size)
+        seg_a, seg_b = start[bb] + np.tile(pa, seg_bars.size), start[bb] + np.tile(pb,
+                                                                                  seg_bars.size)
     else:
         seg_a = seg_b = np.zeros(0, dtype=int)
     pos_p = 0 if ic.terminal_side == "same" else P - 1
     pos_tap = int(node(np.array([S]), np.array([pos_p]))[0])
-    neg_tap = int(node(np.array([0]), np.array([0]))[0])
-    assert neg_tap == 0
+    full = not collapse.any()
+    kind = "grid" if (topology == "series-groups" and full) else \
+        "strings" if (topology == "parallel-strings" and full) else "general"
     return PackNetwork(series=S, parallel=P, n_nodes=n_nodes, cell_neg=cell_neg,
                        cell_pos=cell_pos, seg_a=seg_a, seg_b=seg_b,
-                       seg_resistance=seg_r, cell_connection=ic.cell_connection,
-                       terminal_resistance=2.0 * ic.terminal, pos_tap=pos_tap)
+                       seg_r=np.full(seg_a.size, seg_r), cell_connection=ic.cell_connection,
+                       terminal_resistance=2.0 * ic.terminal, pos_tap=pos_tap, kind=kind,
+                       block=shape)
+
+
+def _geometric(design: PackDesign) -> PackNetwork:
+    """Every cell face its own node; strips from the layout (see `layout.busbars`).
+
+    Node of the negative side of cell (s, p): 2·s·P + p; of its positive side: (2·s + 1)·P + p,
+    so that the band of the nodal matrix stays about 2·P wide."""
+    S, P, ic = design.series, design.parallel, design.interconnect
+    geo = busbar_geometry(compute_layout(design), design.topology)
+    s = np.arange(S)[:, None]
+    p = np.arange(P)[None, :]
+    cell_neg = np.broadcast_to(2 * s * P + p, (S, P)).copy()
+    cell_pos = np.broadcast_to((2 * s + 1) * P + p, (S, P)).copy()
+    if design.topology == "series-groups":
+        faces_a = np.concatenate([cell_neg[geo.intra_s, geo.intra_a],
+                                  cell_pos[geo.intra_s, geo.intra_a]])
+        faces_b = np.concatenate([cell_neg[geo.intra_s, geo.intra_b],
+                                  cell_pos[geo.intra_s, geo.intra_b]])
+        intra_len = np.concatenate([geo.intra_len, geo.intra_len])
+    else:
+        first = geo.intra_s == 0
+        last = geo.intra_s == S - 1
+        faces_a = np.concatenate([cell_neg[0, geo.intra_a[first]],
+                                  cell_pos[S - 1, geo.intra_a[last]]])
+        faces_b = np.concatenate([cell_neg[0, geo.intra_b[first]],
+                                  cell_pos[S - 1, geo.intra_b[last]]])
+        intra_len = np.concatenate([geo.intra_len[first], geo.intra_len[last]])
+    seg_a = np.concatenate([faces_a, cell_pos[geo.inter_s, geo.inter_a]])
+    seg_b = np.concatenate([faces_b, cell_neg[geo.inter_s + 1, geo.inter_b]])
+    length = np.concatenate([intra_len, geo.inter_len])
+    seg_r = np.maximum(strip_resistance(ic.busbar, length), 1e-12)
+    pos_p = 0 if ic.terminal_side == "same" else P - 1
+    return PackNetwork(series=S, parallel=P, n_nodes=2 * S * P, cell_neg=cell_neg,
+                       cell_pos=cell_pos, seg_a=seg_a.astype(int), seg_b=seg_b.astype(int),
+                       seg_r=np.asarray(seg_r, float), cell_connection=ic.cell_connection,
+                       terminal_resistance=2.0 * ic.terminal, pos_tap=int(cell_pos[S - 1, pos_p]),
+                       kind="general")
 
 
 # --- time-domain solve (issue 3) -----------------------------------------------------------------

@@ -232,3 +232,62 @@ class PackDesign:
 
     def overhead_volume(self, envelope_volume: float) -> float:
         return sum(o.volume + o.volume_fraction * envelope_volume for o in self.overheads)
+
+
+def adapt_layout(layout: Layout, old_series: int, series: int, parallel: int
+                 ) -> tuple[Layout, list[str]]:
+    """The layout for a pack of `series` × `parallel` cells, keeping what the user arranged:
+    a reordered series path keeps the order of the groups that remain (new groups take the new
+    slots at the end of the path), the block shape keeps its rows (or columns) where they still
+    divide P, and the module count is lowered to S where it is larger.  Returns the layout and
+    sentences saying what was changed."""
+    notes: list[str] = []
+    changes: dict[str, Any] = {}
+    if layout.group_order and series != old_series:
+        order = [s for s in layout.group_order if s < series] + list(range(old_series, series))
+        if order == list(range(series)):
+            order = []
+            notes.append("The series path is back in slot order.")
+        else:
+            notes.append(f"The series path keeps the order of groups 1 to "
+                         f"{min(series, old_series)}"
+                         + (f"; groups {old_series + 1} to {series} follow in the new slots."
+                            if series > old_series else "."))
+        changes["group_order"] = tuple(order)
+    if layout.group_shape is not None:
+        r, c = layout.group_shape
+        if r * c != parallel:
+            if parallel % r == 0:
+                shape: tuple[int, int] | None = (r, parallel // r)
+            elif parallel % c == 0:
+                shape = (parallel // c, c)
+            else:
+                shape = None
+            changes["group_shape"] = shape
+            notes.append(f"Group blocks are now {shape[0]} × {shape[1]} cells." if shape else
+                         f"No block of {r} rows or {c} columns holds {parallel} cells: the block "
+                         "shape is chosen automatically.")
+    if layout.modules > series:
+        changes["modules"] = series
+        notes.append(f"{layout.modules} modules cannot hold {series} groups: now {series}.")
+    return (replace(layout, **changes) if changes else layout), notes
+
+
+def evolve_adapting(design: PackDesign, **changes) -> tuple[PackDesign, list[str]]:
+    """`design.evolve(**changes)`, where a change of S, P or the block shape also keeps the
+    layout and the per-cell overrides valid instead of refusing (see `adapt_layout`); the
+    sentences say what was adjusted."""
+    S = changes.get("series", design.series)
+    P = changes.get("parallel", design.parallel)
+    notes: list[str] = []
+    if isinstance(S, int) and isinstance(P, int) and S >= 1 and P >= 1:
+        layout = changes.get("layout", design.layout)
+        layout, notes = adapt_layout(layout, design.series, S, P)
+        changes["layout"] = layout
+        overrides = changes.get("cell_overrides", design.cell_overrides)
+        kept = tuple(o for o in overrides if o.series < S and o.parallel < P)
+        if len(kept) != len(overrides):
+            notes.append(f"{len(overrides) - len(kept)} per-cell override(s) outside "
+                         f"{S}S{P}P removed.")
+            changes["cell_overrides"] = kept
+    return design.evolve(**changes), notes

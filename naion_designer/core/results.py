@@ -80,7 +80,7 @@ RESULT_DEFS: dict[str, ResultDef] = {
     "cell_mass": ResultDef("Cell mass", "mass", "kg", "mechanical", "cell mass × count"),
     "overhead_mass": ResultDef("Overhead mass", "mass", "kg", "mechanical",
                                "busbars, BMS, enclosure as the design defines them"),
-    "mass": ResultDef("Pack mass", "mass", "kg", "mechanical", "cells + overheads"),
+    "mass": ResultDef("Pack mass", "mass", "kg", "mechanical", "cells + overheads + busbars"),
     "length": ResultDef("Envelope length", "length", "mm", "mechanical", "from the layout"),
     "width": ResultDef("Envelope width", "length", "mm", "mechanical", "from the layout"),
     "height": ResultDef("Envelope height", "length", "mm", "mechanical", "from the layout"),
@@ -90,6 +90,29 @@ RESULT_DEFS: dict[str, ResultDef] = {
                                  "energy / pack mass"),
     "energy_density": ResultDef("Energy density", "energy_density", "W*h/L", "mechanical",
                                 "energy / pack envelope volume"),
+    "group_rows": ResultDef("Group block rows", "dimensionless", "", "mechanical",
+                            "cells of one parallel group across x (layout.group_shape)"),
+    "group_columns": ResultDef("Group block columns", "dimensionless", "", "mechanical",
+                               "cells of one parallel group along x (layout.group_shape)"),
+    "groups_per_row": ResultDef("Groups per row", "dimensionless", "", "mechanical",
+                                "group blocks side by side along x"),
+    "empty_slots": ResultDef("Empty slots", "dimensionless", "", "mechanical",
+                             "places left free in the rows of group blocks"),
+    "fits_envelope": ResultDef("Fits the envelope", "bool", "", "mechanical",
+                               "inside layout.envelope in every dimension"),
+    "fit_shortfall": ResultDef("Envelope shortfall", "length", "mm", "mechanical",
+                               "the largest miss of any dimension"),
+    "fit_shortfall_length": ResultDef("Shortfall in length", "length", "mm", "mechanical",
+                                      "pack length − envelope length"),
+    "fit_shortfall_width": ResultDef("Shortfall in width", "length", "mm", "mechanical",
+                                     "pack width − envelope width"),
+    "fit_shortfall_height": ResultDef("Shortfall in height", "length", "mm", "mechanical",
+                                      "pack height − envelope height"),
+    "busbar_segment_resistance": ResultDef(
+        "Busbar segment resistance", "resistance", "mohm", "electrical",
+        "ρ(20 °C) × pitch along x / (thickness × width), or the explicit busbar_segment"),
+    "busbar_mass": ResultDef("Busbar mass", "mass", "kg", "mechanical",
+                             "density × thickness × width × strip length"),
     "cell_cost": ResultDef("Cell cost", "money", "", "cost", "cell price × count"),
     "cost_per_energy": ResultDef("Cell cost per kWh", "money_per_energy", "", "cost",
                                  "cell cost / energy"),
@@ -139,6 +162,9 @@ def json_value(name: str, q: Quantity) -> float:
 def results_to_json(results: Results) -> dict:
     out = {}
     for name, q in results.items():
+        if q.kind == "bool":
+            out[name] = bool(q.value)
+            continue
         v = json_value(name, q)
         out[name] = {"value": round(v, 10) if abs(v) > 1e-300 else 0.0,
                      "unit": json_unit(name, q)}
@@ -186,8 +212,11 @@ def display(name: str, q: Quantity, units: dict[str, str] | None = None,
         return f"{q.value:,.0f}", q.unit
     if q.kind == "money_per_energy":
         return f"{q.value:,.0f}", f"{q.unit}/kWh"
+    if q.kind == "bool":
+        return ("yes" if q.value else "no"), ""
     if q.kind == "dimensionless":
-        if name == "cell_count":
+        if name in ("cell_count", "group_rows", "group_columns", "groups_per_row",
+                    "empty_slots"):
             return f"{int(q.value)}", ""
         return format_number(q.value, 3), ("C" if name.endswith("c_rate") else "")
     unit = (units or {}).get(q.kind) or RESULT_DEFS.get(name, ResultDef("", "", "", "")).unit \

@@ -113,6 +113,7 @@ class ActionsMixin:
         m = mb.addMenu("&Tools")
         m.addAction(self.sizing_action)
         m.addAction(self.compare_action)
+        self.fit_box_action = m.addAction("Fit to &box…", self.fit_to_box)
         m = mb.addMenu("&Help")
         m.addAction(self.shortcuts_action)
         m.addAction(self.about_action)

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..core.pack import PackDesign
+from ..core.pack import PackDesign, evolve_adapting
 from ..core.units import InputError
 from .commands import SetDesignCommand
 
@@ -28,6 +28,7 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._dirty = False  # modified although the undo stack is clean (restored autosave)
+        self.last_notes: list[str] = []  # what the last edit adjusted besides what was asked
         self._results = None
         self._results_error = ""
         self._share = None
@@ -55,8 +56,10 @@ class Document(QObject):
 
     # --- edits -----------------------------------------------------------------------------
     def edit(self, text: str, **changes) -> PackDesign:
-        """Validate the changes and push them as one undo step.  Raises InputError."""
-        new = self.design.evolve(**changes)
+        """Validate the changes and push them as one undo step.  Raises InputError.  A change
+        of S or P keeps the layout valid (`core.pack.evolve_adapting`); `last_notes` says what
+        was adjusted."""
+        new, self.last_notes = evolve_adapting(self.design, **changes)
         self.set_design(new, text)
         return new
 

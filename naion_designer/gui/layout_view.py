@@ -1,12 +1,12 @@
-"""The layout editor: the pack seen from above, every cell to scale.
-
-Items are few and light so that 4,000 cells redraw in milliseconds: one `GroupItem` per parallel
-group paints its cells from one cached QPainterPath (or per-cell colours in colour-map mode), one
-`WiringItem` paints all busbars and the series path, plus the envelope, module outlines and the
-two terminals.  Scene units are millimetres with y pointing up as in `core.layout`.
+"""The layout editor: the pack seen from above, every cell to scale (items in `layout_items`).
 
 Dragging a group onto another slot swaps the series positions of the two slots
-(`layout.group_order`): one undo step.
+(`layout.group_order`); Shift+drag moves a whole module onto another of the same size; the
+context menu of a group changes the block shape.  Each is one undo step, and an edit the design
+refuses shows its message (`message` signal) instead of raising.
+
+Fitting is idempotent: the view has no scroll bars (it pans by dragging), so fitting cannot
+change the viewport size and the resize that follows a fit does not fit again.
 """
 
 from __future__ import annotations
@@ -15,268 +15,28 @@ import math
 from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QMouseEvent,
-    QPainter,
-    QPainterPath,
-    QPainterPathStroker,
-    QPen,
-    QPolygonF,
-)
-from PySide6.QtWidgets import (
-    QGraphicsItem,
-    QGraphicsScene,
-    QGraphicsView,
-    QStyleOptionGraphicsItem,
-)
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMenu
 
 from ..core.layout import compute_layout
-
-VIRIDIS = np.array([[68, 1, 84], [65, 68, 135], [42, 120, 142], [34, 168, 132],
-                    [122, 209, 81], [253, 231, 37]], float)
-COPPER = QColor(184, 115, 51, 170)
-PATH_COLOUR = QColor(40, 40, 48)
-
-
-def colormap(values: np.ndarray, vmin: float, vmax: float) -> np.ndarray:
-    """N × 3 uint8 RGB of viridis for `values` scaled into [vmin, vmax]."""
-    span = (vmax - vmin) or 1.0
-    t = np.clip((np.asarray(values, float) - vmin) / span, 0.0, 1.0)
-    xs = np.linspace(0, 1, len(VIRIDIS))
-    return np.stack([np.interp(t, xs, VIRIDIS[:, k]) for k in range(3)], axis=-1).astype(np.uint8)
-
-
-def group_colour(s: int, n: int) -> QColor:
-    """Series order as a blue → red hue ramp, neighbours alternating in lightness."""
-    t = s / max(1, n - 1)
-    c = QColor.fromHslF(0.60 * (1 - t), 0.55, 0.62 if s % 2 == 0 else 0.72)
-    return c
-
-
-class GroupItem(QGraphicsItem):
-    """One parallel group: P cells painted from one path."""
-
-    def __init__(self, series_index: int, cx: np.ndarray, cy: np.ndarray, dx: float, dy: float,
-                 round_cells: bool, colour: QColor, count: int,
-                 path_cache: dict | None = None):
-        super().__init__()
-        self.series_index = series_index
-        self.centre = QPointF(float(cx.mean()), float(cy.mean()))
-        self.setPos(self.centre)
-        self.local_x = cx - self.centre.x()
-        self.local_y = cy - self.centre.y()
-        self.dx, self.dy, self.round_cells = dx, dy, round_cells
-        self.colour = colour
-        self.cell_colours: list[QColor] | None = None
-        self.highlight_cell = -1
-        self.drop_target = False
-        self.label = str(series_index + 1)
-        self.count = count
-        # groups of one layout mostly share their shape: build each distinct path once
-        key = (np.round(self.local_x, 4).tobytes(), np.round(self.local_y, 4).tobytes())
-        path = path_cache.get(key) if path_cache is not None else None
-        if path is None:
-            path = QPainterPath()
-            for x, y in zip(self.local_x, self.local_y, strict=True):
-                r = QRectF(x - dx / 2, y - dy / 2, dx, dy)
-                if round_cells:
-                    path.addEllipse(r)
-                else:
-                    path.addRoundedRect(r, min(dx, dy) * 0.08, min(dx, dy) * 0.08)
-            if path_cache is not None:
-                path_cache[key] = path
-        self.path = path
-        self._bounds = path.boundingRect().adjusted(-1, -1, 1, 1)
-        self.setAcceptHoverEvents(False)
-        self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        return self.path
-
-    def cell_at(self, local: QPointF) -> int:
-        d = np.hypot(self.local_x - local.x(), self.local_y - local.y())
-        i = int(np.argmin(d))
-        return i if d[i] <= max(self.dx, self.dy) * 0.75 else -1
-
-    def cell_rect(self, i: int) -> QRectF:
-        return QRectF(self.local_x[i] - self.dx / 2, self.local_y[i] - self.dy / 2, self.dx,
-                      self.dy)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        outline = QPen(QColor(30, 30, 36), 0)  # cosmetic hairline
-        if self.drop_target:
-            outline = QPen(QColor("#ff7f0e"), 3)
-            outline.setCosmetic(True)
-        painter.setPen(outline if lod * min(self.dx, self.dy) > 3 else Qt.PenStyle.NoPen)
-        if self.cell_colours is None:
-            painter.setBrush(QBrush(self.colour))
-            painter.drawPath(self.path)
-        else:
-            draw = painter.drawEllipse if self.round_cells else painter.drawRect
-            for i, colour in enumerate(self.cell_colours):
-                painter.setBrush(QBrush(colour))
-                draw(self.cell_rect(i))
-        if self.highlight_cell >= 0:
-            pen = QPen(QColor("#ff7f0e"), 2.5)
-            pen.setCosmetic(True)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            r = self.cell_rect(self.highlight_cell)
-            painter.drawEllipse(r) if self.round_cells else painter.drawRect(r)
-
-
-class GroupLabels(QGraphicsItem):
-    """The series number of every group in a white badge above the wiring (one item)."""
-
-    def __init__(self, groups: list[GroupItem]):
-        super().__init__()
-        self.setZValue(3)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.groups = groups
-        g0 = groups[0]
-        self.radius = min(g0.dx, g0.dy) * 0.3
-        r = QRectF()
-        for g in groups:
-            r |= g.mapRectToScene(g.boundingRect())
-        self._bounds = r
-
-    def badge_centre(self, g: GroupItem) -> QPointF:
-        i = len(g.local_x) // 2  # the middle cell of the group
-        return g.pos() + QPointF(float(g.local_x[i]), float(g.local_y[i]))
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        rad = self.radius
-        if lod * rad < 6:  # not legible: leave the cells clean
-            return
-        font = QFont()
-        font.setPixelSize(max(1, round(rad * 1.05)))
-        font.setBold(True)
-        painter.setFont(font)
-        for g in self.groups:
-            c = self.badge_centre(g)
-            painter.setPen(QPen(QColor(30, 30, 36), 0))
-            painter.setBrush(QBrush(QColor(255, 255, 255, 235)))
-            painter.drawEllipse(c, rad, rad)
-            painter.save()
-            painter.translate(c)
-            painter.scale(1, -1)  # upright text in the y-up scene
-            painter.setPen(QPen(QColor(20, 20, 28)))
-            painter.drawText(QRectF(-rad * 1.5, -rad, rad * 3, rad * 2),
-                             Qt.AlignmentFlag.AlignCenter, g.label)
-            painter.restore()
-
-
-class WiringItem(QGraphicsItem):
-    """Parallel busbars along each group, series links between groups, and the series path."""
-
-    def __init__(self, xs: np.ndarray, ys: np.ndarray, centres: np.ndarray, cell_size: float,
-                 show_busbars: bool = True, show_path: bool = True):
-        super().__init__()
-        self.setZValue(2)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.width = cell_size * 0.16
-        bus = QPainterPath()
-        for s in range(xs.shape[0]):
-            if xs.shape[1] > 1:
-                bus.moveTo(xs[s, 0], ys[s, 0])
-                for p in range(1, xs.shape[1]):
-                    bus.lineTo(xs[s, p], ys[s, p])
-        links = QPainterPath()
-        for s in range(len(centres) - 1):
-            links.moveTo(*centres[s])
-            links.lineTo(*centres[s + 1])
-        self.bus, self.links = bus, links
-        series = QPainterPath()
-        if len(centres):
-            series.moveTo(*centres[0])
-            for c in centres[1:]:
-                series.lineTo(*c)
-        self.series = series
-        self.centres = centres
-        self.show_busbars, self.show_path = show_busbars, show_path
-        stroker = QPainterPathStroker()
-        stroker.setWidth(self.width * 2)
-        self._bounds = (bus.boundingRect() | links.boundingRect()).adjusted(
-            -cell_size, -cell_size, cell_size, cell_size)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        if self.show_busbars:
-            pen = QPen(COPPER, self.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                       Qt.PenJoinStyle.RoundJoin)
-            painter.setPen(pen)
-            painter.drawPath(self.bus)
-            pen.setWidthF(self.width * 1.4)
-            painter.setPen(pen)
-            painter.drawPath(self.links)
-        if self.show_path:
-            pen = QPen(PATH_COLOUR, 1.4, Qt.PenStyle.DashLine)
-            pen.setCosmetic(True)
-            painter.setPen(pen)
-            painter.drawPath(self.series)
-            lod = option.levelOfDetailFromTransform(painter.worldTransform())
-            if lod * self.width > 1.5 and len(self.centres) < 600:
-                painter.setBrush(QBrush(QColor(40, 40, 48, 200)))
-                painter.setPen(Qt.PenStyle.NoPen)
-                a = self.width * 0.85
-                for s in range(len(self.centres) - 1):
-                    (x0, y0), (x1, y1) = self.centres[s], self.centres[s + 1]
-                    ang = math.atan2(y1 - y0, x1 - x0)
-                    mx, my = (x0 + x1) / 2, (y0 + y1) / 2
-                    pts = [QPointF(mx + a * math.cos(ang), my + a * math.sin(ang)),
-                           QPointF(mx + a * math.cos(ang + 2.5), my + a * math.sin(ang + 2.5)),
-                           QPointF(mx + a * math.cos(ang - 2.5), my + a * math.sin(ang - 2.5))]
-                    painter.drawPolygon(QPolygonF(pts))
-
-
-class Label(QGraphicsItem):
-    """Screen-sized text (dimensions, terminals): unaffected by zoom and the y flip."""
-
-    def __init__(self, text: str, pos: QPointF, colour: QColor | None = None, bold=False,
-                 align="centre", size=11, rotation: float = 0.0):
-        super().__init__()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.text = text
-        self.font = QFont()
-        self.font.setPixelSize(size)
-        self.font.setBold(bold)
-        self.colour = colour if colour is not None else QColor(40, 40, 48)
-        self.setPos(pos)
-        fm = QFontMetricsF(self.font)
-        w, h = fm.horizontalAdvance(text) + 2, fm.height()
-        x = {"centre": -w / 2, "right": -w}.get(align, 0.0)
-        self._rect = QRectF(x, -h / 2, w, h)
-        self.setRotation(rotation)
-        self.setZValue(5)
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.setFont(self.font)
-        painter.setPen(QPen(self.colour))
-        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text)
+from ..core.layout.blocks import group_shapes
+from ..core.units import InputError
+from .layout_items import (  # noqa: F401 (VIRIDIS and colormap are used by the document tab)
+    VIRIDIS,
+    GroupItem,
+    GroupLabels,
+    Label,
+    WiringItem,
+    colormap,
+    group_colour,
+)
+from .messages import user_message
 
 
 class LayoutView(QGraphicsView):
     hovered = Signal(str)  # a status-bar line about the cell under the mouse
+    message = Signal(str)  # why an edit in the view was not made (user words)
     cell_clicked = Signal(int, int)  # series, parallel
     zoom_changed = Signal(float)
 
@@ -305,6 +65,13 @@ class LayoutView(QGraphicsView):
         self._selected: tuple[int, int] | None = None
         self._colour_values = None
         self._fitted = False
+        self._fit_size = QSize()
+        self._in_fit = False
+        self._strip_cache: tuple = (None, None)
+        # no scroll bars: fitting then never changes the viewport size (no resize/fit loop)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fit_count = 0
         self.scale(1, -1)  # y up, as in core.layout
 
     # --- building --------------------------------------------------------------------------
@@ -344,7 +111,8 @@ class LayoutView(QGraphicsView):
             scene.addItem(item)
             self.groups.append(item)
         centres = np.stack([x.mean(axis=1), y.mean(axis=1)], axis=1)
-        self.wiring = WiringItem(x, y, centres, min(dx, dy), self.show_busbars, self.show_path)
+        self.wiring = WiringItem(self._strips(design, lay), centres, lay.series_adjacent,
+                                 min(dx, dy), self.show_busbars, self.show_path)
         scene.addItem(self.wiring)
         self.labels = GroupLabels(self.groups)
         scene.addItem(self.labels)
@@ -362,6 +130,22 @@ class LayoutView(QGraphicsView):
         if old is None or (old.series, old.parallel, old.cell.id) != (S, P, design.cell.id) \
                 or not self._fitted or getattr(self, "_auto_fit", True):
             self.fit()
+
+    def _strips(self, design, lay) -> np.ndarray:
+        """K × 4 busbar strips (mm) of the layout, cached per layout object."""
+        if self._strip_cache[0] is lay:
+            return self._strip_cache[1]
+        from ..core.layout.busbars import busbar_geometry
+
+        g = busbar_geometry(lay, design.topology)
+        x, y = lay.x * 1e3, lay.y * 1e3
+        a = np.stack([x[g.intra_s, g.intra_a], y[g.intra_s, g.intra_a],
+                      x[g.intra_s, g.intra_b], y[g.intra_s, g.intra_b]], axis=1)
+        b = np.stack([x[g.inter_s, g.inter_a], y[g.inter_s, g.inter_a],
+                      x[g.inter_s + 1, g.inter_b], y[g.inter_s + 1, g.inter_b]], axis=1)
+        strips = np.concatenate([a, b]).tolist()
+        self._strip_cache = (lay, strips)
+        return strips
 
     def _pen(self, colour: QColor, width: float, style=Qt.PenStyle.SolidLine) -> QPen:
         pen = QPen(colour, width, style)
@@ -443,8 +227,17 @@ class LayoutView(QGraphicsView):
     def fit(self) -> None:
         # the geometry, not itemsBoundingRect: screen-sized labels have no extent in mm
         r = getattr(self, "_fit_rect", None)
-        if r is None or r.isEmpty():
+        if r is None or r.isEmpty() or self._in_fit:
             return
+        self._in_fit = True
+        try:
+            self._fit(r)
+        finally:
+            self._in_fit = False
+
+    def _fit(self, r: QRectF) -> None:
+        self.fit_count += 1
+        self._fit_size = self.viewport().size()
         lay = self.layout
         dx, dy = lay.cell_dx * 1e3, lay.cell_dy * 1e3
         top = self._terminal_lead(dx, dy, lay.width * 1e3) + min(dx, dy)  # the upper terminal
@@ -471,7 +264,8 @@ class LayoutView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if not self._fitted or getattr(self, "_auto_fit", True):
+        if (not self._fitted or getattr(self, "_auto_fit", True)) \
+                and self.viewport().size() != self._fit_size:
             self.fit()
 
     # --- hit testing -----------------------------------------------------------------------
@@ -508,6 +302,8 @@ class LayoutView(QGraphicsView):
             if g is not None:
                 self._auto_fit = False
                 self._drag = (g, self.mapToScene(event.position().toPoint()))
+                self._drag_module = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier) \
+                    and self.design.layout.modules > 1
                 local = g.mapFromScene(self._drag[1])
                 p = g.cell_at(local)
                 if p >= 0:
@@ -560,7 +356,10 @@ class LayoutView(QGraphicsView):
             g.setOpacity(1.0)
             self.labels.update()
             if target is not None and target is not g:
-                self.swap_groups(g.series_index, target.series_index)
+                if getattr(self, "_drag_module", False):
+                    self.swap_modules(g.series_index, target.series_index)
+                else:
+                    self.swap_groups(g.series_index, target.series_index)
             event.accept()
             return
         super().mouseReleaseEvent(event)
@@ -588,8 +387,62 @@ class LayoutView(QGraphicsView):
         slot_a, slot_b = int(lay.slot_of_series[s_a]), int(lay.slot_of_series[s_b])
         order[slot_a], order[slot_b] = order[slot_b], order[slot_a]
         new_order = () if order == list(range(d.series)) else tuple(order)
-        self.doc.edit(f"Swap groups {s_a + 1} and {s_b + 1}",
-                      layout=replace(d.layout, group_order=new_order))
+        self._edit(f"Swap groups {s_a + 1} and {s_b + 1}",
+                   layout=replace(d.layout, group_order=new_order))
+
+    def swap_modules(self, s_a: int, s_b: int) -> bool:
+        """Swap the whole modules of series groups a and b (same number of groups; one undo
+        step): their groups trade places, each keeping its order inside the module."""
+        d, lay = self.doc.design, self.layout
+        m_a, m_b = int(lay.module_of_series[s_a]), int(lay.module_of_series[s_b])
+        if m_a == m_b:
+            return False
+        slots = lay.slot_of_series
+        module_of_slot = np.empty(d.series, dtype=int)
+        module_of_slot[slots] = lay.module_of_series
+        sa = np.nonzero(module_of_slot == m_a)[0]
+        sb = np.nonzero(module_of_slot == m_b)[0]
+        if sa.size != sb.size:
+            self.message.emit(f"Modules {m_a + 1} and {m_b + 1} hold different numbers of groups "
+                              f"({sa.size} and {sb.size}): they cannot trade places.")
+            return False
+        order = np.array(d.layout.group_order or range(d.series))
+        order[sa], order[sb] = order[sb].copy(), order[sa].copy()
+        new = () if list(order) == list(range(d.series)) else tuple(int(v) for v in order)
+        return self._edit(f"Swap modules {m_a + 1} and {m_b + 1}",
+                          layout=replace(d.layout, group_order=new))
+
+    def set_group_shape(self, shape: tuple[int, int] | None) -> bool:
+        """The block shape of every parallel group (None: chosen automatically); one undo step."""
+        d = self.doc.design
+        text = "Block shape automatic" if shape is None else f"Block shape {shape[0]} × {shape[1]}"
+        return self._edit(text, layout=replace(d.layout, group_shape=shape))
+
+    def _edit(self, text: str, **changes) -> bool:
+        try:
+            self.doc.edit(text, **changes)
+        except InputError as exc:
+            self.message.emit(user_message(exc))
+            return False
+        return True
+
+    def contextMenuEvent(self, event) -> None:
+        if self.design is None:
+            return
+        menu = QMenu(self)
+        shapes = menu.addMenu("Block shape")
+        current = self.design.layout.group_shape
+        auto = shapes.addAction(f"Automatic ({self.layout.group_shape[0]} × "
+                                f"{self.layout.group_shape[1]})")
+        auto.setCheckable(True)
+        auto.setChecked(current is None)
+        auto.triggered.connect(lambda: self.set_group_shape(None))
+        for sh in group_shapes(self.design.parallel):
+            act = shapes.addAction(f"{sh[0]} rows × {sh[1]} columns")
+            act.setCheckable(True)
+            act.setChecked(current == sh)
+            act.triggered.connect(lambda _c=False, sh=sh: self.set_group_shape(sh))
+        menu.exec(event.globalPos())
 
     def _select(self, s: int, p: int) -> None:
         self._selected = (s, p)

@@ -35,6 +35,12 @@ class ToolsMixin:
     def _open_sized_design(self, design) -> None:
         self.new_document(design)
 
+    def fit_to_box(self):
+        from .dialogs.fit_to_box import open_fit_to_box
+
+        self._fit_dialog = open_fit_to_box(self)
+        return self._fit_dialog
+
     def open_comparison(self):
         view = ComparisonView()
         view.set_designs([d.design for d in self.docs])

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ..core.cell import Cell
+from ..core.layout.arrange import legacy_groups_per_row
+from ..core.layout.blocks import line_shape
 from ..core.pack import (
     BUSBAR_MATERIALS,
     OVERRIDABLE,
@@ -29,7 +31,13 @@ from ..core.pack import (
     PackDesign,
     Thermal,
 )
-from ..core.units import InputError, check_format_version, parse_count, parse_fraction
+from ..core.units import (
+    InputError,
+    check_format_version,
+    parse_count,
+    parse_fraction,
+    parse_quantity,
+)
 from .atomic import atomic_write_text, read_text_file
 from .cell_file import C0, cell_from_dict, cell_notes, cell_to_dict, read_cell_file
 from .library import library
@@ -50,13 +58,42 @@ from .schema import (
 )
 
 FORMAT = "naion-design"
-VERSION = 1
+VERSION = 2
 SUFFIX = ".naion"
 
 MAX_CELLS = 200_000
 
-# version n -> function turning a version-n dict into a version-(n+1) dict
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+def _v1_to_v2(data: dict[str, Any], base_dir: Path | None) -> dict[str, Any]:
+    """Version 1 had no group blocks: every parallel group was a line of P cells (a column of
+    round cells along y, prismatic cells face to face along x) and the groups per row were
+    chosen for a near-square module.  Write that arrangement out so old files keep their
+    geometry (the new automatic choice would give them blocks)."""
+    data["version"] = 2
+    lay = data.get("layout", {})
+    P, S = data.get("parallel"), data.get("series")
+    if not isinstance(lay, dict) or "group_shape" in lay or not isinstance(P, int) \
+            or not isinstance(S, int) or P < 1 or S < 1 or S * P > MAX_CELLS:
+        return data  # nothing to keep, or counts the reader refuses with the field named
+    try:
+        cell, _ = _cell(data.get("cell"), base_dir)
+        gap = parse_quantity(lay.get("gap", "2 mm"), "length", "layout.gap")
+        modules = lay.get("modules", 1)
+        modules = modules if isinstance(modules, int) and modules >= 1 else 1
+    except InputError:
+        return data  # the reader reports it with the field named
+    lay = dict(lay, group_shape=list(line_shape(cell.form_factor, P)))
+    if not lay.get("groups_per_row"):
+        lay["groups_per_row"] = legacy_groups_per_row(cell.form_factor, cell.diameter,
+                                                      cell.length, cell.width, S, P, gap,
+                                                      modules)
+    data["layout"] = lay
+    return data
+
+
+# version n -> function turning a version-n dict into a version-(n+1) dict (cell files that
+# the design names are read relative to base_dir)
+MIGRATIONS: dict[int, Callable[[dict[str, Any], Path | None], dict[str, Any]]] = {1: _v1_to_v2}
 
 
 def read_design_file(path: str | Path) -> PackDesign:
@@ -82,10 +119,10 @@ def _why(exc: Exception) -> str:
     return str(exc).split(";")[0][:120]
 
 
-def migrate(data: dict[str, Any]) -> dict[str, Any]:
+def migrate(data: dict[str, Any], base_dir: Path | None = None) -> dict[str, Any]:
     ver = check_format_version(data, FORMAT, VERSION, "design file")
     while ver < VERSION:
-        data = MIGRATIONS[ver](dict(data))
+        data = MIGRATIONS[ver](dict(data), base_dir)
         ver = data["version"]
     return data
 
@@ -93,7 +130,7 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
 def design_from_dict(data: Any, base_dir: Path | None = None) -> PackDesign:
     if not isinstance(data, dict):
         raise InputError("design", "corrupt design file: expected a JSON object")
-    data = migrate(data)
+    data = migrate(data, base_dir)
     kw, extra = DESIGN.parse(data)
     for key in ("format", "version"):
         kw.pop(key, None)

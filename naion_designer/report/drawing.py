@@ -1,7 +1,8 @@
 """The vector layout drawing of a pack (top view, to scale) from `core.layout.compute_layout`.
 
 Cells are circles or rectangles at their true positions; every parallel group has a colour and
-its series position (1 at the negative pack terminal); a line follows the series current path;
+its series position (1 at the negative pack terminal); a line follows the series current path in
+series order (dashed where it jumps between groups that are not side by side);
 the pack terminals are marked + and −; the envelope carries length and width dimensions.
 """
 
@@ -37,6 +38,15 @@ def _scale_text(points_per_m: float) -> str:
     nice = min((1, 1.5, 2, 2.5, 3, 4, 5, 7.5, 10), key=lambda m: abs(
         math.log(m * 10 ** math.floor(math.log10(n))) - math.log(n)))
     return f"≈ 1:{nice * 10 ** math.floor(math.log10(n)):g}"
+
+
+def series_path(lay) -> list[tuple[float, float, float, float, bool]]:
+    """The series current path in series order: one (x0, y0, x1, y1, jump) per step from group
+    s to group s+1 (centres, m); `jump` where the two groups are not side by side."""
+    c = lay.group_centres()
+    adjacent = lay.series_adjacent
+    return [(float(c[s, 0]), float(c[s, 1]), float(c[s + 1, 0]), float(c[s + 1, 1]),
+             not bool(adjacent[s])) for s in range(len(c) - 1)]
 
 
 def layout_drawing(design, width: float, height: float, units: dict[str, str] | None = None,
@@ -132,26 +142,26 @@ def layout_drawing(design, width: float, height: float, units: dict[str, str] | 
             y1 = Y(y[idx].max()) + cdy / 2 + 2
             d.add(Rect(x0, y0, x1 - x0, y1 - y0, fillColor=None, strokeColor=dark,
                        strokeWidth=0.5, strokeDashArray=(3, 2)))
-    # series path through the group centres, with arrowheads showing the current direction
+    # series path through the group centres in series order, arrowheads showing the current
+    # direction; a step between groups that are not side by side (a jump) is dashed
     gx = [X(c[0]) for c in centres]
     gy = [Y(c[1]) for c in centres]
     path_color = colors.HexColor(PATH_COLOR)
-    if S > 1:
-        pts = [v for pair in zip(gx, gy, strict=True) for v in pair]
-        d.add(PolyLine(pts, strokeColor=path_color, strokeWidth=0.9 if not compact else 0.6,
-                       strokeLineJoin=1))
-        for i in range(S - 1):
-            ax, ay, bx, by = gx[i], gy[i], gx[i + 1], gy[i + 1]
-            seg = math.hypot(bx - ax, by - ay)
-            if seg < 14:
-                continue
-            ux, uy = (bx - ax) / seg, (by - ay) / seg
-            mx, my = ax + 0.72 * (bx - ax), ay + 0.72 * (by - ay)
-            a = 3.2 if not compact else 2.4
-            d.add(Polygon([mx + ux * a, my + uy * a, mx - ux * a - uy * a * 0.7,
-                           my - uy * a + ux * a * 0.7, mx - ux * a + uy * a * 0.7,
-                           my - uy * a - ux * a * 0.7],
-                          fillColor=path_color, strokeColor=None))
+    lw = 0.9 if not compact else 0.6
+    for x0, y0, x1, y1, jump in series_path(lay):
+        ax, ay, bx, by = X(x0), Y(y0), X(x1), Y(y1)
+        d.add(Line(ax, ay, bx, by, strokeColor=path_color, strokeWidth=lw,
+                   strokeDashArray=(3, 2) if jump else None))
+        seg = math.hypot(bx - ax, by - ay)
+        if seg < 14:
+            continue
+        ux, uy = (bx - ax) / seg, (by - ay) / seg
+        mx, my = ax + 0.72 * (bx - ax), ay + 0.72 * (by - ay)
+        a = 3.2 if not compact else 2.4
+        d.add(Polygon([mx + ux * a, my + uy * a, mx - ux * a - uy * a * 0.7,
+                       my - uy * a + ux * a * 0.7, mx - ux * a + uy * a * 0.7,
+                       my - uy * a - ux * a * 0.7],
+                      fillColor=path_color, strokeColor=None))
     # terminals: leads from the terminal cell to outside the nearest envelope wall
     p_neg = 0
     p_pos = P - 1 if design.interconnect.terminal_side == "opposite" else 0

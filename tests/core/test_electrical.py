@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from naion_designer.core.electrical import calculate
-from naion_designer.core.pack import CellOverride, Interconnect, Overhead, PackDesign
+from naion_designer.core.pack import CellOverride, Interconnect, Layout, Overhead, PackDesign
 from naion_designer.io.cell_file import read_cell_file
 from naion_designer.io.library import library
 
@@ -72,7 +72,7 @@ def test_network_matches_a_dense_reference_solution():
         for side in ("same", "opposite"):
             ic = Interconnect(0.3e-3, 0.15e-3, 0.05e-3, side)
             d = PackDesign(cell=c, series=S, parallel=P, topology=topology, interconnect=ic,
-                           cell_overrides=overrides)
+                           cell_overrides=overrides, layout=Layout(group_shape=(P, 1)))
             rc = d.cell_array("resistance") + ic.cell_connection
             node = lambda b, p: b * P + p  # noqa: E731
             n = (S + 1) * P

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from naion_designer.core.cell import Cell, RCPair, Table1D
-from naion_designer.core.pack import CellOverride, Interconnect, PackDesign
+from naion_designer.core.pack import CellOverride, Interconnect, Layout, PackDesign
 from naion_designer.core.profiles import (
     cc_cv_charge,
     constant_current,
@@ -79,7 +79,7 @@ def four_cell_group(**kw) -> PackDesign:
     overrides = tuple(CellOverride(0, p, (("resistance", r),))
                       for p, r in enumerate((1.8e-3, 2.0e-3, 2.2e-3, 2.4e-3)))
     return PackDesign(cell=cell, series=1, parallel=4, interconnect=ic, cell_overrides=overrides,
-                      **kw)
+                      layout=Layout(group_shape=(4, 1)), **kw)
 
 
 def test_parallel_group_current_sharing_shape():

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from scipy.integrate import solve_ivp
 
-from naion_designer.core.pack import CellOverride, Interconnect, PackDesign
+from naion_designer.core.pack import CellOverride, Interconnect, Layout, PackDesign
 from naion_designer.core.profiles import constant_current, rest
 from naion_designer.core.simulate import simulate
 
@@ -95,11 +95,16 @@ def reference(design: PackDesign, segments: list[tuple[float, float]], soc0: flo
 R0S = (1.8e-3, 2.0e-3, 2.2e-3, 2.4e-3)
 
 
+# The contract's circuit: each parallel group is one line of cells along its busbars, so the
+# designs here pin the block shape to a line (the automatic choice would make a 2 × 2 block).
+LINE = Layout(group_shape=(4, 1))
+
+
 def four_p(**kw) -> PackDesign:
     ic = Interconnect(cell_connection=0.0, busbar_segment=0.1e-3, terminal=0.0)
     ov = tuple(CellOverride(0, p, (("resistance", r),)) for p, r in enumerate(R0S))
     return PackDesign(cell=refsim_cell(), series=1, parallel=4, interconnect=ic,
-                      cell_overrides=ov, **kw)
+                      cell_overrides=ov, layout=LINE, **kw)
 
 
 def test_4p_overrides_replace_r0_against_the_coupled_solution():
@@ -114,6 +119,7 @@ def test_4p_overrides_replace_r0_against_the_coupled_solution():
     # the overrides really act on R0 only: at t = 10 s the share differs from a whole-impedance
     # scaling of the same cells by far more than the tolerance
     scaled = PackDesign(cell=refsim_cell(), series=1, parallel=4, interconnect=design.interconnect,
+                        layout=LINE,
                         cell_overrides=tuple(CellOverride(0, p, (("impedance_factor", r / 2e-3),))
                                              for p, r in enumerate(R0S)))
     other = simulate(scaled, constant_current(48.0, 20), dt=1.0)
@@ -121,7 +127,7 @@ def test_4p_overrides_replace_r0_against_the_coupled_solution():
 
 
 def test_impedance_factor_scales_the_whole_impedance():
-    design = PackDesign(cell=refsim_cell(), series=1, parallel=4,
+    design = PackDesign(cell=refsim_cell(), series=1, parallel=4, layout=LINE,
                         interconnect=Interconnect(busbar_segment=0.1e-3),
                         cell_overrides=(CellOverride(0, 2, (("impedance_factor", 1.5),)),
                                         CellOverride(0, 3, (("resistance", 3e-3),
@@ -139,7 +145,8 @@ def test_16s4p_against_the_coupled_solution():
                for s in range(16) for p in range(4) if (s * 7 + p) % 3 == 0)
     ov += (CellOverride(5, 1, (("impedance_factor", 1.3),)),
            CellOverride(9, 3, (("capacity", 11.0 * 3600),)))
-    design = PackDesign(cell=cell, series=16, parallel=4, interconnect=ic, cell_overrides=ov)
+    design = PackDesign(cell=cell, series=16, parallel=4, interconnect=ic, cell_overrides=ov,
+                        layout=LINE)
     segs = [(36.0, 900.0), (-12.0, 300.0), (48.0, 600.0)]
     prof = constant_current(36.0, 900) + constant_current(-12.0, 300) + \
         constant_current(48.0, 600)

@@ -17,7 +17,7 @@ from naion_designer.core.layout import compute_layout
 from naion_designer.core.pack import Layout, PackDesign
 from naion_designer.core.sizing import (
     _envelope,
-    _extents,
+    _layout_for,
     build_design,
     pareto_indices,
     size,
@@ -140,9 +140,7 @@ def test_binding_requirement_of_rejected_candidates(cells):
         assert name and name != "not searched"
         if name == "cell_count":
             continue
-        d = build_design(cell, S, P, t, Layout() if g.layout_choice[i, j] == 0 else
-                         Layout(groups_per_row=int(g.gpr[i, j]),
-                                rotation=90 if g.layout_choice[i, j] == 2 else 0))
+        d = build_design(cell, S, P, t, _layout_for(g, i, j))
         checks = {k.name: k for k in check_design(d, t)}
         assert not checks[name].passed, (S, P, name, checks[name].reason)
     S0, P0 = int(g.S[g.passes.any(axis=1)][0]), None
@@ -177,44 +175,40 @@ def test_a_cell_that_cannot_meet_a_requirement_says_which(cells):
                res3.rejected_reasons.values())
 
 
-def test_closed_form_envelope_matches_the_layout(cells):
-    lay = Layout()
+def test_screened_envelope_matches_the_layout(cells):
+    """The screen's envelope is the one `compute_layout` gives the design sizing builds."""
     for cell in (cells[0], cells[2]):
         for S, P in ((1, 1), (3, 1), (7, 2), (16, 3), (15, 12), (40, 1), (23, 5)):
-            for gpr in (0, 1, 3, S):
-                for rot in (0, 90):
-                    d = PackDesign(cell=cell, series=S, parallel=P,
-                                   layout=Layout(groups_per_row=gpr, rotation=rot))
-                    real = compute_layout(d)
-                    if gpr:
-                        x, y = _extents(cell, S, P, gpr, lay)
-                    else:
-                        from naion_designer.core.sizing import _auto_gpr
-
-                        x, y = _extents(cell, S, P, _auto_gpr(cell, S, P, lay), lay)
-                    if rot == 90:
-                        x, y = y, x
-                    assert float(x) == pytest.approx(real.length, rel=1e-12), (S, P, gpr, rot)
-                    assert float(y) == pytest.approx(real.width, rel=1e-12), (S, P, gpr, rot)
+            for box in ({}, {"max_length": 0.5}, {"max_width": 0.3, "max_length": 2.0}):
+                t = home(**box)
+                L, W, choice, arr = _envelope(cell, S, P, t, Layout())
+                lay = Layout() if int(choice) == 0 else Layout(
+                    group_shape=arr[()].group_shape, groups_per_row=arr[()].groups_per_row,
+                    rotation=arr[()].rotation)
+                real = compute_layout(build_design(cell, S, P, t, lay))
+                assert float(L) == pytest.approx(real.length, rel=1e-12), (S, P, box)
+                assert float(W) == pytest.approx(real.width, rel=1e-12), (S, P, box)
 
 
-def test_envelope_variants_fit_when_some_layout_does(cell):
+def test_envelope_search_fits_when_some_layout_does(cell):
     S, P = 16, 3
     default = compute_layout(PackDesign(cell=cell, series=S, parallel=P))
-    # a long, narrow box the default (near-square) layout does not fit, but one row does
+    # a long, narrow box the default (compact) layout does not fit, but one row of blocks does
     one_row = compute_layout(PackDesign(cell=cell, series=S, parallel=P,
-                                        layout=Layout(groups_per_row=S)))
+                                        layout=Layout(group_shape=(3, 1), groups_per_row=S)))
     t = home(max_length=one_row.length + 1e-3, max_width=one_row.width + 1e-3)
-    assert default.length <= t.max_length and default.width > t.max_width
-    L, W, choice, gpr = _envelope(cell, S, P, t, Layout())
-    assert int(choice) == 1 and int(gpr) == S
-    assert float(L) == pytest.approx(one_row.length) and float(W) == pytest.approx(one_row.width)
-    # the same box turned by 90 degrees: the rotated variant
+    assert default.width > t.max_width or default.length > t.max_length
+    L, W, choice, arr = _envelope(cell, S, P, t, Layout())
+    assert int(choice) == 1
+    assert float(L) <= t.max_length and float(W) <= t.max_width
+    # the same box turned by 90 degrees: the search turns the pack or its blocks
     t2 = home(max_length=one_row.width + 1e-3, max_width=one_row.length + 1e-3)
-    L2, W2, choice2, _ = _envelope(cell, S, P, t2, Layout())
-    assert int(choice2) == 2
+    L2, W2, _, arr2 = _envelope(cell, S, P, t2, Layout())
     assert float(L2) <= t2.max_length and float(W2) <= t2.max_width
-    d = build_design(cell, S, P, t2, Layout(groups_per_row=S, rotation=90))
+    a = arr2[()]
+    d = build_design(cell, S, P, t2, Layout(group_shape=a.group_shape,
+                                            groups_per_row=a.groups_per_row,
+                                            rotation=a.rotation))
     r = calculate(d)
     assert r.value("length") <= t2.max_length and r.value("width") <= t2.max_width
 

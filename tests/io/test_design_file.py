@@ -83,7 +83,7 @@ def test_failed_write_keeps_the_old_file(tmp_path):
 
 
 @pytest.mark.parametrize("mutate, field, words", [
-    (lambda d: d.update(version=2), "version", "newer"),
+    (lambda d: d.update(version=3), "version", "newer"),
     (lambda d: d.update(version="1"), "version", "whole number"),
     (lambda d: d.update(format="other"), "format", "naion-design"),
     (lambda d: d.pop("series"), "series", "missing"),
@@ -130,18 +130,19 @@ def test_corrupt_file(tmp_path):
 
 
 def test_migration_path(monkeypatch):
-    """A future version 2 reader would migrate version-1 files through MIGRATIONS."""
+    """A future version 3 reader migrates version-1 files through every step of MIGRATIONS."""
     import naion_designer.io.design_file as df
 
-    def v1_to_v2(d):
-        d["version"] = 2
+    def v2_to_v3(d, base_dir):
+        d["version"] = 3
         d["name"] = d["name"] + " (migrated)"
         return d
 
-    monkeypatch.setattr(df, "VERSION", 2)
-    monkeypatch.setitem(MIGRATIONS, 1, v1_to_v2)
+    monkeypatch.setattr(df, "VERSION", 3)
+    monkeypatch.setitem(MIGRATIONS, 2, v2_to_v3)
     d = design_from_dict(json.loads(json.dumps(CONTRACT_EXAMPLE)))
     assert d.name.endswith("(migrated)")
+    assert d.layout.group_shape == (1, 1)  # the version-1 step ran first (a line of P = 1)
 
 
 def test_unknown_keys_survive_a_round_trip():

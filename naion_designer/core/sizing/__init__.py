@@ -12,11 +12,11 @@ margin.  A cell with no passing candidate gets a sentence saying which requireme
 can meet.
 """
 
-from .build import build_design, evaluate
+from .build import _layout_for, build_design, evaluate
 from .model import OBJECTIVES, Candidate, SizingCancelled, SizingResult
 from .pareto import pareto_indices
-from .screen import _auto_gpr, _envelope, _extents
+from .screen import _envelope
 from .search import size
 
 __all__ = ["size", "Candidate", "SizingResult", "SizingCancelled", "OBJECTIVES", "evaluate",
-           "build_design", "pareto_indices", "_auto_gpr", "_envelope", "_extents"]
+           "build_design", "pareto_indices", "_envelope", "_layout_for"]

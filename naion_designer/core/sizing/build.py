@@ -32,10 +32,11 @@ def build_design(cell: Cell, series: int, parallel: int, target: Target,
 
 
 def _layout_for(g: _Grid, i: int, j: int) -> Layout:
-    choice = int(g.layout_choice[i, j])
-    if choice == 0:
+    if int(g.layout_choice[i, j]) == 0:
         return Layout()
-    return Layout(groups_per_row=int(g.gpr[i, j]), rotation=90 if choice == 2 else 0)
+    a = g.arrangement[i, j]
+    return Layout(group_shape=a.group_shape, groups_per_row=a.groups_per_row,
+                  rotation=a.rotation)
 
 
 def _layout_variants(design: PackDesign) -> list[Layout]:

@@ -4,6 +4,7 @@ vectorised screen."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -84,8 +85,8 @@ class _Grid:
     binding: np.ndarray  # (nS, nP) index of the binding requirement, -1 = passes
     passes: np.ndarray  # (nS, nP) bool
     figures: dict[str, np.ndarray]  # (nS, nP) arrays in SI (cost in currency)
-    layout_choice: np.ndarray  # (nS, nP) 0 auto, 1 fitted gpr, 2 fitted gpr rotated
-    gpr: np.ndarray  # (nS, nP) groups per row of the choice (0 = auto)
+    layout_choice: np.ndarray  # (nS, nP) 0 automatic layout, 1 the screened arrangement
+    arrangement: Any  # [i, j] -> layout.arrange.Arrangement of the choice
 
 
 class SizingCancelled(Exception):

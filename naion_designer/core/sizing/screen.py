@@ -1,98 +1,55 @@
 """The vectorised screen: closed-form figures and margins of every S × P of one cell (the same
-formulas as `checks.check_design`, and the layout formulas of `layout.compute_layout`)."""
+formulas as `checks.check_design`, and the arrangement search of `core.layout`)."""
 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 
 from ..cell import Cell
+from ..layout.blocks import cell_footprint
+from ..layout.screen import screen_extents
 from ..pack import Layout
 from ..targets import Target
 from ..window import OcvModel, peak_current, power_per_parallel, temperature_factors, window_figures
 from .model import MAX_CELLS, MAX_GRID, Candidate, _Grid
 
 
-# --- closed-form envelope (layout.compute_layout, square packing, one module) --------------
-def _extents(cell: Cell, S, P, gpr, lay: Layout):
-    """Unrotated (x, y) envelope extents, m, for groups_per_row = gpr (arrays broadcast)."""
-    m, gap = lay.margin, lay.gap
-    S = np.asarray(S, float)
-    P = np.asarray(P, float)
-    g = np.minimum(np.maximum(gpr, 1), S)
-    rows = np.ceil(S / g)
-    if cell.form_factor == "cylindrical":
-        d = cell.diameter
-        pitch = d + gap
-        x = (g - 1) * pitch + d + 2 * m
-        y = (rows * P - 1) * pitch + d + 2 * m
-    else:
-        length, w = cell.length, cell.width
-        pitch_x = w + gap
-        x = (g * P - 1) * pitch_x + w + 2 * m
-        y = (rows - 1) * (length + gap) + length + 2 * m
-    return x, y
-
-
-def _auto_gpr(cell: Cell, S, P, lay: Layout):
-    S = np.asarray(S, float)
-    P = np.asarray(P, float)
-    if cell.form_factor == "cylindrical":
-        pitch = cell.diameter + lay.gap
-        gdx, gdy = pitch, P * pitch
-    else:
-        gdx, gdy = P * (cell.width + lay.gap), cell.length + lay.gap
-    n = np.sqrt(S * gdy / gdx)
-    g = np.maximum(1, np.minimum(S, np.round(n)))
-    return np.where(S <= 1, 1.0, g)
-
-
-def _fit_gpr(cell: Cell, S, P, x_max: float, lay: Layout):
-    """The largest groups_per_row whose x extent fits x_max (0 if none)."""
-    S = np.asarray(S, float)
-    P = np.asarray(P, float)
-    m, gap = lay.margin, lay.gap
-    if cell.form_factor == "cylindrical":
-        d = cell.diameter
-        g = np.floor((x_max - 2 * m - d) / (d + gap) + 1 + 1e-9)
-    else:
-        w = cell.width
-        g = np.floor(((x_max - 2 * m - w) / (w + gap) + 1) / P + 1e-9)
-    return np.clip(g, 0, S)
-
-
+# --- envelope: the arrangement search of core.layout for every S × P ----------------------
 def _envelope(cell: Cell, S, P, target: Target, lay: Layout):
-    """(length, width, choice, gpr): the default layout if it fits the target's L × W, else the
-    widest rows that fit the length, else the same turned by 90°."""
-    g0 = _auto_gpr(cell, S, P, lay)
-    x0, y0 = _extents(cell, S, P, g0, lay)
-    Lmax = target.max_length if target.max_length is not None else math.inf
-    Wmax = target.max_width if target.max_width is not None else math.inf
-    length, width = x0, y0
-    choice = np.zeros(np.broadcast(S, P).shape, dtype=np.int8)
-    gpr = np.zeros(choice.shape)
-    if math.isinf(Lmax) and math.isinf(Wmax):
-        return length, width, choice, gpr
-    tol = 1e-9
-    fits0 = (x0 <= Lmax * (1 + tol)) & (y0 <= Wmax * (1 + tol))
-    # variant 1: rows as long as the length allows
-    g1 = _fit_gpr(cell, S, P, Lmax, lay) if not math.isinf(Lmax) else np.broadcast_to(
-        np.asarray(S, float), choice.shape)
-    x1, y1 = _extents(cell, S, P, np.maximum(g1, 1), lay)
-    fits1 = (g1 >= 1) & (x1 <= Lmax * (1 + tol)) & (y1 <= Wmax * (1 + tol))
-    # variant 2: turned by 90 degrees: the unrotated x must fit the width
-    g2 = _fit_gpr(cell, S, P, Wmax, lay) if not math.isinf(Wmax) else np.broadcast_to(
-        np.asarray(S, float), choice.shape)
-    x2, y2 = _extents(cell, S, P, np.maximum(g2, 1), lay)
-    fits2 = (g2 >= 1) & (x2 <= Wmax * (1 + tol)) & (y2 <= Lmax * (1 + tol))
-    use1 = ~fits0 & fits1
-    use2 = ~fits0 & ~fits1 & fits2
-    length = np.where(use1, x1, np.where(use2, y2, x0))
-    width = np.where(use1, y1, np.where(use2, x2, y0))
-    choice = np.where(use1, 1, np.where(use2, 2, 0)).astype(np.int8)
-    gpr = np.where(use1, g1, np.where(use2, g2, 0.0))
-    return length, width, choice, gpr
+    """(length, width, choice, arrangement) for every S × P (arrays broadcast): the most
+    compact arrangement of `layout.screen`, or, when the target limits the length or width,
+    the most compact that fits the box, else the one that misses by least.  The design built
+    for a pair carries its arrangement (choice 1)."""
+    Sb, Pb = np.broadcast_arrays(np.asarray(S, int), np.asarray(P, int))
+    box = None
+    if target.max_length is not None or target.max_width is not None:
+        box = (target.max_length if target.max_length is not None else math.inf,
+               target.max_width if target.max_width is not None else math.inf, math.inf)
+    fp = cell_footprint(cell, lay.gap, lay.packing)
+    height = cell.height + lay.top_clearance + lay.margin
+    search = replace(lay, envelope=box)
+    length, width, arrangement_of = screen_extents(fp, Sb.ravel(), Pb.ravel(), search, height,
+                                                   box)
+    arrangement = _Arrangements(arrangement_of, Sb.shape)
+    choice = np.ones(Sb.shape, dtype=np.int8)
+    return length.reshape(Sb.shape), width.reshape(Sb.shape), choice, arrangement
+
+
+class _Arrangements:
+    """arrangement[i, j] of the screen, decoded on demand."""
+
+    def __init__(self, of, shape):
+        self._of, self._shape = of, shape
+
+    def __getitem__(self, idx):
+        idx = idx if isinstance(idx, tuple) else (idx,)
+        if idx == ():
+            return self._of(0)
+        return self._of(int(np.ravel_multi_index(tuple(int(i) for i in idx), self._shape)))
+
 
 
 # --- the screen ------------------------------------------------------------------------------
@@ -195,7 +152,7 @@ def _screen(cell: Cell, target: Target, objective: str, lay: Layout) -> _Grid:
     figures["mass"] = mass
     if target.max_mass is not None:
         at_most("mass", mass, target.max_mass)
-    length, width, choice, gpr = _envelope(cell, Sg, Pg, target, lay)
+    length, width, choice, arrangement = _envelope(cell, Sg, Pg, target, lay)
     height = cell.height + lay.top_clearance + lay.margin
     volume = length * width * height * (1.0 + target.overhead_volume_fraction)
     figures["length"], figures["width"], figures["volume"] = length, width, volume
@@ -226,7 +183,7 @@ def _screen(cell: Cell, target: Target, objective: str, lay: Layout) -> _Grid:
     binding = np.where(passes, -1, np.argmin(worst, axis=0)).astype(np.int16)
     return _Grid(cell=cell, S=S, P=P, names=names, margins=stack, binding=binding,
                  passes=passes, figures=figures, layout_choice=choice,
-                 gpr=np.asarray(gpr, float))
+                 arrangement=arrangement)
 
 
 def _objective_values(g: _Grid, target: Target, objective: str) -> np.ndarray:

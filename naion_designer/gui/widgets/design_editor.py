@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from ...core.pack import Overhead
 from ...core.units import InputError, parse_fraction, parse_quantity
+from ..messages import user_message
+from .layout_controls import LayoutControls
 from .quantity_edit import QuantityEdit, format_value
 
 # (section attribute, field, label, kind, unit or preference kind, optional)
@@ -156,6 +158,8 @@ class DesignEditor(QWidget):
             "Modules", "layout", modules=v))
         form.addRow("Modules", self.modules_spin)
         self._add_quantities(form, "layout")
+        self.layout_controls = LayoutControls(self._commit, self.show_error)
+        form.addRow(self.layout_controls)
 
         # --- overheads ---------------------------------------------------------------------
         box = QGroupBox("Overheads (busbars, BMS, enclosure…)")
@@ -313,6 +317,7 @@ class DesignEditor(QWidget):
                 edit.set_value(getattr(getattr(d, sec), name))
             self.target_combo.setEditText(d.target)
             self._fill_overheads(d.overheads)
+            self.layout_controls.refresh(d)
         finally:
             self._refreshing = False
 
@@ -340,10 +345,10 @@ class DesignEditor(QWidget):
         try:
             self.doc.edit(text, **changes)
         except InputError as exc:
-            self.show_error(str(exc))
+            self.show_error(user_message(exc))
             self.refresh()
             return False
-        self.show_error("")
+        self.show_error(" ".join(self.doc.last_notes))
         return True
 
     def _commit_nested(self, text: str, section: str, **values) -> bool:

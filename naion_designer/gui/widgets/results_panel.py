@@ -67,7 +67,7 @@ def _affine(kind: str, unit: str) -> tuple[float, float]:
 
 def fast_display(name: str, q: Quantity, units: dict[str, str]) -> tuple[str, str]:
     """Same text as `core.results.display`, with the unit conversion cached."""
-    if q.kind in ("money", "money_per_energy", "dimensionless"):
+    if q.kind in ("money", "money_per_energy", "dimensionless", "bool"):
         return display(name, q, units)
     unit = units.get(q.kind) or RESULT_DEFS.get(name, ResultDef("", "", "", "")).unit \
         or DISPLAY_UNITS.get(q.kind, ("",))[0]

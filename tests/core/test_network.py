@@ -1,0 +1,167 @@
+"""The pack network on 2-D group blocks against a textbook nodal analysis written out here, and
+busbars from geometry (ρ·L/(t·w), mass) by hand."""
+
+import numpy as np
+import pytest
+
+from naion_designer.core.electrical import calculate
+from naion_designer.core.layout import compute_layout
+from naion_designer.core.network import build_network
+from naion_designer.core.pack import Busbar, CellOverride, Interconnect, Layout, PackDesign
+from naion_designer.io.cell_file import read_cell_file
+from naion_designer.io.library import library
+
+RHO_CU = 1.7241e-8  # Ω·m at 20 °C (IEC 60028)
+
+
+def _dense(n, branches, pos, terminal):
+    """Pack resistance of a network of (a, b, conductance) branches: 1 A into `pos`, node 0
+    grounded."""
+    G = np.zeros((n, n))
+    for a, b, g in branches:
+        G[a, a] += g
+        G[b, b] += g
+        G[a, b] -= g
+        G[b, a] -= g
+    rhs = np.zeros(n)
+    rhs[pos] = 1.0
+    v = np.zeros(n)
+    v[1:] = np.linalg.solve(G[1:, 1:], rhs[1:])
+    return v[pos] + 2 * terminal
+
+
+def _overrides(S, P, seed=3):
+    rng = np.random.default_rng(seed)
+    return tuple(CellOverride(s, p, (("resistance", float(rng.uniform(1e-3, 3e-3))),))
+                 for s in range(S) for p in range(P))
+
+
+def test_explicit_segments_make_a_busbar_sheet_on_2d_blocks():
+    """busbar_segment between grid neighbours of a 3 × 2 block, on every busbar."""
+    c = read_cell_file("tests/data/example-na-32140.toml")
+    S, rows, cols = 4, 3, 2
+    P = rows * cols
+    for topology in ("series-groups", "parallel-strings"):
+        for side in ("same", "opposite"):
+            ic = Interconnect(0.3e-3, 0.15e-3, 0.05e-3, side)
+            d = PackDesign(cell=c, series=S, parallel=P, topology=topology, interconnect=ic,
+                           cell_overrides=_overrides(S, P),
+                           layout=Layout(group_shape=(rows, cols)))
+            rc = d.cell_array("resistance") + ic.cell_connection
+
+            def node(b, i, j):
+                return b * P + i * cols + j
+            br = [(b * P + p, (b + 1) * P + p, 1 / rc[b, p]) for b in range(S) for p in range(P)]
+            for b in range(S + 1):
+                if topology == "series-groups" or b in (0, S):
+                    for i in range(rows):
+                        for j in range(cols):
+                            if j + 1 < cols:
+                                br.append((node(b, i, j), node(b, i, j + 1), 1 / 0.15e-3))
+                            if i + 1 < rows:
+                                br.append((node(b, i, j), node(b, i + 1, j), 1 / 0.15e-3))
+            pos = S * P + (0 if side == "same" else P - 1)
+            expected = _dense((S + 1) * P, br, pos, ic.terminal)
+            assert calculate(d).value("resistance") == pytest.approx(expected, rel=1e-9)
+            if topology == "series-groups":
+                assert build_network(d).kind == "grid"  # the fast 3-D DCT solver
+
+
+def _geometric_reference(d):
+    """Nodes per cell face; strips from the layout's positions: inside each block between cells
+    one pitch apart, across consecutive blocks between cells side by side."""
+    lay = compute_layout(d)
+    S, P = d.series, d.parallel
+    ic = d.interconnect
+    bb = ic.busbar
+    rc = d.cell_array("resistance") + ic.cell_connection
+
+    def neg(s, p):
+        return 2 * s * P + p
+
+    def pos(s, p):
+        return (2 * s + 1) * P + p
+    pitch = d.cell.diameter + d.layout.gap
+    br = [(neg(s, p), pos(s, p), 1 / rc[s, p]) for s in range(S) for p in range(P)]
+
+    def strip(a, b, length):
+        br.append((a, b, bb.thickness * bb.width / (RHO_CU * length)))
+    for s in range(S):
+        for p in range(P):
+            for q in range(p + 1, P):
+                dist = np.hypot(lay.x[s, p] - lay.x[s, q], lay.y[s, p] - lay.y[s, q])
+                if dist <= pitch + 1e-6:
+                    strip(neg(s, p), neg(s, q), dist)
+                    strip(pos(s, p), pos(s, q), dist)
+    for s in range(S - 1):
+        for p in range(P):
+            for q in range(P):
+                dist = np.hypot(lay.x[s, p] - lay.x[s + 1, q], lay.y[s, p] - lay.y[s + 1, q])
+                if dist <= pitch + 1e-6:
+                    strip(pos(s, p), neg(s + 1, q), dist)
+    p_term = 0 if ic.terminal_side == "same" else P - 1
+    return _dense(2 * S * P, br, pos(S - 1, p_term), ic.terminal)
+
+
+@pytest.mark.parametrize("packing", ["square", "hexagonal"])
+def test_busbars_from_geometry_match_a_dense_nodal_analysis(packing):
+    c = library().get("hina-nacr32140-me12")
+    S, P = 5, 6
+    for shape, gpr in (((2, 3), 3), ((3, 2), 5), ((6, 1), 5)):
+        for side in ("same", "opposite"):
+            ic = Interconnect(cell_connection=0.2e-3, terminal=0.05e-3, terminal_side=side,
+                              busbar=Busbar("copper", 0.0003, 0.008))
+            d = PackDesign(cell=c, series=S, parallel=P, interconnect=ic,
+                           cell_overrides=_overrides(S, P, 5),
+                           layout=Layout(group_shape=shape, groups_per_row=gpr,
+                                         packing=packing))
+            expected = _geometric_reference(d)
+            got = calculate(d).value("resistance")
+            assert got == pytest.approx(expected, rel=1e-9), (shape, side)
+
+
+def test_copper_segment_resistance_and_mass_by_hand():
+    c = library().get("hina-nacr32140-me12")
+    bb = Busbar("copper", 0.002, 0.02)
+    d = PackDesign(cell=c, series=1, parallel=2, interconnect=Interconnect(busbar=bb),
+                   layout=Layout(group_shape=(1, 2)))
+    r = calculate(d)
+    pitch = 0.032 + 0.002
+    assert r.value("busbar_segment_resistance") == pytest.approx(
+        RHO_CU * pitch / (0.002 * 0.02), rel=0.01)
+    # one strip of one pitch on each face of the group
+    assert r.value("busbar_mass") == pytest.approx(8890 * 0.002 * 0.02 * 2 * pitch, rel=1e-9)
+    assert r.value("mass") == pytest.approx(r.value("cell_mass") + r.value("busbar_mass"))
+    # an explicit busbar_segment still overrides the geometry (the mass stays)
+    d2 = d.evolve(interconnect=Interconnect(busbar=bb, busbar_segment=1e-3,
+                                            busbar_segment_given=True))
+    r2 = calculate(d2)
+    assert r2.value("busbar_segment_resistance") == pytest.approx(1e-3)
+    assert r2.value("busbar_mass") == pytest.approx(r.value("busbar_mass"))
+
+
+def test_compact_blocks_share_current_better_than_a_line():
+    """The issue's 20S40P of 32140 cells: a 40-cell line shares badly, a compact block well."""
+    c = library().get("hina-nacr32140-me12")
+    ic = Interconnect(cell_connection=0.1e-3, busbar=Busbar("copper", 0.001, 0.01))
+    line = PackDesign(cell=c, series=20, parallel=40, interconnect=ic,
+                      layout=Layout(group_shape=(40, 1)))
+    block = PackDesign(cell=c, series=20, parallel=40, interconnect=ic)
+    s_line = calculate(line).value("max_cell_current_share")
+    s_block = calculate(block).value("max_cell_current_share")
+    assert s_block < s_line
+
+
+def test_a_jump_in_the_series_path_is_one_strip_between_nearest_cells():
+    c = library().get("hina-nacr32140-me12")
+    ic = Interconnect(busbar=Busbar("copper", 0.002, 0.02))
+    base = PackDesign(cell=c, series=4, parallel=2, interconnect=ic,
+                      layout=Layout(group_shape=(2, 1), groups_per_row=4))
+    jumped = base.evolve(layout=Layout(group_shape=(2, 1), groups_per_row=4,
+                                       group_order=(0, 2, 1, 3)))
+    from naion_designer.core.layout.busbars import busbar_geometry
+
+    g0 = busbar_geometry(compute_layout(base), "series-groups")
+    g1 = busbar_geometry(compute_layout(jumped), "series-groups")
+    assert g0.jumps == 0 and g1.jumps >= 1
+    assert calculate(jumped).value("resistance") > calculate(base).value("resistance")
