@@ -96,7 +96,9 @@ def test_invalid_design_values_are_refused_with_the_field_named(make_window, qtb
     gap = win.editor.quantity_edits[("layout", "gap")]
     _type_into(qtbot, gap, "-2 mm")
     assert doc.design == before
-    assert "layout" in win.editor.error_label.text()
+    # named in the user's words (the control's label), not by the file's field name
+    assert "Cell gap" in win.editor.error_label.text()
+    assert "layout" not in win.editor.error_label.text()
     assert gap.text() == "2 mm"  # the field shows the design's value again
 
 
