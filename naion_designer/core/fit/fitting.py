@@ -121,7 +121,6 @@ def _analyse(run: Run, limits: tuple[float, float]) -> _Info:
         starts_full = v[a] >= vmax - FULL_START and (
             k == 0 or info.phases[k - 1][2] < 0 or
             (info.phases[k - 1][2] == 0 and (k < 2 or info.phases[k - 2][2] < 0)))
-        # a short first phase (the cycler settling its current) joins the next one
         reaches_cutoff = v[b - 1] <= vmin + END_BAND
         if starts_full and reaches_cutoff and info.full_start is None:
             info.full_start = a
@@ -130,7 +129,6 @@ def _analyse(run: Run, limits: tuple[float, float]) -> _Info:
     if v[0] >= vmax - FULL_START and (info.phases[0][2] > 0 or (
             info.phases[0][2] == 0 and v[0] >= vmax - 0.1)):
         info.soc0 = 1.0
-    # merge discharge phases split by one sample of another level at the start
     return info
 
 
