@@ -34,12 +34,14 @@ def r0_tables(imp: ImpedanceFit) -> tuple[float, RateTable | None, Table1D | Non
 
 def build_cell(imp: ImpedanceFit, ocv: OCVEstimate, capacity: float, cell_id: str,
                template: Cell | None, limits: tuple[float, float], nominal: float,
-               max_current: float, fit_table: dict, ocv_fitted: bool = True) -> Cell:
+               max_current: float, fit_table: dict, ocv_fitted: bool = True,
+               capacity_given: bool = False) -> Cell:
     r0, rate, soc_tab = r0_tables(imp)
     rc = tuple(RCPair(float(r), float(t / r)) for r, t in zip(imp.rc_resistance, imp.rc_tau,
                                                               strict=True))
     ocv_tab = Table1D(tuple(float(s) for s in ocv.soc), tuple(float(v) for v in ocv.voltage))
-    fitted = ["capacity", "resistance", "rc", "r0_rate" if rate is not None else "r0_soc"]
+    fitted = ([] if capacity_given else ["capacity"]) + [
+        "resistance", "rc", "r0_rate" if rate is not None else "r0_soc"]
     if ocv_fitted:
         fitted.append("ocv")
     if template is not None:

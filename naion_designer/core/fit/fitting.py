@@ -319,7 +319,8 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
                  "the fitted model (the simulator's equations, exactly integrated)",
                  "n_train": len(train), "files": []}
     cell = build_cell(imp, est, q_cell, opts.cell_id, base, limits, nominal, max_current,
-                      fit_table, ocv_fitted=not opts.ocv_from_template)
+                      fit_table, ocv_fitted=not opts.ocv_from_template,
+                      capacity_given=opts.capacity is not None)
     reports = []
     all_runs = [(info, "train") for info in infos] + \
         [(_analyse(r, limits), "hold-out") for r in hold_out]
