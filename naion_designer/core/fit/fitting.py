@@ -88,6 +88,11 @@ class _Info:
     full_start: int | None = None  # start of a discharge from full to the cut-off
     last_full: int | None = None  # start of the discharge that ends the run at the cut-off
 
+    def full_phase(self) -> tuple[int, int]:
+        """(start, stop) of the discharge from full to the cut-off."""
+        a = self.full_start
+        return a, next(b for x, b, _ in self.phases if x == a)
+
     def phase_current(self, a: int, b: int) -> float:
         t, i = self.run.time, self.run.current
         end = min(b, len(t) - 1)
@@ -227,7 +232,7 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
             raise InputError("--capacity", "must be positive")
         q_cell, cap_src = float(opts.capacity), "given (--capacity)"
     else:
-        full = [(info.phase_current(info.full_start, len(info.run)), info)
+        full = [(info.phase_current(*info.full_phase()), info)
                 for info in infos if info.full_start is not None]
         if not full:
             raise InputError("DATA", "no full discharge (from within "
@@ -236,8 +241,8 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
                                      "give --capacity")
         cur, info = min(full, key=lambda x: x[0])
         q = info.run.charge_through()
-        end = next(b for a, b, s in info.phases if a == info.full_start)
-        q_cell = float(q[min(end, len(q) - 1)] - q[info.full_start])
+        start, end = info.full_phase()
+        q_cell = float(q[min(end, len(q) - 1)] - q[start])
         cap_src = (f"the lowest-rate full discharge: {info.run.name} at {cur:.4g} A, "
                    f"{q_cell / 3600:.4g} Ah")
     i1c = q_cell / 3600.0
@@ -256,8 +261,7 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
             rest_pts += [(float(soc[k]), vv, kind) for k, vv, kind in
                          relaxed_voltages(info.run, detect_steps(info.run))]
             if info.full_start is not None:
-                a = info.full_start
-                b = next(b for x, b, s in info.phases if x == a)
+                a, b = info.full_phase()
                 curves.append(ocv_mod.Curve(soc[a:b], info.run.voltage[a:b],
                                             info.phase_current(a, b), info.run.name))
         est = ocv_mod.estimate(rest_pts, curves)
@@ -357,9 +361,8 @@ def _nominal(infos: list[_Info], s, v) -> float:
     OCV over SOC."""
     full = [i for i in infos if i.full_start is not None]
     if full:
-        info = min(full, key=lambda i: i.phase_current(i.full_start, len(i.run)))
-        a = info.full_start
-        b = next(b for x, b, _ in info.phases if x == a)
+        info = min(full, key=lambda i: i.phase_current(*i.full_phase()))
+        a, b = info.full_phase()
         r = info.run
         return mean_voltage(r.voltage[a:b], r.current[a:b], r.time[a:b])
     return float(np.trapezoid(v, s))
@@ -432,8 +435,7 @@ def _delivered(all_runs, i1c) -> list[dict]:
     for info, role in all_runs:
         if info.full_start is None:
             continue
-        a = info.full_start
-        b = next(b for x, b, s in info.phases if x == a)
+        a, b = info.full_phase()
         q = info.run.charge_through()
         out.append({"file": info.run.name, "role": role,
                     "c_rate": round(info.phase_current(a, b) / i1c, 4),
