@@ -35,7 +35,7 @@ def r0_tables(imp: ImpedanceFit) -> tuple[float, RateTable | None, Table1D | Non
 def build_cell(imp: ImpedanceFit, ocv: OCVEstimate, capacity: float, cell_id: str,
                template: Cell | None, limits: tuple[float, float], nominal: float,
                max_current: float, fit_table: dict, ocv_fitted: bool = True,
-               capacity_given: bool = False) -> Cell:
+               capacity_given: bool = False, temp_factor: Table1D | None = None) -> Cell:
     r0, rate, soc_tab = r0_tables(imp)
     rc = tuple(RCPair(float(r), float(t / r)) for r, t in zip(imp.rc_resistance, imp.rc_tau,
                                                               strict=True))
@@ -73,6 +73,11 @@ def build_cell(imp: ImpedanceFit, ocv: OCVEstimate, capacity: float, cell_id: st
                     max_continuous_charge_current=max_current / 2, mass=mass,
                     height=GENERIC_ASPECT * diameter, diameter=diameter,
                     estimated=tuple(est), ocv=ocv_tab, rc=rc, r0_rate=rate, r0_soc=soc_tab)
+    if temp_factor is not None:
+        fitted.append("temperature_effects.resistance_factor")
+        est = [e for e in cell.estimated
+               if not (e == "temperature_effects" and cell.temp_capacity_factor is None)]
+        cell = replace(cell, temp_resistance_factor=temp_factor, estimated=tuple(est))
     fit_table.pop("n_train", None)
     fit_table["fitted"] = fitted
     cell = replace(cell, extra={**cell.extra, "fit": fit_table})

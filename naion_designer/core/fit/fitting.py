@@ -23,6 +23,8 @@ METHOD = ("equivalent circuit OCV(SOC) - R0(SOC, C-rate) - RC pairs, scipy least
 MIN_SAMPLES = 100
 SIMULATE_TRAINING_ROWS = 20_000  # up to this many training rows, they are simulated too
 MIN_SOC_SPAN = 0.5
+MIN_TEMPERATURE_SPAN = 10.0  # K between the coldest and warmest training samples
+FACTOR_TEMPERATURES = (-30.0, -20.0, -10.0, 0.0, 10.0, 25.0, 40.0, 60.0)  # degC
 FULL_START = 0.3  # V below max_voltage: a discharge that starts there starts full
 END_BAND = 0.05  # V above min_voltage: a discharge that ends there reached the cut-off
 
@@ -190,19 +192,21 @@ def _temperature(info: _Info, ambient: float) -> np.ndarray:
 
 
 def _prepare(infos, cell: Cell, q_cell: float, temps: dict[str, np.ndarray], c_nodes,
-             ocv_fn, soc_nodes) -> list[impedance.Prepared]:
+             ocv_fn, soc_nodes, fit_temperature: bool = False) -> list[impedance.Prepared]:
     out = []
     i1c = q_cell / 3600.0
     for info in infos:
         r = info.run
         T = temps[r.name]
-        f = np.ones(len(r)) if cell.temp_resistance_factor is None else \
+        f = np.ones(len(r)) if (cell.temp_resistance_factor is None or fit_temperature) else \
             np.asarray(cell.temp_resistance_factor(T), float)
         soc = _soc(info, q_cell)
         idx = impedance.residual_indices(r.time, r.current)
         target = ocv_fn(soc[idx]) + cell.entropic_coefficient * (T[idx] - T_REF) - r.voltage[idx]
         p = impedance.Prepared(r.name, np.diff(r.time), r.current, f, target, idx)
         p.W = impedance.design_matrix(soc[idx], r.current[idx], f[idx], i1c, soc_nodes, c_nodes)
+        if fit_temperature:
+            p.temperature = T
         out.append(p)
     return out
 
@@ -292,6 +296,10 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
     base = opts.template
     temps = {info.run.name: _temperature(info, opts.ambient) for info in infos}
     measured_T = all(r.temperature is not None for r in train)
+    # measured temperatures 10 K apart or more: R0's temperature dependence is fitted too
+    fit_temperature = measured_T and (max(float(np.max(r.temperature)) for r in train) -
+                                      min(float(np.min(r.temperature)) for r in train)) >= \
+        MIN_TEMPERATURE_SPAN
     rounds = 1 if (measured_T or base is None or base.temp_resistance_factor is None) \
         else 1 + max(0, opts.thermal_rounds)
     shell = base if base is not None else _shell(limits, q_cell, nominal, max_current)
@@ -299,9 +307,10 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
     imp = None
     for k in range(rounds):
         prepared = _prepare(infos, shell, q_cell, temps, c_nodes, ocv_fn,
-                            impedance.R0_SOC_NODES)
+                            impedance.R0_SOC_NODES, fit_temperature)
         imp = impedance.fit_impedance(prepared, i1c, c_nodes, opts.rc_pairs, r0g, max_duration,
-                                      min_dt, cancel=opts.cancel)
+                                      min_dt, cancel=opts.cancel,
+                                      fit_temperature=fit_temperature)
         _progress(opts, 0.1 + 0.5 * (k + 1) / rounds)
         if k + 1 < rounds:
             trial = with_impedance(replace(shell, capacity=q_cell, ocv=_table(ocv_s, ocv_v)),
@@ -322,9 +331,12 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
                  "training_figures": "simulated" if n <= SIMULATE_TRAINING_ROWS else
                  "the fitted model (the simulator's equations, exactly integrated)",
                  "n_train": len(train), "files": []}
+    if imp.activation_energy is not None:
+        fit_table["activation_energy"] = f"{imp.activation_energy:.4g} kJ/mol"
     cell = build_cell(imp, est, q_cell, opts.cell_id, base, limits, nominal, max_current,
                       fit_table, ocv_fitted=not opts.ocv_from_template,
-                      capacity_given=opts.capacity is not None)
+                      capacity_given=opts.capacity is not None,
+                      temp_factor=_factor_table(imp.activation_energy))
     reports = []
     all_runs = [(info, "train") for info in infos] + \
         [(_analyse(r, limits), "hold-out") for r in hold_out]
@@ -354,6 +366,17 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
                                  "pairs, a --capacity, or runs of one cell only")
     return FitResult(cell, reports, cap_src, est.source, tuple(float(c) for c in c_nodes),
                      fitted_rms, imp.iterations)
+
+
+def _factor_table(ea):
+    """The fitted Arrhenius resistance factor as the cell file's temperature table."""
+    if ea is None:
+        return None
+    from ..cell import Table1D
+
+    tk = np.array(FACTOR_TEMPERATURES) + 273.15
+    return Table1D(tuple(float(x) for x in tk),
+                   tuple(round(float(x), 4) for x in impedance.arrhenius(tk, ea)))
 
 
 def _nominal(infos: list[_Info], s, v) -> float:
