@@ -72,6 +72,37 @@ def test_several_rates_predict_a_held_out_rate(runs):
     assert held.fit_rms is None  # never seen by the fit
 
 
+def test_r0_versus_temperature_from_logged_temperatures():
+    """Runs at 5 °C and 40 °C ambient, each with its logged cell temperature: the Arrhenius
+    factor of R0 and the RC resistances is found (true: 30 kJ/mol) and written as the cell's
+    temperature table; a run at 20 °C is held out."""
+    from naion_designer.core.cell import Table1D
+    from naion_designer.core.fit.impedance import arrhenius
+
+    tk = np.array([253.15, 273.15, 298.15, 323.15])
+    truth = known_cell(resistance_factor=Table1D(tuple(tk), tuple(arrhenius(tk, 30.0))))
+    cold = run_from(truth, gitt(truth, pulses=9), "cold.csv", ambient=278.15,
+                    logged_temperature=True)
+    warm = run_from(truth, gitt(truth, pulses=9), "warm.csv", ambient=313.15, seed=3,
+                    logged_temperature=True)
+    cc = run_from(truth, constant_current(12.0), "cc.csv", dt=5, ambient=298.15, seed=4,
+                  logged_temperature=True)
+    mid = run_from(truth, constant_current(12.0), "mid.csv", dt=5, ambient=293.15, seed=5,
+                   logged_temperature=True)
+    res = fit_cell([cold, warm, cc], [mid], FitOptions())
+    fit = res.cell.extra["fit"]
+    assert float(fit["activation_energy"].split()[0]) == pytest.approx(30.0, rel=0.15)
+    assert "temperature_effects.resistance_factor" in fit["fitted"]
+    f = res.cell.temp_resistance_factor
+    assert float(f(278.15)) == pytest.approx(float(arrhenius(np.array(278.15), 30.0)), rel=0.1)
+    held = next(r for r in res.reports if r.role == "hold-out")
+    assert held.rms < 0.03
+    from naion_designer.io.cell_file import cell_from_dict, cell_to_dict
+
+    again = cell_from_dict(cell_to_dict(res.cell))
+    assert again.temp_resistance_factor == res.cell.temp_resistance_factor
+
+
 def test_too_little_data_is_refused(runs):
     r = runs["1c"]
     short = Run("short.csv", "0" * 64, r.time[:50], r.current[:50], r.voltage[:50])

@@ -101,3 +101,21 @@ def test_the_library_panel_opens_the_dialog(qtbot, monkeypatch):
     monkeypatch.setattr(fit_dialog, "FitDialog", Fake)
     panel.fit_button.click()
     assert opened and opened[0].id == "hakadi-18650-1500"
+
+
+def test_files_dropped_on_the_lists(qtbot, logs):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from naion_designer.gui.dialogs.fit_dialog import FitDialog
+
+    dlg = FitDialog()
+    qtbot.addWidget(dlg)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in logs[:2]])
+    ev = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime,
+                    Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    dlg.train_list.dropEvent(ev)
+    assert dlg.train_list.paths() == [str(p) for p in logs[:2]]
+    dlg.train_list.dropEvent(ev)  # the same files again: no duplicates
+    assert dlg.train_list.count() == 2

@@ -57,3 +57,46 @@ def test_corrupt_vendor_files_are_one_error(tmp_path):
     n.write_bytes(b"PK\x03\x04 truncated")
     with pytest.raises(InputError, match="broken.ndax: not a readable Neware file"):
         read_run(n)
+
+
+def write_nda(path, steps) -> None:
+    """A Neware BTS .nda (version 29) in the layout NewareNDA reads: the 'NEWARE' magic, the
+    version byte at offset 14, zeros, then contiguous 86-byte records (0x55 0x00, index, cycle, step, status,
+    step time in ms, voltage in 0.1 mV, current in the range's unit, capacities, date, range).
+    steps: (status, [(step time s, V, mA), ...])."""
+    import struct
+
+    head = bytearray(1024)
+    head[0:6] = b"NEWARE"
+    head[14] = 29
+    body = b""
+    index = 0
+    for k, (status, rows) in enumerate(steps, start=1):
+        for ts, v, ma in rows:
+            index += 1
+            r = bytearray(86)
+            r[0:2] = b"\x55\x00"
+            struct.pack_into("<IIHB", r, 2, index, 0, k, status)
+            struct.pack_into("<Qii", r, 14, int(ts * 1000), int(round(v * 10000)),
+                             int(round(ma / 1e-2)))  # range -2000: 0.01 mA per unit
+            struct.pack_into("<HBBBBB", r, 70, 2026, 12, 1, 8, 0, 0)
+            struct.pack_into("<i", r, 78, -2000)
+            body += bytes(r)
+    path.write_bytes(bytes(head) + body)
+
+
+def test_neware_nda_through_newarenda(tmp_path):
+    rest = (4, [(float(s), 4.0, 0.0) for s in range(0, 60, 10)])
+    dis = (2, [(float(s), 3.9 - 0.001 * s, -1500.0) for s in range(0, 120, 10)])
+    p = tmp_path / "cycle.nda"
+    write_nda(p, [rest, dis])
+    run = read_run(p)
+    assert run.source_format == "neware"
+    # step times restart with each step; the total time keeps counting
+    assert run.time[0] == 0 and np.all(np.diff(run.time) > 0)
+    # (the new step's first record has step time 0 and the same wall-clock second: the gap is
+    # taken as the usual 10 s sampling interval)
+    np.testing.assert_allclose(run.time, np.arange(0.0, 180.0, 10.0))
+    np.testing.assert_allclose(run.current[:6], 0.0)
+    np.testing.assert_allclose(run.current[6:], 1.5, rtol=1e-6)  # positive = discharge
+    np.testing.assert_allclose(run.voltage[6:8], [3.9, 3.89], atol=1e-4)

@@ -34,12 +34,14 @@ def r0_tables(imp: ImpedanceFit) -> tuple[float, RateTable | None, Table1D | Non
 
 def build_cell(imp: ImpedanceFit, ocv: OCVEstimate, capacity: float, cell_id: str,
                template: Cell | None, limits: tuple[float, float], nominal: float,
-               max_current: float, fit_table: dict, ocv_fitted: bool = True) -> Cell:
+               max_current: float, fit_table: dict, ocv_fitted: bool = True,
+               capacity_given: bool = False, temp_factor: Table1D | None = None) -> Cell:
     r0, rate, soc_tab = r0_tables(imp)
     rc = tuple(RCPair(float(r), float(t / r)) for r, t in zip(imp.rc_resistance, imp.rc_tau,
                                                               strict=True))
     ocv_tab = Table1D(tuple(float(s) for s in ocv.soc), tuple(float(v) for v in ocv.voltage))
-    fitted = ["capacity", "resistance", "rc", "r0_rate" if rate is not None else "r0_soc"]
+    fitted = ([] if capacity_given else ["capacity"]) + [
+        "resistance", "rc", "r0_rate" if rate is not None else "r0_soc"]
     if ocv_fitted:
         fitted.append("ocv")
     if template is not None:
@@ -71,6 +73,11 @@ def build_cell(imp: ImpedanceFit, ocv: OCVEstimate, capacity: float, cell_id: st
                     max_continuous_charge_current=max_current / 2, mass=mass,
                     height=GENERIC_ASPECT * diameter, diameter=diameter,
                     estimated=tuple(est), ocv=ocv_tab, rc=rc, r0_rate=rate, r0_soc=soc_tab)
+    if temp_factor is not None:
+        fitted.append("temperature_effects.resistance_factor")
+        est = [e for e in cell.estimated
+               if not (e == "temperature_effects" and cell.temp_capacity_factor is None)]
+        cell = replace(cell, temp_resistance_factor=temp_factor, estimated=tuple(est))
     fit_table.pop("n_train", None)
     fit_table["fitted"] = fitted
     cell = replace(cell, extra={**cell.extra, "fit": fit_table})

@@ -23,6 +23,8 @@ METHOD = ("equivalent circuit OCV(SOC) - R0(SOC, C-rate) - RC pairs, scipy least
 MIN_SAMPLES = 100
 SIMULATE_TRAINING_ROWS = 20_000  # up to this many training rows, they are simulated too
 MIN_SOC_SPAN = 0.5
+MIN_TEMPERATURE_SPAN = 10.0  # K between the coldest and warmest training samples
+FACTOR_TEMPERATURES = (-30.0, -20.0, -10.0, 0.0, 10.0, 25.0, 40.0, 60.0)  # degC
 FULL_START = 0.3  # V below max_voltage: a discharge that starts there starts full
 END_BAND = 0.05  # V above min_voltage: a discharge that ends there reached the cut-off
 
@@ -88,6 +90,11 @@ class _Info:
     full_start: int | None = None  # start of a discharge from full to the cut-off
     last_full: int | None = None  # start of the discharge that ends the run at the cut-off
 
+    def full_phase(self) -> tuple[int, int]:
+        """(start, stop) of the discharge from full to the cut-off."""
+        a = self.full_start
+        return a, next(b for x, b, _ in self.phases if x == a)
+
     def phase_current(self, a: int, b: int) -> float:
         t, i = self.run.time, self.run.current
         end = min(b, len(t) - 1)
@@ -121,7 +128,6 @@ def _analyse(run: Run, limits: tuple[float, float]) -> _Info:
         starts_full = v[a] >= vmax - FULL_START and (
             k == 0 or info.phases[k - 1][2] < 0 or
             (info.phases[k - 1][2] == 0 and (k < 2 or info.phases[k - 2][2] < 0)))
-        # a short first phase (the cycler settling its current) joins the next one
         reaches_cutoff = v[b - 1] <= vmin + END_BAND
         if starts_full and reaches_cutoff and info.full_start is None:
             info.full_start = a
@@ -130,7 +136,6 @@ def _analyse(run: Run, limits: tuple[float, float]) -> _Info:
     if v[0] >= vmax - FULL_START and (info.phases[0][2] > 0 or (
             info.phases[0][2] == 0 and v[0] >= vmax - 0.1)):
         info.soc0 = 1.0
-    # merge discharge phases split by one sample of another level at the start
     return info
 
 
@@ -187,19 +192,21 @@ def _temperature(info: _Info, ambient: float) -> np.ndarray:
 
 
 def _prepare(infos, cell: Cell, q_cell: float, temps: dict[str, np.ndarray], c_nodes,
-             ocv_fn, soc_nodes) -> list[impedance.Prepared]:
+             ocv_fn, soc_nodes, fit_temperature: bool = False) -> list[impedance.Prepared]:
     out = []
     i1c = q_cell / 3600.0
     for info in infos:
         r = info.run
         T = temps[r.name]
-        f = np.ones(len(r)) if cell.temp_resistance_factor is None else \
+        f = np.ones(len(r)) if (cell.temp_resistance_factor is None or fit_temperature) else \
             np.asarray(cell.temp_resistance_factor(T), float)
         soc = _soc(info, q_cell)
         idx = impedance.residual_indices(r.time, r.current)
         target = ocv_fn(soc[idx]) + cell.entropic_coefficient * (T[idx] - T_REF) - r.voltage[idx]
         p = impedance.Prepared(r.name, np.diff(r.time), r.current, f, target, idx)
         p.W = impedance.design_matrix(soc[idx], r.current[idx], f[idx], i1c, soc_nodes, c_nodes)
+        if fit_temperature:
+            p.temperature = T
         out.append(p)
     return out
 
@@ -229,7 +236,7 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
             raise InputError("--capacity", "must be positive")
         q_cell, cap_src = float(opts.capacity), "given (--capacity)"
     else:
-        full = [(info.phase_current(info.full_start, len(info.run)), info)
+        full = [(info.phase_current(*info.full_phase()), info)
                 for info in infos if info.full_start is not None]
         if not full:
             raise InputError("DATA", "no full discharge (from within "
@@ -238,8 +245,8 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
                                      "give --capacity")
         cur, info = min(full, key=lambda x: x[0])
         q = info.run.charge_through()
-        end = next(b for a, b, s in info.phases if a == info.full_start)
-        q_cell = float(q[min(end, len(q) - 1)] - q[info.full_start])
+        start, end = info.full_phase()
+        q_cell = float(q[min(end, len(q) - 1)] - q[start])
         cap_src = (f"the lowest-rate full discharge: {info.run.name} at {cur:.4g} A, "
                    f"{q_cell / 3600:.4g} Ah")
     i1c = q_cell / 3600.0
@@ -258,8 +265,7 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
             rest_pts += [(float(soc[k]), vv, kind) for k, vv, kind in
                          relaxed_voltages(info.run, detect_steps(info.run))]
             if info.full_start is not None:
-                a = info.full_start
-                b = next(b for x, b, s in info.phases if x == a)
+                a, b = info.full_phase()
                 curves.append(ocv_mod.Curve(soc[a:b], info.run.voltage[a:b],
                                             info.phase_current(a, b), info.run.name))
         est = ocv_mod.estimate(rest_pts, curves)
@@ -290,6 +296,10 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
     base = opts.template
     temps = {info.run.name: _temperature(info, opts.ambient) for info in infos}
     measured_T = all(r.temperature is not None for r in train)
+    # measured temperatures 10 K apart or more: R0's temperature dependence is fitted too
+    fit_temperature = measured_T and (max(float(np.max(r.temperature)) for r in train) -
+                                      min(float(np.min(r.temperature)) for r in train)) >= \
+        MIN_TEMPERATURE_SPAN
     rounds = 1 if (measured_T or base is None or base.temp_resistance_factor is None) \
         else 1 + max(0, opts.thermal_rounds)
     shell = base if base is not None else _shell(limits, q_cell, nominal, max_current)
@@ -297,9 +307,10 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
     imp = None
     for k in range(rounds):
         prepared = _prepare(infos, shell, q_cell, temps, c_nodes, ocv_fn,
-                            impedance.R0_SOC_NODES)
+                            impedance.R0_SOC_NODES, fit_temperature)
         imp = impedance.fit_impedance(prepared, i1c, c_nodes, opts.rc_pairs, r0g, max_duration,
-                                      min_dt, cancel=opts.cancel)
+                                      min_dt, cancel=opts.cancel,
+                                      fit_temperature=fit_temperature)
         _progress(opts, 0.1 + 0.5 * (k + 1) / rounds)
         if k + 1 < rounds:
             trial = with_impedance(replace(shell, capacity=q_cell, ocv=_table(ocv_s, ocv_v)),
@@ -320,8 +331,12 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
                  "training_figures": "simulated" if n <= SIMULATE_TRAINING_ROWS else
                  "the fitted model (the simulator's equations, exactly integrated)",
                  "n_train": len(train), "files": []}
+    if imp.activation_energy is not None:
+        fit_table["activation_energy"] = f"{imp.activation_energy:.4g} kJ/mol"
     cell = build_cell(imp, est, q_cell, opts.cell_id, base, limits, nominal, max_current,
-                      fit_table, ocv_fitted=not opts.ocv_from_template)
+                      fit_table, ocv_fitted=not opts.ocv_from_template,
+                      capacity_given=opts.capacity is not None,
+                      temp_factor=_factor_table(imp.activation_energy))
     reports = []
     all_runs = [(info, "train") for info in infos] + \
         [(_analyse(r, limits), "hold-out") for r in hold_out]
@@ -353,14 +368,24 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
                      fitted_rms, imp.iterations)
 
 
+def _factor_table(ea):
+    """The fitted Arrhenius resistance factor as the cell file's temperature table."""
+    if ea is None:
+        return None
+    from ..cell import Table1D
+
+    tk = np.array(FACTOR_TEMPERATURES) + 273.15
+    return Table1D(tuple(float(x) for x in tk),
+                   tuple(round(float(x), 4) for x in impedance.arrhenius(tk, ea)))
+
+
 def _nominal(infos: list[_Info], s, v) -> float:
     """Without a template: the mean voltage of the lowest-rate full discharge, else the mean
     OCV over SOC."""
     full = [i for i in infos if i.full_start is not None]
     if full:
-        info = min(full, key=lambda i: i.phase_current(i.full_start, len(i.run)))
-        a = info.full_start
-        b = next(b for x, b, _ in info.phases if x == a)
+        info = min(full, key=lambda i: i.phase_current(*i.full_phase()))
+        a, b = info.full_phase()
         r = info.run
         return mean_voltage(r.voltage[a:b], r.current[a:b], r.time[a:b])
     return float(np.trapezoid(v, s))
@@ -433,8 +458,7 @@ def _delivered(all_runs, i1c) -> list[dict]:
     for info, role in all_runs:
         if info.full_start is None:
             continue
-        a = info.full_start
-        b = next(b for x, b, s in info.phases if x == a)
+        a, b = info.full_phase()
         q = info.run.charge_through()
         out.append({"file": info.run.name, "role": role,
                     "c_rate": round(info.phase_current(a, b) / i1c, 4),

@@ -24,6 +24,9 @@ from . import recursion
 
 TR_SOLVER = "exact"
 R_MIN = 1e-6  # ohm
+GAS = 8.314462618  # J/(mol·K)
+T_REF = 298.15
+EA_RANGE = (0.0, 100.0)  # kJ/mol, the activation energy of R0 and the RC resistances
 EPS = 0.05  # least growth of the drop per C-rate step, relative
 LAM = 0.01  # smoothness weight (V per unit second difference at 1C, for 2,500 samples)
 MAX_RESIDUALS = 4000  # residual samples per run (all of them near current changes)
@@ -45,6 +48,7 @@ class Prepared:
     target: np.ndarray  # OCV(SOC) + e·(T − Tref) − V at idx: what the drops must explain
     idx: np.ndarray
     W: np.ndarray | None = None  # (len(idx), nc·ns): R0 table → drop
+    temperature: np.ndarray | None = None  # (n,) K, measured: fit an Arrhenius factor
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class ImpedanceFit:
     max_error: dict[str, float]
     cost: float
     iterations: int
+    activation_energy: float | None = None  # kJ/mol, when fitted from measured temperatures
 
 
 def residual_indices(t: np.ndarray, i: np.ndarray, budget: int = MAX_RESIDUALS) -> np.ndarray:
@@ -140,19 +145,31 @@ def smoothness(soc_nodes: np.ndarray, nc: int) -> np.ndarray:
     return np.array(rows) if rows else np.zeros((0, nc * ns))
 
 
-def _rc(run: Prepared, tau: float):
-    """g (u per ohm of R_j) and dg/dln τ at every sample."""
+def _rc(run: Prepared, tau: float, factor: np.ndarray | None = None,
+        dfactor: np.ndarray | None = None):
+    """g (u per ohm of R_j), dg/dln τ and (with dfactor) dg/dEa at every sample."""
+    f = run.factor if factor is None else factor
     a = np.exp(-run.dt / tau)
-    fi = run.factor[1:] * run.current[1:]
+    fi = f[1:] * run.current[1:]
     g = recursion.solve(a, (1 - a) * fi)
     da = a * run.dt / tau  # d a / d ln τ
     dg = recursion.solve(a, da * (g[:-1] - fi))
-    return g, dg
+    ge = None if dfactor is None else recursion.solve(a, (1 - a) * dfactor[1:] *
+                                                      run.current[1:])
+    return g, dg, ge
+
+
+def arrhenius(temperature: np.ndarray, ea: float) -> np.ndarray:
+    """The resistance factor exp(Ea/R·(1/T − 1/298.15 K)), Ea in kJ/mol."""
+    return np.exp(ea * 1e3 / GAS * (1.0 / temperature - 1.0 / T_REF))
 
 
 def fit_impedance(runs: list[Prepared], i1c: float, c_nodes: np.ndarray, n_rc: int,
                   r0_guess: float, max_duration: float, min_dt: float,
-                  soc_nodes: np.ndarray = R0_SOC_NODES, cancel=None) -> ImpedanceFit:
+                  soc_nodes: np.ndarray = R0_SOC_NODES, cancel=None,
+                  fit_temperature: bool = False) -> ImpedanceFit:
+    """With `fit_temperature` every run's `temperature` drives a fitted Arrhenius factor on
+    R0 and the RC resistances (W built with factor 1), the simulator's f_R(T)."""
     ns, nc = len(soc_nodes), len(c_nodes)
     T = monotone_transform(c_nodes, ns)
     n_res = sum(len(r.idx) for r in runs)
@@ -172,20 +189,35 @@ def fit_impedance(runs: list[Prepared], i1c: float, c_nodes: np.ndarray, n_rc: i
     x0[ns:] = r0_guess * EPS / 10  # rows above the first: just above the least growth
     rc0 = np.full(n_rc, 0.25 * r0_guess)
     lt0 = np.log(np.sqrt(np.array(lo_tau) * np.array(hi_tau))) if n_rc else np.zeros(0)
-    p0 = np.concatenate([x0, rc0, lt0])
+    ne = 1 if fit_temperature else 0
+    p0 = np.concatenate([x0, rc0, lt0, [30.0] * ne])
     # the lowest R0 and RC resistance: 1 µΩ (positive, and still so in a cell file's mΩ)
-    lb = np.concatenate([np.zeros(nx), np.full(n_rc, R_MIN), np.log(lo_tau) if n_rc else []])
+    lb = np.concatenate([np.zeros(nx), np.full(n_rc, R_MIN), np.log(lo_tau) if n_rc else [],
+                         [EA_RANGE[0]] * ne])
     lb[:ns] = R_MIN
     ub = np.concatenate([np.full(nx, r_max), np.full(n_rc, r_max),
-                         np.log(hi_tau) if n_rc else []])
+                         np.log(hi_tau) if n_rc else [], [EA_RANGE[1]] * ne])
     p0 = np.clip(p0, lb + 1e-12, ub - 1e-12)
     cache: dict = {}
+
+    def factors(p):
+        """Per run: (f, df/dEa) at every sample, or (None, None) without the temperature fit."""
+        if not ne:
+            return [(None, None)] * len(runs)
+        out = []
+        for r in runs:
+            f = arrhenius(r.temperature, float(p[-1]))
+            out.append((f, f * 1e3 / GAS * (1.0 / r.temperature - 1.0 / T_REF)))
+        return out
 
     def parts(p):
         key = p.tobytes()
         if key not in cache:
             cache.clear()
-            cache[key] = [[_rc(r, float(np.exp(lt))) for lt in p[nx + n_rc:]] for r in runs]
+            fac = factors(p)
+            cache[key] = (fac, [[_rc(r, float(np.exp(lt)), f, df)
+                                 for lt in p[nx + n_rc:nx + 2 * n_rc]]
+                                for r, (f, df) in zip(runs, fac, strict=True)])
         return cache[key]
 
     def fun(p):
@@ -195,8 +227,9 @@ def fit_impedance(runs: list[Prepared], i1c: float, c_nodes: np.ndarray, n_rc: i
             raise FitCancelled("fit cancelled")
         x, rr = p[:nx], p[nx:nx + n_rc]
         out = []
-        for run, wt, rc in zip(runs, WT, parts(p), strict=True):
-            model_drop = wt @ x
+        fac, rcs = parts(p)
+        for run, wt, rc, (f, _df) in zip(runs, WT, rcs, fac, strict=True):
+            model_drop = wt @ x if f is None else f[run.idx] * (wt @ x)
             for j in range(n_rc):
                 model_drop = model_drop + rr[j] * rc[j][0][run.idx]
             out.append(run.target - model_drop)  # OCV − V − drops = model error (V_model − V)
@@ -204,14 +237,20 @@ def fit_impedance(runs: list[Prepared], i1c: float, c_nodes: np.ndarray, n_rc: i
         return np.concatenate(out)
 
     def jac(p):
-        rr = p[nx:nx + n_rc]
+        x, rr = p[:nx], p[nx:nx + n_rc]
         blocks = []
-        for run, wt, rc in zip(runs, WT, parts(p), strict=True):
-            cols = [-wt]
+        fac, rcs = parts(p)
+        for run, wt, rc, (f, df) in zip(runs, WT, rcs, fac, strict=True):
+            cols = [-wt if f is None else -(f[run.idx][:, None] * wt)]
             cols += [-rc[j][0][run.idx][:, None] for j in range(n_rc)]
             cols += [-(rr[j] * rc[j][1][run.idx])[:, None] for j in range(n_rc)]
+            if ne:
+                de = df[run.idx] * (wt @ x)
+                for j in range(n_rc):
+                    de = de + rr[j] * rc[j][2][run.idx]
+                cols.append(-de[:, None])
             blocks.append(np.hstack(cols))
-        blocks.append(np.hstack([ST, np.zeros((len(ST), 2 * n_rc))]))
+        blocks.append(np.hstack([ST, np.zeros((len(ST), 2 * n_rc + ne))]))
         return np.vstack(blocks)
 
     # one BLAS thread: the matrices are tall and thin (thousands × tens), where a thread pool
@@ -219,7 +258,7 @@ def fit_impedance(runs: list[Prepared], i1c: float, c_nodes: np.ndarray, n_rc: i
     with threadpool_limits(1, user_api="blas"):
         sol = _solve(fun, jac, p0, lb, ub)
         res = fun(sol.x)
-    x, rr, lt = sol.x[:nx], sol.x[nx:nx + n_rc], sol.x[nx + n_rc:]
+    x, rr, lt = sol.x[:nx], sol.x[nx:nx + n_rc], sol.x[nx + n_rc:nx + 2 * n_rc]
     rms, mx = {}, {}
     k = 0
     for run in runs:
@@ -230,7 +269,7 @@ def fit_impedance(runs: list[Prepared], i1c: float, c_nodes: np.ndarray, n_rc: i
     order = np.argsort(lt)
     return ImpedanceFit(soc_nodes.copy(), np.asarray(c_nodes, float),
                         (T @ x).reshape(nc, ns), rr[order], np.exp(lt)[order], rms, mx,
-                        float(sol.cost), int(sol.nfev))
+                        float(sol.cost), int(sol.nfev), float(sol.x[-1]) if ne else None)
 
 
 def _solve(fun, jac, p0, lb, ub):

@@ -11,6 +11,7 @@ software, or with mdbtools).
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -41,7 +42,8 @@ def _read_mpr(path: Path) -> Run:
     except ImportError:
         raise _missing("galvani", path.name) from None
     try:
-        with open(path, "rb") as fh:  # galvani leaves a path it opened open on errors
+        with open(path, "rb") as fh, warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # (galvani leaves a path it opened open on errors)
             data = BioLogic.MPRfile(fh).data
     except Exception as exc:  # the library's own parse errors, as one line naming the file
         raise InputError(path.name, f"not a readable BioLogic .mpr file ({exc})") from None
@@ -65,17 +67,27 @@ def _read_neware(path: Path) -> Run:
     except ImportError:
         raise _missing("NewareNDA", path.name) from None
     try:
-        df = NewareNDA.read(str(path), log_level="ERROR")
+        with warnings.catch_warnings():  # the library's own deprecations are not the user's
+            warnings.simplefilter("ignore")
+            df = NewareNDA.read(str(path), log_level="ERROR")
     except Exception as exc:  # the library's own parse errors, as one line naming the file
         raise InputError(path.name, f"not a readable Neware file ({exc})") from None
     for c in ("Time", "Current(mA)", "Voltage"):
         if c not in df.columns:
             raise InputError(path.name, f"missing column {c} (found: {', '.join(df.columns)})")
     step_time = df["Time"].to_numpy(float)
-    # Neware's Time restarts with every step: the total time is the sum of the increments,
-    # counting a restart as the new step's own time
+    # Neware's Time restarts with every step: the total time is the sum of the increments; at
+    # a restart the gap is the wall-clock one (Timestamp, 1 s), else the new step's own time,
+    # else the usual sampling interval
     d = np.diff(step_time)
-    d = np.where(d < 0, step_time[1:], d)
+    restart = d <= 0
+    if restart.any():
+        gap = step_time[1:].copy()
+        if "Timestamp" in df.columns:
+            stamps = df["Timestamp"].to_numpy("datetime64[ms]").astype(np.int64) / 1000.0
+            gap = np.maximum(gap, np.diff(stamps))
+        usual = float(np.median(d[~restart])) if (~restart).any() else 1.0
+        d = np.where(restart, np.where(gap > 0, gap, usual), d)
     t = np.concatenate([[0.0], np.cumsum(d)])
     temp_col = next((c for c in df.columns if str(c) in ("T1", "T")), None)
     temp = df[temp_col].to_numpy(float) if temp_col is not None else None
