@@ -130,6 +130,7 @@ class Cell:
     # time-domain model extension (issue 3): R0 versus SOC and C-rate; when given, the
     # simulation uses it instead of r0_soc/resistance (scaled for per-cell overrides)
     r0_rate: RateTable | None = None
+    ageing: Any = None  # core.ageing.AgeingTable from the [ageing] table; None = fitted
 
     # --- derived geometry -------------------------------------------------
     @property

@@ -18,6 +18,7 @@ from ..core.units import (
     parse_money,
     parse_quantity,
 )
+from .ageing_table import ageing_table_entries, parse_ageing_table
 from .atomic import read_text_file
 
 FORMAT = "naion-cell"
@@ -170,7 +171,8 @@ def cell_from_dict(data: dict[str, Any], check_format: bool = True) -> Cell:
                     raise InputError(f"temperature_effects.{key}",
                                      "must have as many values as temperature")
                 kw[target] = Table1D(tuple(temps_k), tuple(vals))
-    known = set(REQUIRED_QUANTITIES) | set(REQUIRED_TEXT) | {
+    kw["ageing"] = parse_ageing_table(data.get("ageing"), "ageing" in kw["estimated"])
+    known = set(REQUIRED_QUANTITIES) | set(REQUIRED_TEXT) | {"ageing",
         "format", "version", "estimated", "ocv", "rc", "diameter", "length", "width", "height",
         "charge_temperature", "discharge_temperature", "chemistry", "confidence", "status",
         "notes", "shipping_note", "peak_discharge_current", "peak_discharge_duration",
@@ -311,6 +313,7 @@ def cell_to_dict(cell: Cell) -> dict[str, Any]:
     if cell.rc:
         d["rc"] = [{"resistance": f"{p.resistance * 1e3:.6g} mohm",
                     "capacitance": f"{p.capacitance:.6g} F"} for p in cell.rc]
+    d.update(ageing_table_entries(cell.ageing))
     d.update(cell.extra)
     return d
 
