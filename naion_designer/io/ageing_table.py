@@ -90,7 +90,7 @@ def ageing_table_entries(table: AgeingTable | None) -> dict[str, Any]:
             if key.startswith("cycle_") and key in ("cycle_capacity", "cycle_resistance") \
                     and table.fit_cycle:
                 continue
-            out[key] = float(f"{getattr(m, key):.6g}")
+            out[key] = float(getattr(m, key))
         elif key in _DIFFERENCES:
             out[key] = f"{getattr(m, key):.6g} K"
     return {"ageing": out}
