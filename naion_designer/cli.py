@@ -18,7 +18,7 @@ from typing import Any
 
 # Modules that add their own subcommands: each has register(subparsers, common).
 EXTENSIONS = ("naion_designer.cli_simulate", "naion_designer.cli_targets",
-              "naion_designer.cli_report")
+              "naion_designer.cli_report", "naion_designer.cli_life")
 
 
 class UsageError(Exception):

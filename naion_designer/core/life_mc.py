@@ -91,15 +91,12 @@ def run_life_monte_carlo(design: PackDesign, profile: Profile, settings: LifeSet
 
 
 def eol_percentiles(eol: np.ndarray) -> tuple[float | None, float | None, float | None]:
-    """P5/P50/P95 of end-of-life years; a percentile that falls among the packs that did not
-    reach end of life within the run is None ("beyond")."""
+    """P5/P50/P95 of end-of-life years by nearest rank (no interpolation: the P5 pack is a pack
+    of the run); a percentile that falls on a pack that did not reach end of life within the
+    run is None ("beyond")."""
+    srt = np.sort(np.asarray(eol, float))
     out = []
-    srt = np.sort(eol)
     for q in PERCENTILES:
-        pos = q / 100.0 * (len(srt) - 1)
-        lo, hi = int(math.floor(pos)), int(math.ceil(pos))
-        if not (math.isfinite(srt[lo]) and math.isfinite(srt[hi])):
-            out.append(None)
-        else:
-            out.append(float(srt[lo] + (pos - lo) * (srt[hi] - srt[lo])))
+        k = max(int(math.ceil(q / 100.0 * len(srt))) - 1, 0)
+        out.append(float(srt[k]) if math.isfinite(srt[k]) else None)
     return tuple(out)  # type: ignore[return-value]

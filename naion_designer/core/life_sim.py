@@ -16,6 +16,8 @@ from .pack import CellOverride, PackDesign
 from .profiles import Profile, constant_current
 from .simulate import simulate
 
+MIN_INTERVAL = 5.0  # s
+
 
 @dataclass(frozen=True)
 class CycleRun:
@@ -47,7 +49,9 @@ def aged_design(design: PackDesign, capacity: np.ndarray, resistance: np.ndarray
 
 def output_interval(profile: Profile) -> float:
     """Rows at the largest interval ≤ 60 s that falls on every segment boundary (so that the
-    trapezoids of the rows integrate the piecewise-constant demand exactly)."""
+    trapezoids of the rows integrate the piecewise-constant demand exactly), but at least 5 s:
+    a stop-and-go cycle of few-second segments then has a row interval that straddles some
+    boundaries, an error of either sign that averages out over the cycle."""
     g = 0
     t = 0.0
     for seg in profile.segments:
@@ -55,11 +59,11 @@ def output_interval(profile: Profile) -> float:
             break
         t += seg.duration
         if abs(t - round(t)) > 1e-9:
-            return 1.0
+            return MIN_INTERVAL
         g = math.gcd(g, int(round(t)))
     if g == 0:
         return 60.0
-    return float(max(d for d in range(1, 61) if g % d == 0))
+    return max(float(max(d for d in range(1, 61) if g % d == 0)), MIN_INTERVAL)
 
 
 def run_cycle(design: PackDesign, duty: Profile, capacity: np.ndarray, resistance: np.ndarray,

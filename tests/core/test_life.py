@@ -75,5 +75,7 @@ def test_monte_carlo_is_reproducible_and_spread(hina):
 
 
 def test_eol_percentiles_beyond_the_run():
-    assert eol_percentiles(np.array([5.0, 6.0, 7.0])) == (5.1, 6.0, 6.9)
-    assert eol_percentiles(np.array([5.0, 6.0, np.inf])) == (5.1, 6.0, None)
+    assert eol_percentiles(np.array([7.0, 5.0, 6.0])) == (5.0, 6.0, 7.0)
+    assert eol_percentiles(np.array([5.0, 6.0, np.inf])) == (5.0, 6.0, None)
+    years = np.arange(100.0)
+    assert eol_percentiles(years) == (4.0, 49.0, 94.0)
