@@ -873,6 +873,8 @@ def build_story(data: SpecSheetData, opts: ReportOptions, date_text: str) -> lis
         story.append(Para("The cell file gives neither a cell-to-cell spread nor an end-of-life "
                           "derating, so only typical figures are shown (section 2). None of "
                           "the figures is guaranteed.", st["base"]))
+    from .lifetime_section import lifetime_flowables
+    story.extend(lifetime_flowables(design, st, width))
 
     # 7 target
     story.append(CondPageBreak(120))
