@@ -203,6 +203,8 @@ class MainWindow(QMainWindow):
         self.sizing_action = self._action("&Size for target…", self.open_sizing, "Ctrl+T")
         self.compare_action = self._action("&Compare open designs", self.open_comparison,
                                            "Ctrl+Shift+C")
+        self.lifetime_action = self._action("&Lifetime…", lambda: importlib.import_module(
+            "naion_designer.gui.lifetime_view").open_for(self), "Ctrl+L")
         self.next_tab_action = self._action("Next design", lambda: self._cycle_tab(1),
                                             QKeySequence.StandardKey.NextChild)
         self.prev_tab_action = self._action("Previous design", lambda: self._cycle_tab(-1),
@@ -259,6 +261,7 @@ class MainWindow(QMainWindow):
         m = mb.addMenu("&Tools")
         m.addAction(self.sizing_action)
         m.addAction(self.compare_action)
+        m.addAction(self.lifetime_action)
         m = mb.addMenu("&Help")
         m.addAction(self.shortcuts_action)
         m.addAction(self.about_action)
