@@ -206,8 +206,8 @@ def soh_chart(outcome, width: float, height: float):
     yc = Y(100 * nom.eol_capacity)
     d.add(Line(left, yc, left + pw, yc, strokeColor=colors.HexColor("#990000"),
                strokeWidth=0.8, strokeDashArray=(4, 2)))
-    d.add(String(left + pw - 2, yc + 2, f"end of life {nom.eol_capacity:.0%}", fontName=SANS,
-                 fontSize=6.5, textAnchor="end", fillColor=colors.HexColor("#990000")))
+    d.add(String(left + 3, yc + 2, f"end of life {nom.eol_capacity:.0%}", fontName=SANS,
+                 fontSize=6.5, fillColor=colors.HexColor("#990000")))
     xw = X(outcome.warranty_year)
     d.add(Line(xw, bottom, xw, bottom + ph, strokeColor=colors.HexColor("#38761d"),
                strokeWidth=0.8, strokeDashArray=(2, 2)))
@@ -215,9 +215,9 @@ def soh_chart(outcome, width: float, height: float):
                  fillColor=colors.HexColor("#38761d")))
     d.add(PolyLine([c for x, v in zip(years, soh, strict=True) for c in (X(x), Y(v))],
                    strokeColor=colors.HexColor("#0b5394"), strokeWidth=1.6))
-    lx = left + 6
-    for label, color, kind in legend:
-        ly = bottom + 8 + 10 * legend.index((label, color, kind))
+    lx = left + pw - 118  # top right: the curves fall from the top left
+    for k, (label, color, kind) in enumerate(legend):
+        ly = bottom + ph - 10 - 10 * k
         if kind == "band":
             d.add(Rect(lx, ly - 1, 12, 5, fillColor=colors.HexColor(color), strokeColor=None))
         else:
