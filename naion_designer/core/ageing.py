@@ -341,3 +341,25 @@ class AgeingState:
     def resistance_factor(self, model: AgeingModel) -> np.ndarray:
         return (1.0 + model.calendar_resistance_ratio * self.calendar_fade()
                 + model.cycle_resistance_ratio * self.cycle_fade)
+
+
+def capacity_after_cycles(model: AgeingModel, cycles: float, cycles_per_day: float = 1.0,
+                          dod: float = 1.0, c_rate: float = 0.5,
+                          temperature: float = T_REF, mean_soc: float = 0.5) -> float:
+    """Closed form of the remaining capacity fraction after `cycles` cycles of depth `dod` at
+    `c_rate`, `cycles_per_day`, a constant temperature and mean SOC (calendar fade over the
+    time they take included): what sizing asks of a cell, where a lifetime simulation of every
+    candidate would be too slow."""
+    years = cycles / cycles_per_day / 365.25
+    cal = float(model.calendar_fade(years, temperature, mean_soc))
+    cyc = float(model.cycle_fade_per_efc(dod, c_rate, temperature)) * cycles * dod
+    return max(1.0 - cal - cyc, 0.0)
+
+
+def end_of_life_energy_fraction(cell: Cell, cycles: float | None) -> float:
+    """Usable energy left after the target's `cycles` (daily, full depth, 0.5C, 25 °C) relative
+    to the new pack's, from the cell's ageing model; the cell's end-of-life capacity fraction
+    when the target states no cycle count."""
+    if not cycles:
+        return eol_capacity_fraction(cell)
+    return capacity_after_cycles(ageing_model(cell), cycles)

@@ -91,6 +91,7 @@ class Target:
     overhead_mass_fraction: float = 0.0  # housing, BMS, busbars as a fraction of cell mass
     overhead_volume_fraction: float = 0.0  # of the cell layout envelope
     cycle_life: float | None = None
+    energy_at_end_of_life: float | None = None  # J usable after cycle_life (core.ageing)
     budget: tuple[tuple[float, str], ...] = ()  # (amount, currency): any one may apply
     duty_cycle: str = ""  # a built-in profile id or a profile CSV path
     origin: str = field(default="", compare=False)  # "preset", "user" or a path
@@ -177,6 +178,7 @@ _QUANTITY_KEYS: dict[str, tuple[str, str, str]] = {
     "voltage.nominal_min": ("nominal_min", "voltage", "V"),
     "voltage.nominal_max": ("nominal_max", "voltage", "V"),
     "energy.usable": ("usable_energy", "energy", "kWh"),
+    "energy.at_end_of_life": ("energy_at_end_of_life", "energy", "kWh"),
     "power.continuous": ("continuous_power", "power", "kW"),
     "power.peak": ("peak_power", "power", "kW"),
     "power.peak_duration": ("peak_duration", "time", "s"),
@@ -515,6 +517,7 @@ CHECK_LABELS = {
     "min_voltage": "Pack minimum voltage",
     "max_voltage": "Pack maximum voltage",
     "usable_energy": "Usable energy",
+    "energy_at_end_of_life": "Usable energy at end of life",
     "continuous_power": "Continuous power at the lowest voltage",
     "peak_power": "Peak power at the lowest voltage",
     "charge_power": "Charge power",
@@ -636,6 +639,12 @@ def check_design(design, target: Target, results=None, duty_cycle: bool = False)
                              "kW*h", "usable energy inside the window",
                              f"SOC {float(fig.s_lo[()]) * 100:.0f}–"
                              f"{float(fig.s_hi[()]) * 100:.0f} %"))
+    if target.energy_at_end_of_life is not None:
+        from .ageing import end_of_life_energy_fraction as eol_f
+
+        checks.append(_min_check("energy_at_end_of_life", usable * eol_f(cell, target.cycle_life)
+                                 / 3.6e6, target.energy_at_end_of_life / 3.6e6, "kW*h",
+                                 "usable energy after the cycle life (ageing model)"))
 
     # power at the lowest voltage (pack resistance from the network, cell share = R × P / S)
     r_share = r.value("resistance") * P / S

@@ -141,3 +141,31 @@ def test_ageing_table_round_trip_and_errors(tmp_path):
         with pytest.raises(InputError) as e:
             cell_from_dict(base)
         assert e.value.field == field
+
+
+def test_capacity_after_cycles_closed_form_and_the_target_check():
+    from naion_designer.core.ageing import capacity_after_cycles, end_of_life_energy_fraction
+    from naion_designer.core.pack import PackDesign
+    from naion_designer.core.targets import (
+        check_design,
+        load_target,
+        target_from_dict,
+        target_to_dict,
+    )
+
+    years = 3000 / 365.25
+    want = 1 - float(M.calendar_fade(years, 298.15, 0.5)) - 3000 * float(
+        M.cycle_fade_per_efc(1.0, 0.5, 298.15))
+    assert capacity_after_cycles(M, 3000) == pytest.approx(want, rel=1e-12)
+    cell = resolve_cell("hina-nacr32140-me12")
+    f = end_of_life_energy_fraction(cell, 2000)
+    assert 0.8 < f < 1.0
+    target = load_target("e-moped-60v")
+    assert target.energy_at_end_of_life == pytest.approx(1.28 * 3.6e6)
+    again = target_from_dict(target_to_dict(target))
+    assert again.energy_at_end_of_life == pytest.approx(target.energy_at_end_of_life)
+    design = PackDesign(cell, 20, 4)
+    checks = {c.name: c for c in check_design(design, target)}
+    usable, eol = checks["usable_energy"], checks["energy_at_end_of_life"]
+    assert eol.value == pytest.approx(usable.value * f, rel=1e-9)
+    assert eol.passed == (eol.value >= 1.28)
