@@ -88,13 +88,24 @@ def run_cycle(design: PackDesign, duty: Profile, capacity: np.ndarray, resistanc
     if not finite or not completed:
         first = _simulate(d, duty, dt, soc0, ambient, cancel)
         t_duty = float(first.time[-1])
-        completed = first.cutoff is None
+        # a profile that runs until a cut-off has completed when it got into that segment
+        completed = first.cutoff is None or (not finite and t_duty >= _fixed_part(duty) - 1e-6)
         soc_end = float(first.soc[-1])
         second = _simulate(d, recharge, dt, min(max(soc_end, 0.0), 1.0), ambient, cancel)
         cutoff = "" if completed else (first.cutoff or "")
         return _join(first, second, t_duty, completed, cutoff)
     cutoff = ""
     return _from_result(res, t_duty, completed, cutoff)
+
+
+def _fixed_part(profile: Profile) -> float:
+    """The duration of the segments before the first one that runs until a cut-off."""
+    t = 0.0
+    for seg in profile.segments:
+        if seg.duration is None:
+            break
+        t += seg.duration
+    return t
 
 
 def _simulate(design, profile, dt, soc0, ambient, cancel):
