@@ -337,16 +337,12 @@ def _row(design: PackDesign, draw: PackDraw, model: AgeingModel, st: AgeingState
 
 
 def _limiting_cells(draw: PackDraw, st: AgeingState, n: int = 3) -> list[tuple[int, int]]:
-    """The weakest parallel group's cells, worst first, then the worst cells elsewhere (n in
-    all): the group limits the pack's capacity, the worst cells its voltage."""
+    """The weakest parallel group's cells, worst first (the group limits the pack's capacity),
+    then the `n` worst cells elsewhere (they limit its voltage first)."""
     cap = draw.capacity * st.capacity_factor()
-    S, P = cap.shape
+    P = cap.shape[1]
     g = int(np.argmin(cap.sum(axis=1)))
-    order = [(g, int(p)) for p in np.argsort(cap[g])]
-    for k in np.argsort(cap.ravel()):
-        c = divmod(int(k), P)
-        if c not in order:
-            order.append(c)
-        if len(order) >= max(n, P):
-            break
-    return order[:max(n, P) if P > 1 else n]
+    order = [(g, int(p)) for p in np.argsort(cap[g], kind="stable")]
+    others = [divmod(int(k), P) for k in np.argsort(cap.ravel(), kind="stable")]
+    order += [c for c in others if c[0] != g][:n]
+    return order

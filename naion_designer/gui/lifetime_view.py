@@ -39,9 +39,10 @@ from .workers import Task
 LIMIT_PEN = QColor("#c00000")
 
 
-def soh_colour(soh: float, lo: float) -> QColor:
-    """Green at 100 % to red at `lo` (the worst shown)."""
-    f = 0.0 if soh >= 1.0 else min(1.0, (1.0 - soh) / max(1.0 - lo, 1e-6))
+def soh_colour(soh: float, lo: float, hi: float) -> QColor:
+    """Green at the best cell's SOH (`hi`) to red at the worst (`lo`): the differences between
+    the cells are what the view shows (the tooltips give the values)."""
+    f = 0.5 if hi - lo < 1e-9 else min(1.0, max(0.0, (hi - soh) / (hi - lo)))
     return QColor.fromHsvF(0.33 * (1.0 - f), 0.65, 0.92)
 
 
@@ -113,8 +114,8 @@ class LifetimeView(QWidget):
         self.layout_view = QGraphicsView(self.scene)
         self.layout_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.layout_view.setToolTip(self.tr("Each cell's state of health at end of life (or at "
-                                            "the end of the run); the limiting cells outlined "
-                                            "in red"))
+                                            "the end of the run), from green (best cell) to red "
+                                            "(worst); the limiting cells outlined in red"))
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.plot)
         right.addWidget(self.layout_view)
@@ -269,7 +270,7 @@ class LifetimeView(QWidget):
         self.scene.clear()
         lay = compute_layout(self.design)
         soh = result.cell_soh
-        lo = min(float(soh.min()), result.eol_capacity)
+        lo, hi = float(soh.min()), float(soh.max())
         limiting = set(result.limiting_cells)
         k = 1000.0  # mm
         self.cell_items = {}
@@ -280,14 +281,26 @@ class LifetimeView(QWidget):
                 rect = QRectF(x - w / 2, -y - h / 2, w, h)
                 pen = QPen(LIMIT_PEN, 2.5) if (s, p) in limiting else QPen(QColor("#555555"),
                                                                              0.5)
-                brush = QBrush(soh_colour(float(soh[s, p]), lo))
+                brush = QBrush(soh_colour(float(soh[s, p]), lo, hi))
                 item = (self.scene.addEllipse(rect, pen, brush) if lay.round_cells
                         else self.scene.addRect(rect, pen, brush))
                 item.setToolTip(self.tr("s{0} p{1}: {2:.1%} of rated capacity")
                                 .format(s, p, float(soh[s, p])))
                 self.cell_items[(s, p)] = item
-        self.layout_view.fitInView(self.scene.itemsBoundingRect(),
-                                   Qt.AspectRatioMode.KeepAspectRatio)
+        self._fit_layout()
+
+    def _fit_layout(self) -> None:
+        if self.scene.items():
+            self.layout_view.fitInView(self.scene.itemsBoundingRect().adjusted(-5, -5, 5, 5),
+                                       Qt.AspectRatioMode.KeepAspectRatio)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_layout()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_layout()
 
 
 def open_for(window):
