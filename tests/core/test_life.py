@@ -79,3 +79,15 @@ def test_eol_percentiles_beyond_the_run():
     assert eol_percentiles(np.array([5.0, 6.0, np.inf])) == (5.0, 6.0, None)
     years = np.arange(100.0)
     assert eol_percentiles(years) == (4.0, 49.0, 94.0)
+
+
+def test_rated_cycling_reproduces_the_stated_cycle_life(hina):
+    # 1C discharge, 1C recharge, back to back at 25 degC: the cycling the fit assumes.  The
+    # simulated cell self-heats above 25 degC, so it ages somewhat faster than the fit's 4,500.
+    from naion_designer.core.profiles import constant_current
+
+    design = PackDesign(hina, 1, 1)
+    res = run_life(design, constant_current(1.0, None, unit="C"),
+                   LifeSettings(years=2.0, ambient=298.15, charge_rate=1.0, period=2.5 * 3600))
+    cycles = res.eol_year * 365.25 * 24 / 2.5
+    assert 0.85 * 4500 < cycles < 1.0 * 4500
