@@ -867,6 +867,9 @@ def describe_target(target: Target) -> list[tuple[str, str]]:
     if target.min_usable_fraction:
         rows.append(("Energy inside the window", f"≥ {target.min_usable_fraction * 100:.0f} %"))
     rows.append(("Usable energy", q(target.usable_energy, "energy", "kW*h")))
+    if target.energy_at_end_of_life is not None:
+        rows.append(("Usable energy at end of life", q(target.energy_at_end_of_life, "energy",
+                                                        "kW*h")))
     if target.continuous_power is not None:
         rows.append(("Continuous power", q(target.continuous_power, "power", "kW")))
     if target.peak_power is not None:
