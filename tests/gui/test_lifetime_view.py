@@ -43,6 +43,7 @@ def test_run_shows_the_band_and_the_limiting_cells(qtbot, life_design):
         outlined = item.pen().color() == LIMIT_PEN
         assert outlined == ((s, p) in limiting)
     assert view.progress.value() == 1000
+    assert seen and max(seen) <= 1.0
 
 
 def test_cancel(qtbot, life_design):
