@@ -163,7 +163,7 @@ def life_json(design, profile, result, mc=None) -> dict[str, Any]:
              "resistance": _q(r.resistance * 1e3, "mohm"), "power": _q(r.power / 1e3, "kW"),
              "worst_cell_soh": r.worst_cell_soh, "worst_cell": _cell(r.worst_cell),
              "duty_energy": _q(r.duty_energy / 3.6e6, "kW*h"),
-             "duty_completed": r.duty_completed,
+             "duty_completed": r.duty_completed, "duty_cutoff": r.duty_cutoff or None,
              "equivalent_full_cycles": r.equivalent_full_cycles} for r in result.rows]
     out: dict[str, Any] = {
         "name": design.name, "cell": design.cell.id, "series": design.series,
@@ -235,13 +235,18 @@ def life_text(design, profile, result, mc=None) -> str:
     lines.append(table(rows, ["year", "Ah", "SOH %", "kWh", "mΩ", "kW", "worst cell %",
                               "worst cell", "EFC", "cycle done"],
                        align="rrrrrrrlrl").rstrip("\n"))
+    stopped = next((r for r in result.rows if not r.duty_completed), None)
+    if stopped is not None:
+        lines.append(f"the duty cycle stops early from year {stopped.year:g}: "
+                     f"{stopped.duty_cutoff or 'a cut-off'}")
     crit = f"{result.eol_capacity:.0%} of rated capacity"
     if result.eol_resistance:
         crit += f" or {result.eol_resistance:g}× resistance"
     if result.eol_year is not None:
         lines.append(f"end of life ({crit}): year {result.eol_year:.1f} ({result.eol_reason})")
     else:
-        lines.append(f"end of life ({crit}): not within {result.settings.years:g} years")
+        n = result.settings.years
+        lines.append(f"end of life ({crit}): not within {n:g} year{'' if n == 1 else 's'}")
     lines.append("limiting cells: " + ", ".join(f"s{s} p{p}" for s, p in result.limiting_cells))
     if mc is not None:
         lines.append(f"Monte Carlo: {mc.n} packs from the cells' spread (seed {mc.seed})")

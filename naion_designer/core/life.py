@@ -83,6 +83,7 @@ class LifeYear:
     duty_energy: float  # J the pack delivered in the cycle that stands for this time
     duty_completed: bool
     equivalent_full_cycles: float  # cumulative, mean cell
+    duty_cutoff: str = ""  # what stopped the duty cycle early ("" when it completed)
 
 
 @dataclass
@@ -114,7 +115,7 @@ class LifeResult:
                 for n in ("capacity", "capacity_soh", "usable_energy", "resistance", "power",
                           "worst_cell_soh", "duty_energy", "equivalent_full_cycles")}
         return LifeYear(year=year, worst_cell=b.worst_cell, duty_completed=b.duty_completed,
-                        **vals)
+                        duty_cutoff=b.duty_cutoff, **vals)
 
 
 @dataclass(frozen=True)
@@ -333,7 +334,7 @@ def _row(design: PackDesign, draw: PackDraw, model: AgeingModel, st: AgeingState
                     usable_energy=usable, resistance=r_pack, power=i * (v_oc - i * r_pack),
                     worst_cell_soh=float(soh.ravel()[k]), worst_cell=divmod(k, design.parallel),
                     duty_energy=run.duty_energy, duty_completed=run.completed,
-                    equivalent_full_cycles=efc)
+                    equivalent_full_cycles=efc, duty_cutoff=run.cutoff)
 
 
 def _limiting_cells(draw: PackDraw, st: AgeingState, n: int = 3) -> list[tuple[int, int]]:
