@@ -81,7 +81,7 @@ def test_life_bad_climate(naion, duty, tmp_path):
 
 
 def test_life_says_when_the_duty_cycle_cannot_run(naion, duty):
-    r = naion("life", *PACK, "--profile", duty, "--years", "1", "--ambient", "-35degC")
+    r = naion("life", *PACK, "--profile", duty, "--years", "1", "--ambient=-35degC")
     assert r.code == 0, r.err
     assert "the duty cycle stops early from year 0" in r.out and "discharge temperature" in r.out
     assert "not within 1 year:" not in r.out and "not within 1 year" in r.out
