@@ -200,6 +200,14 @@ class LifetimeView(QWidget):
         if self.task is not None:
             self.task.cancel()
 
+    def closeEvent(self, event) -> None:
+        # the worker polls the cancel flag every few simulation steps: wait for it to stop
+        # rather than destroy a running thread with the window
+        if self.task is not None and self.task.isRunning():
+            self.task.cancel()
+            self.task.wait(30_000)
+        super().closeEvent(event)
+
     def _idle(self) -> None:
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)

@@ -78,3 +78,15 @@ def test_tools_menu_opens_the_lifetime_view(make_window):
     assert len(views) == 1
     assert views[0].profile.currentText() == "home-storage-day"
     assert views[0].years.value() == 15
+
+
+def test_closing_the_view_stops_its_run(qtbot, life_design):
+    from naion_designer.gui.lifetime_view import LifetimeView
+
+    view = LifetimeView(life_design)
+    qtbot.addWidget(view)
+    view.years.setValue(40)
+    view.packs.setValue(200)
+    task = view.run()
+    view.close()
+    assert not task.isRunning()
