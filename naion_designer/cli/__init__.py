@@ -16,7 +16,7 @@ import importlib
 import os
 import sys
 
-from . import calc, cells, compare, layout, report, size, targets
+from . import calc, cells, compare, layout, life, report, size, targets
 from .calc import calc_json, format_results
 from .common import (
     Parser,
@@ -32,7 +32,7 @@ from .common import (
 __all__ = ["main", "build_parser", "Parser", "UsageError", "add_pack_source",
            "load_pack_source", "print_json", "table", "calc_json", "format_results"]
 
-COMMANDS = (cells, calc, targets, size, compare, report, layout)
+COMMANDS = (cells, calc, targets, size, compare, report, layout, life)
 # Command modules outside this package: each has register(subparsers).
 EXTENSIONS = ("naion_designer.cli_simulate",)
 

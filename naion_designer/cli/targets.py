@@ -60,6 +60,7 @@ def target_json(t) -> dict[str, Any]:
         "incumbent": t.incumbent, "min_usable_fraction": t.min_usable_fraction,
         "full_range": t.full_range,
         "usable_energy": q(t.usable_energy, "energy", "kW*h"),
+        "energy_at_end_of_life": q(t.energy_at_end_of_life, "energy", "kW*h"),
         "continuous_power": q(t.continuous_power, "power", "kW"),
         "peak_power": q(t.peak_power, "power", "kW"),
         "peak_duration": q(t.peak_duration, "time", "s"),

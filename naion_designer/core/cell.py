@@ -137,6 +137,7 @@ class Cell:
     # (the cell is empty when SOC − x reaches 0; the OCV is read at SOC − x).  At a constant
     # C-rate c the capacity lost to it is c·τ_d/3600 of the rated capacity.
     diffusion_time_constant: float | None = None  # s
+    ageing: Any = None  # core.ageing.AgeingTable from the [ageing] table; None = fitted
 
     # --- derived geometry -------------------------------------------------
     @property

@@ -51,6 +51,7 @@ CHECK_FIGURES = {
     "min_voltage": "min_voltage",
     "max_voltage": "max_voltage",
     "usable_energy": "window_usable_energy",
+    "energy_at_end_of_life": "usable_energy_at_end_of_life",
     "continuous_power": "window_continuous_power",
     "peak_power": "window_peak_power",
     "charge_power": "max_continuous_charge_power",
@@ -176,6 +177,14 @@ def check_design(design, target: Target, results=None,
                                      target.usable_energy / 3.6e6, "kW*h",
                                      "usable energy inside the window", soc_basis),
                           basis=soc_basis))
+    if target.energy_at_end_of_life is not None:
+        from .ageing import end_of_life_energy_fraction as eol_f
+
+        eol_basis = "usable energy after the target's cycle life (ageing model)"
+        checks.append(replace(_min_check("energy_at_end_of_life",
+                                         usable * eol_f(cell, target.cycle_life) / 3.6e6,
+                                         target.energy_at_end_of_life / 3.6e6, "kW*h",
+                                         eol_basis), basis=eol_basis))
 
     # power at the lowest voltage (pack resistance from the network, cell share = R × P / S)
     r_share = r.value("resistance") * P / S

@@ -51,6 +51,7 @@ class Target:
     overhead_mass_fraction: float = 0.0  # housing, BMS, busbars as a fraction of cell mass
     overhead_volume_fraction: float = 0.0  # of the cell layout envelope
     cycle_life: float | None = None
+    energy_at_end_of_life: float | None = None  # J usable after cycle_life (core.ageing)
     budget: tuple[tuple[float, str], ...] = ()  # (amount, currency): any one may apply
     duty_cycle: str = ""  # a built-in profile id or a profile CSV path
     origin: str = field(default="", compare=False)  # "preset", "user" or a path
@@ -139,6 +140,7 @@ CHECK_LABELS = {
     "min_voltage": "Pack minimum voltage",
     "max_voltage": "Pack maximum voltage",
     "usable_energy": "Usable energy inside the voltage window",
+    "energy_at_end_of_life": "Usable energy at end of life",
     "continuous_power": "Continuous power at the end of the usable window",
     "peak_power": "Peak power at the end of the usable window",
     "charge_power": "Max. continuous charge power",
@@ -175,6 +177,9 @@ def describe_target(target: Target) -> list[tuple[str, str]]:
     if target.min_usable_fraction:
         rows.append(("Energy inside the window", f"≥ {target.min_usable_fraction * 100:.0f} %"))
     rows.append(("Usable energy", q(target.usable_energy, "energy", "kW*h")))
+    if target.energy_at_end_of_life is not None:
+        rows.append(("Usable energy at end of life", q(target.energy_at_end_of_life, "energy",
+                                                        "kW*h")))
     if target.continuous_power is not None:
         rows.append(("Continuous power", q(target.continuous_power, "power", "kW")))
     if target.peak_power is not None:

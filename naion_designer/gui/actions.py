@@ -55,6 +55,7 @@ class ActionsMixin:
         self.cancel_action = self._action("&Cancel simulation", self.plots.cancel_simulation,
                                           ["Shift+F5", "Esc"])
         self.sizing_action = self._action("&Size for target…", self.open_sizing, "Ctrl+T")
+        self.lifetime_action = self._action("&Lifetime…", self.open_lifetime, "Ctrl+L")
         self.compare_action = self._action("&Compare open designs", self.open_comparison,
                                            "Ctrl+Shift+C")
         self.next_tab_action = self._action("Next design", lambda: self._cycle_tab(1),
@@ -113,6 +114,7 @@ class ActionsMixin:
         m = mb.addMenu("&Tools")
         m.addAction(self.sizing_action)
         m.addAction(self.compare_action)
+        m.addAction(self.lifetime_action)
         self.fit_box_action = m.addAction("Fit to &box…", self.fit_to_box)
         m = mb.addMenu("&Help")
         m.addAction(self.shortcuts_action)

@@ -35,6 +35,11 @@ class ToolsMixin:
     def _open_sized_design(self, design) -> None:
         self.new_document(design)
 
+    def open_lifetime(self):
+        from .lifetime_view import open_for
+
+        return open_for(self)
+
     def fit_to_box(self):
         from .dialogs.fit_to_box import open_fit_to_box
 

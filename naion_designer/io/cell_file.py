@@ -12,6 +12,7 @@ from typing import Any
 
 from ..core.cell import CHEMISTRIES, FORM_FACTORS, Cell, RateTable, RCPair, Table1D
 from ..core.units import InputError, check_format_version, check_number, parse_money
+from .ageing_table import ageing_table_entries, parse_ageing_table
 from .atomic import read_text_file
 from .schema import (
     MAX_TABLE,
@@ -302,6 +303,9 @@ def cell_from_dict(data: dict[str, Any], check_format: bool = True) -> Cell:
     for e in kw.get("estimated", ()):
         if e not in data and e not in ("ocv", "rc"):
             raise InputError("estimated", f"names '{e}', which is not a key of this cell")
+    # the optional [ageing] table has its own reader (a table of numbers with their bounds)
+    kw["ageing"] = parse_ageing_table(extra.pop("ageing", None),
+                                      "ageing" in kw.get("estimated", ()))
     cell = Cell(**kw, extra=extra)
     cell.validate()
     return cell
@@ -316,6 +320,7 @@ def cell_to_dict(cell: Cell) -> dict[str, Any]:
             d.pop(key, None)
         elif key not in d:
             d[key] = fmt_quantity(getattr(cell, key), "length", "mm")
+    d.update(ageing_table_entries(cell.ageing))
     d.update(cell.extra)
     return d
 

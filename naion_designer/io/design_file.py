@@ -146,7 +146,12 @@ def design_from_dict(data: Any, base_dir: Path | None = None) -> PackDesign:
 
 def design_notes(design: PackDesign) -> list[str]:
     """What `calc` says about extension keys kept from the design file (and its cell's)."""
-    return (extension_notes(design.extra, DESIGN.keys(), "design file")
+    from ..core.life_request import KEY as LIFETIME_KEY
+
+    # `lifetime` is read by the lifetime run and the spec sheet (core.life_request), not here
+    read_elsewhere = {LIFETIME_KEY}
+    extra = {k: v for k, v in design.extra.items() if k not in read_elsewhere}
+    return (extension_notes(extra, [*DESIGN.keys(), *read_elsewhere], "design file")
             + cell_notes(design.cell))
 
 

@@ -54,6 +54,8 @@ VOLTAGE = Section((
 ENERGY = Section((
     Q("usable", "energy", "kWh", **_ENERGY, required=True, attr="usable_energy",
       help="an energy such as '10 kWh'"),
+    Q("at_end_of_life", "energy", "kWh", **_ENERGY, attr="energy_at_end_of_life",
+      help="usable energy required after the cycle life, e.g. '8 kWh'"),
 ))
 POWER = Section((
     Q("continuous", "power", "kW", **_POWER, attr="continuous_power"),

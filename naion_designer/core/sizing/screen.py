@@ -84,7 +84,12 @@ def _screen(cell: Cell, target: Target, objective: str, lay: Layout) -> _Grid:
     if target.coldest_power is not None:
         per_p["coldest_power"] = power_per_parallel(
             cell, S, fig, cell.max_continuous_discharge_current, resistance_factor=rf)[0]
+    if target.energy_at_end_of_life is not None:
+        from ..ageing import end_of_life_energy_fraction as eol_f
+
+        per_p["energy_at_end_of_life"] = S * e_cell * eol_f(cell, target.cycle_life)
     required = {"usable_energy": target.usable_energy,
+                "energy_at_end_of_life": target.energy_at_end_of_life,
                 "continuous_power": target.continuous_power, "peak_power": target.peak_power,
                 "charge_power": target.charge_power, "coldest_energy": target.coldest_energy,
                 "coldest_power": target.coldest_power}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..common import DAGGER, fig, grid_table
 from ..common import P as Para
 from ..fonts import markup
+from ..lifetime_section import lifetime_flowables
 from .blocks import Context, label, mark
 
 # for these a low value is the worst case; for the others a high value is
@@ -75,4 +76,5 @@ def section(ctx: Context) -> list:
         out.append(ctx.p("The cell file gives neither a cell-to-cell spread nor an end-of-life "
                          "derating, so only typical figures are shown (section 2). None of the "
                          "figures is guaranteed."))
+    out += lifetime_flowables(ctx.design, ctx.st, ctx.width)
     return out

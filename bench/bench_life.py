@@ -1,0 +1,53 @@
+"""How fast a lifetime is: 15 years of the home-storage day (one cycle a day, PV charge and
+evening discharge, then a recharge) of the bundled 16S1P home-storage example, every cell aged
+by its own current, SOC and temperature.  Target: ≤ 5 s.  Also a 16S4P two-wheeler pack over
+8 years, and a seeded Monte Carlo of 10 packs of the 16S1P (packs one after the other)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from bench import best_of
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    from naion_designer.core.life import LifeSettings, run_life
+    from naion_designer.core.life_mc import run_life_monte_carlo
+    from naion_designer.core.pack import PackDesign
+    from naion_designer.core.profiles import parse_builtin
+    from naion_designer.io.design_file import read_design_file
+    from naion_designer.io.library import resolve_cell
+
+    home = read_design_file(ROOT / "examples" / "home-storage-51v.naion")
+    day = parse_builtin("home-storage-day")
+    out = {}
+
+    def home_life():
+        out["home"] = run_life(home, day, LifeSettings(years=15.0))
+
+    t = best_of(home_life, repeat=3)
+    r = out["home"]
+    print(f"{'case':<52}{'wall (s)':>10}{'cycles':>8}  result")
+    eol = f"{r.eol_year:.1f}" if r.eol_year is not None else "beyond 15"
+    print(f"{'16S1P home storage, 15 years, daily cycle':<52}{t:>10.2f}{r.simulations:>8}  "
+          f"SOH {r.rows[-1].capacity_soh:.1%} in year 15, end of life year {eol}")
+    moped = PackDesign(resolve_cell("hina-nacr32140-me12"), 16, 4, name="16S4P")
+    urban = parse_builtin("two-wheeler-urban")
+
+    def moped_life():
+        out["moped"] = run_life(moped, urban, LifeSettings(years=8.0))
+
+    t = best_of(moped_life, repeat=1)
+    r = out["moped"]
+    print(f"{'16S4P two-wheeler urban hour a day, 8 years':<52}{t:>10.2f}{r.simulations:>8}  "
+          f"SOH {r.rows[-1].capacity_soh:.1%} in year 8")
+    t0 = time.perf_counter()
+    mc = run_life_monte_carlo(home, day, LifeSettings(years=15.0), 10, seed=1)
+    t = time.perf_counter() - t0
+    cycles = sum(p.simulations for p in mc.packs)
+    p5, p50, p95 = mc.eol_percentiles
+    print(f"{'16S1P home storage, 15 years, Monte Carlo 10 packs':<52}{t:>10.2f}{cycles:>8}  "
+          f"end of life P5/P50/P95 {p5:.1f}/{p50:.1f}/{p95:.1f}")
