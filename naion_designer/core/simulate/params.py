@@ -3,7 +3,7 @@ lookups of R0 and the temperature factors that run inside the time loop."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import numpy as np
@@ -95,6 +95,16 @@ class CellParameters:
                    temp_q=cell.temp_capacity_factor.arrays()
                    if cell.temp_capacity_factor else None,
                    diffusion_tau=float(cell.diffusion_time_constant or 0.0))
+
+    @classmethod
+    def concatenate(cls, packs: list[CellParameters]) -> CellParameters:
+        """The cells of several packs of one design in one set of flat arrays."""
+        if len(packs) == 1:
+            return packs[0]
+        return replace(packs[0], capacity=np.concatenate([p.capacity for p in packs]),
+                       r0=np.concatenate([p.r0 for p in packs]),
+                       impedance=np.concatenate([p.impedance for p in packs]),
+                       rc_resistance=np.concatenate([p.rc_resistance for p in packs], axis=1))
 
     @property
     def nrc(self) -> int:

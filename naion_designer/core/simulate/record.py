@@ -171,9 +171,10 @@ class Recorder:
         """Forget the last row (it is replaced by the state at a cut-off at the same time)."""
         self.rows -= 1
 
-    def _block(self, lo: int, hi: int) -> SimulationResult:
+    def _block(self, lo: int, hi: int, copy: bool = False) -> SimulationResult:
         c, P = self.cols, self.P
-        pk = {k: v[lo:hi] for k, v in c.pack.items()}
+        take = (lambda a: a[lo:hi].copy()) if copy else (lambda a: a[lo:hi])
+        pk = {k: take(v) for k, v in c.pack.items()}
         kh, kc = c.hottest[lo:hi], c.coldest[lo:hi]
         res = SimulationResult(
             series=self.S, parallel=P, time=pk["time"], pack_current=pk["pack_current"],
@@ -184,7 +185,7 @@ class Recorder:
         if c.per_cell:
             n = hi - lo
             res.cell_current, res.cell_voltage, res.cell_soc, res.cell_temperature = (
-                a[lo:hi].reshape(n, self.S, P) for a in c.cell)
+                take(a).reshape(n, self.S, P) for a in c.cell)
         return res
 
     def _summarise(self, hi: int) -> None:
@@ -216,7 +217,7 @@ class Recorder:
         if hi <= 0:
             return
         t0 = time.perf_counter()
-        self.sink(self._block(0, hi))
+        self.sink(self._block(0, hi, copy=True))  # the buffer is reused: the sink may keep it
         self.sink_time += time.perf_counter() - t0
         self._summarise(hi)
         c = self.cols

@@ -21,9 +21,10 @@ from ..pack import PackDesign
 from ..profiles import Profile, Segment
 from ..units import InputError
 from .limits import Limits, Margin
-from .model import TOL_V, Demand, PackModel, PackState
+from .model import TOL_V, PackModel
 from .params import Spread
 from .record import Recorder, SimulationResult
+from .state import Demand, PackState
 
 EPS = 1e-9
 
@@ -88,7 +89,8 @@ class _Run:
     def record(self, t: float, st: PackState) -> None:
         ex = self.limits.extremes(st)
         w = self.weights
-        self.rec.append(t, st.pack_current, st.pack_voltage, float(w @ st.soc),
+        self.rec.append(t, float(st.pack_current[0]), float(st.pack_voltage[0]),
+                        float(w @ st.soc),
                         float(w @ self.m.deliverable(st)), ex, st.T, st.current, st.voltage,
                         st.soc)
 
@@ -187,9 +189,11 @@ class _Run:
                 self.record(t, st)
                 self.k_out += 1
             self._next_step_size(st)
-            if self.steps % 64 == 0 and m.drift(st) > 0.1:
-                m.refresh(st)
-            if dem.mode == "cccv" and st.phase == "cv" and abs(st.pack_current) < dem.cutoff:
+            if self.steps % 64 == 0:
+                drifted = m.drift(st) > 0.1
+                if drifted.any():
+                    m.refresh(st, drifted)
+            if dem.mode == "cccv" and st.cv[0] and abs(float(st.pack_current[0])) < dem.cutoff:
                 break  # the CV taper has ended
             if (self.cancel is not None or self.progress is not None) and self.steps % 32 == 1:
                 if math.isfinite(self.total) and self.total > 0:
@@ -247,7 +251,7 @@ def simulate(design: PackDesign, profile: Profile, dt: float = 1.0, soc0: float 
     the time spent in the sink."""
     amb = check_inputs(design, dt, soc0, ambient)
     t_start = _time.perf_counter()
-    model = PackModel(design, amb, soc0, _spread(design, spread), seed)
+    model = PackModel(design, amb, soc0, _spread(design, spread), [seed])
     prof = profile.resolve(design)
     segs = prof.segments
     cap_c = float(design.cell_array("capacity").sum(axis=1).min())
