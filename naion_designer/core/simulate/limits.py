@@ -33,8 +33,8 @@ class Limits:
         self.t_dis = cell.discharge_temperature
         self.t_chg = cell.charge_temperature
         self.i_peak = cell.peak_discharge_current
-        self._t_hi = min(self.t_dis[1], self.t_chg[1])
-        self._t_lo = max(self.t_dis[0], self.t_chg[0])
+        self.t_hi = min(self.t_dis[1], self.t_chg[1])
+        self.t_lo = max(self.t_dis[0], self.t_chg[0])
 
     @staticmethod
     def extremes(st: PackState) -> Extremes:
@@ -53,7 +53,7 @@ class Limits:
                 _amax(fill) > 1.0:
             return False
         T = st.T
-        if T[ex.hottest] > self._t_hi or T[ex.coldest] < self._t_lo:
+        if T[ex.hottest] > self.t_hi or T[ex.coldest] < self.t_lo:
             return False
         if self.i_peak and _amax(st.current) > self.i_peak:
             return False

@@ -74,7 +74,7 @@ class PackModel:
     `seeds`: one random seed (or SeedSequence) per pack for its spread draw; B = len(seeds)."""
 
     def __init__(self, design: PackDesign, ambient: float, soc0: float,
-                 spread: Spread | None, seeds, exact_temperature: bool = False):
+                 spread: Spread | None, seeds):
         cell = design.cell
         if cell.ocv is None:
             raise InputError("cell", f"cell '{cell.id}' has no [ocv] table, so it has no "
@@ -100,7 +100,7 @@ class PackModel:
         self.ent = p.entropic
         self.tau_d = p.diffusion_tau
         self.ambient = float(ambient)
-        self.exact_temperature = exact_temperature
+        self.tol = TOL_V
 
         net = build_network(design)
         self.net = net
@@ -206,7 +206,6 @@ class PackModel:
                 self._ft_ref = np.where(cells, ft, self._ft_ref)
         self._coefficients.clear()
         self._systems = {k: self._system(k) for k in self._systems}
-        self._tcache = None
 
     # --- factorisations ----------------------------------------------------------------------
     def _key(self, beta: np.ndarray) -> int:
@@ -282,22 +281,31 @@ class PackModel:
 
     def _cell_terms(self, f: StepCoefficients, T: np.ndarray) -> CellTerms:
         """The step's terms at the cells' temperatures.  The temperature factors are looked up
-        again only when a cell's temperature has moved more than 0.02 K (R changes ~0.1 % per
-        0.02 K at 25 °C for a steep cell), or every step with `exact_temperature`; the
-        step-size dependent products only when the step size or those factors change."""
+        again only when a cell of the pack has moved more than 0.02 K (R changes ~0.1 % per
+        0.02 K at 25 °C for a steep cell); the step-size dependent products only when the step
+        size or those factors change."""
         p = self.params
         if not p.temperature_dependent:
             if f.terms is None:
                 f.terms = self._terms(f, None)
             return f.terms
         tc = self._tcache
-        if tc is None or not (tc.T is T or (not self.exact_temperature and
-                                             _amax(np.abs(T - tc.T_ref)) < 0.02)):
-            factors = TemperatureFactors(p.capacity_factor(T), p.resistance_factor(T),
-                                         self.ent * (T - T_REF) if self.ent else 0.0)
-            tc = TemperatureCache(T, T.copy(), factors, {})
+        if tc is None:
+            tc = TemperatureCache(T, T.copy(), self._temperature_factors(T), {})
         elif tc.T is not T:
-            tc = TemperatureCache(T, tc.T_ref, tc.factors, tc.terms)
+            moved = self.per_pack(np.abs(T - tc.T_ref)).max(axis=1) >= 0.02
+            if moved.all():
+                tc = TemperatureCache(T, T.copy(), self._temperature_factors(T), {})
+            elif moved.any():  # each pack looks its factors up on its own schedule
+                cells = moved[self.pack_of]
+                new = self._temperature_factors(T)
+                old = tc.factors
+                factors = TemperatureFactors(*(
+                    n if n is None or isinstance(n, float) else np.where(cells, n, o)
+                    for n, o in zip(new, old, strict=True)))
+                tc = TemperatureCache(T, np.where(cells, T, tc.T_ref), factors, {})
+            else:
+                tc = TemperatureCache(T, tc.T_ref, tc.factors, tc.terms)
         self._tcache = tc
         found = tc.terms.get(id(f))
         if found is None or found[0] is not f:
@@ -306,6 +314,11 @@ class PackModel:
             found = (f, self._terms(f, tc.factors))
             tc.terms[id(f)] = found
         return found[1]
+
+    def _temperature_factors(self, T: np.ndarray) -> TemperatureFactors:
+        p = self.params
+        return TemperatureFactors(p.capacity_factor(T), p.resistance_factor(T),
+                                  self.ent * (T - T_REF) if self.ent else 0.0)
 
     def _terms(self, f: StepCoefficients, tf: TemperatureFactors | None) -> CellTerms:
         fq, ft, off = tf if tf is not None else (None, None, 0.0)
@@ -333,12 +346,13 @@ class PackModel:
         demand_value: per pack (B,) instead of dem.value (a batch whose packs have stopped)."""
         for attempt in range(3):
             out = self._advance(st, h, dem, demand_value)
-            if out is not None:
+            if isinstance(out, PackState):
                 return out
+            # `out`: the packs that did not converge; new chords for them alone
             if attempt == 0:
-                self.refresh(st)
+                self.refresh(st, out)
             else:
-                self._refresh_at(st.soc, st.current, st.T, True, None)
+                self._refresh_at(st.soc, st.current, st.T, True, out)
         raise ArithmeticError("the pack circuit did not converge")  # pragma: no cover
 
     def _pack_current(self, dem: Demand, value, vs_pos, zpos, cv, E, Vsb, rm, gm, zb):
@@ -363,7 +377,9 @@ class PackModel:
         cv = cv | (value < i_cv)
         return np.where(cv, np.minimum(np.maximum(i_cv, value), 0.0), value), cv, margin
 
-    def _advance(self, st: PackState, h: float, dem: Demand, demand_value) -> PackState | None:
+    def _advance(self, st: PackState, h: float, dem: Demand,
+                 demand_value) -> PackState | np.ndarray:
+        """The step, or the packs (bool (B,)) whose chord-Newton loop did not converge."""
         f = self._coefficients.get(h)
         if f is None:
             f = self.coefficients(h)
@@ -438,7 +454,7 @@ class PackModel:
                 err = np.array([max(_amax(res), -_amin(res))])
             else:
                 err = np.abs(self.per_pack(res)).max(axis=1)
-            going = (err >= TOL_V) & active_packs
+            going = (err >= self.tol) & active_packs
             if not going.any():
                 break
             slow = going & (err > 0.25 * prev_err) & (it >= 1)
@@ -448,7 +464,7 @@ class PackModel:
                 # iterate (Newton); after two tries, at max(slope, secant), which contracts
                 newton = newton + slow
                 if (newton > 4).any():
-                    return None
+                    return newton > 4
                 for safe in (False, True):
                     which = slow & ((newton > 2) == safe)
                     if which.any():
@@ -470,7 +486,7 @@ class PackModel:
                 active_packs = going
                 E = E + np.where(going[self.pack_of], res, 0.0)
         else:
-            return None
+            return going
         vp = vs_pos - Ip * zpos
         if h > 0:
             q = I1 * I1 * r0
@@ -482,7 +498,10 @@ class PackModel:
         else:
             T1 = T
         w1 = st.withheld
-        if fq is not None and h > 0:  # f_Q at the step's mean temperature (second order)
+        if fq is not None and h > 0 and not (isinstance(w1, float) and w1 == 0.0 and
+                                             _amin(T1) >= p.full_capacity_temperature and
+                                             _amin(T) >= p.full_capacity_temperature):
+            # f_Q at the step's mean temperature (second order)
             w1 = withheld_after(st.soc, soc1, w1, p.capacity_factor(0.5 * (T + T1)))
         return PackState(soc=soc1, u=u1, T=T1, current=I1, pack_current=Ip, pack_voltage=vp,
                          voltage=V1, cv=cv1, power_margin=margin if margin is not None else

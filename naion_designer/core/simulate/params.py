@@ -119,6 +119,19 @@ class CellParameters:
     def temperature_dependent(self) -> bool:
         return self.temp_r is not None or self.temp_q is not None or bool(self.entropic)
 
+    @property
+    def full_capacity_temperature(self) -> float:
+        """The temperature (K) from which the capacity factor is 1 or more for good (inf when
+        it never is): warmer cells withhold nothing."""
+        if self.temp_q is None:
+            return -np.inf
+        x, y = self.temp_q
+        below = np.nonzero(y < 1.0)[0]
+        if below.size == 0:
+            return -np.inf
+        k = int(below[-1])
+        return float(x[k + 1]) if k + 1 < len(x) else np.inf
+
     def resistance_factor(self, T: np.ndarray) -> np.ndarray | None:
         if self.temp_r is None:
             return None

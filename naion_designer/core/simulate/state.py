@@ -158,12 +158,14 @@ class RatingWatch:
 
 def withheld_after(soc0: np.ndarray, soc1: np.ndarray, w0, fq: np.ndarray) -> np.ndarray:
     """The withheld charge after a step from soc0 to soc1 at capacity factor fq: in discharge
-    it grows by (soc0 − soc1)(1/f_Q − 1); in charge it shrinks with the empty part of the cell,
+    it grows by (soc0 − soc1)(1/f_Q − 1) (a factor above 1 counts as 1: the coulomb count is
+    against the rated capacity); in charge it shrinks with the empty part of the cell,
     w1 = w0 (1 − soc1)/(1 − soc0) (exact for d ln w = d ln(1 − SOC))."""
     d = soc0 - soc1
+    extra = np.maximum(1.0 / fq - 1.0, 0.0)
     if _amin(d) >= 0.0:  # every cell discharging (or at rest): the common case
-        return w0 + d * (1.0 / fq - 1.0)
-    grow = w0 + d * (1.0 / fq - 1.0)
+        return w0 + d * extra
+    grow = w0 + d * extra
     empty0 = 1.0 - soc0
     shrink = w0 * np.maximum(1.0 - soc1, 0.0) / np.where(empty0 > 1e-12, empty0, 1.0)
     return np.maximum(np.where(d >= 0.0, grow, shrink), 0.0)
