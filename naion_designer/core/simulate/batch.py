@@ -220,13 +220,19 @@ class _BatchRun:
         cells = packs[m.pack_of]
         self.frozen = st if self.frozen is None else _splice(self.frozen, st, cells, packs, m)
 
+    def keep_stopped(self, st: PackState) -> PackState:
+        """The stopped packs stay at their cut-off states."""
+        if not self.done.any():
+            return st
+        return _splice(st, self.frozen, self.done[self.m.pack_of], self.done, self.m)
+
     def locate(self, st0: PackState, h: float, dem: Demand, b: int, kinds) -> float:
         from scipy.optimize import brentq
 
         m, lim, vals = self.m, self.lim, self.values()
 
         def margin(theta: float) -> float:
-            one = _pack(m.advance(st0, theta, dem, vals), m, b)
+            one = _pack(m.advance(st0, theta, dem, vals, ~self.done), m, b)
             ms = lim.margins(one, dem, m.deliverable(one), m.fill(one))
             return min(ms[kd].value for kd in kinds if kd in ms)
 
@@ -243,7 +249,7 @@ class _BatchRun:
         for b, ms in bad.items():
             kinds = list(ms)
             theta = self.locate(st0, h, dem, b, kinds) if h > 0 else 0.0
-            at = self.m.advance(st0, theta, dem, self.values()) if h > 0 else new
+            at = self.m.advance(st0, theta, dem, self.values(), ~self.done) if h > 0 else new
             self.stop(b, self.t + theta, at, kinds, dem)
             self.freeze(at, [b])
             stopped.append(b)
@@ -255,7 +261,7 @@ class _BatchRun:
         m, dt = self.m, self.dt
         self.dem = dem
         st0 = st
-        st = m.advance(st, 0.0, dem, self.values())
+        st = self.keep_stopped(m.advance(st, 0.0, dem, self.values(), ~self.done))
         if self.rows.n == 0:
             self.record(self.t, st)
         st = self.handle(st0, 0.0, st, dem)
@@ -268,7 +274,7 @@ class _BatchRun:
             h = min(self.h_ramp, target - t)
             if target - t - h <= EPS * (1.0 + t):
                 h = target - t
-            new = m.advance(st, h, dem, self.values())
+            new = self.keep_stopped(m.advance(st, h, dem, self.values(), ~self.done))
             self.steps += 1
             new = self.handle(st, h, new, dem)
             m.account(st, new, h)

@@ -341,11 +341,13 @@ class PackModel:
 
     # --- one step ----------------------------------------------------------------------------
     def advance(self, st: PackState, h: float, dem: Demand,
-                demand_value: np.ndarray | None = None) -> PackState:
+                demand_value: np.ndarray | None = None,
+                running: np.ndarray | None = None) -> PackState:
         """The state h seconds later under `dem` (h = 0: the jump to a new demand).
-        demand_value: per pack (B,) instead of dem.value (a batch whose packs have stopped)."""
+        demand_value: per pack (B,) instead of dem.value; running: the packs (bool (B,)) whose
+        result matters (a batch whose other packs have stopped: they need not converge)."""
         for attempt in range(3):
-            out = self._advance(st, h, dem, demand_value)
+            out = self._advance(st, h, dem, demand_value, running)
             if isinstance(out, PackState):
                 return out
             # `out`: the packs that did not converge; new chords for them alone
@@ -377,8 +379,8 @@ class PackModel:
         cv = cv | (value < i_cv)
         return np.where(cv, np.minimum(np.maximum(i_cv, value), 0.0), value), cv, margin
 
-    def _advance(self, st: PackState, h: float, dem: Demand,
-                 demand_value) -> PackState | np.ndarray:
+    def _advance(self, st: PackState, h: float, dem: Demand, demand_value,
+                 running) -> PackState | np.ndarray:
         """The step, or the packs (bool (B,)) whose chord-Newton loop did not converge."""
         f = self._coefficients.get(h)
         if f is None:
@@ -429,7 +431,7 @@ class PackModel:
         zb, gm, zpos = sysm.z_branch, sysm.branch_conductance, sysm.z_pack
         prev_err = np.full(B, np.inf)
         newton = np.zeros(B, int)
-        active_packs = np.ones(B, bool)  # the packs still iterating
+        active_packs = np.ones(B, bool) if running is None else running.copy()  # iterating
         for it in range(60):
             Vs = sysm.factor.solve(self._scatter(gm * E))
             Vsb = self._gather(Vs)
