@@ -34,7 +34,7 @@ import scipy.sparse as sp
 from ..csr import csr_matvec
 from ..network import build_network, incidence
 from ..pack import PackDesign
-from ..thermal import ThermalModel, build_thermal
+from ..thermal import build_thermal
 from ..units import InputError
 from .params import CellParameters, Spread
 from .solver import NodalSolver
@@ -55,17 +55,6 @@ T_REF = 298.15
 TOL_V = 1e-6  # V, chord-Newton tolerance on each branch
 MAX_STEP = 10.0  # s
 _amax, _amin = np.maximum.reduce, np.minimum.reduce  # without the ndarray.max wrapper
-
-
-def _tiled_thermal(th: ThermalModel, b: int) -> ThermalModel:
-    if b == 1:
-        return th
-    adj = None if th.adjacency is None else sp.block_diag([th.adjacency] * b, format="csr")
-    return ThermalModel(heat_capacity=np.tile(th.heat_capacity, b),
-                        g_ambient=np.tile(th.g_ambient, b), g_cool=np.tile(th.g_cool, b),
-                        coolant=th.coolant, adjacency=adj, g_neigh=np.tile(th.g_neigh, b),
-                        neighbour_conductance=th.neighbour_conductance,
-                        neighbours=th.neighbours, coolant_on=th.coolant_on)
 
 
 class PackModel:
@@ -116,7 +105,7 @@ class PackModel:
         self.e_pos = np.zeros(nn * B)
         self.e_pos[self.pos_taps] = 1.0
         self.pack_of = np.repeat(np.arange(B), self.N)
-        self.thermal = _tiled_thermal(build_thermal(design), B)
+        self.thermal = build_thermal(design).tiled(B)
         self.th_const = self.thermal.constant_flow(self.ambient)
         self.inv_rrc = 1.0 / self.Rrc if self.nrc else None
 
