@@ -140,7 +140,9 @@ class _BatchRun:
         self.progress, self.cancel = progress, cancel
         self.w = m.per_pack(m.Q) / m.per_pack(m.Q).sum(axis=1, keepdims=True)
         self.h_max = dt / math.ceil(dt / m.h_cap - 1e-9)
-        self.h_ramp = self.h_max / 8.0
+        # after a change of the demand: 1/16 of the shortest RC time constant
+        self.h_start = min(self.h_max, m.h_cap / 8.0)
+        self.h_ramp = self.h_start
         B = m.B
         self.done = np.zeros(B, bool)
         self.rows = _Rows(int(min(total, 1e7) / dt) + 2 if math.isfinite(total) else 1024, B)
@@ -266,7 +268,7 @@ class _BatchRun:
             self.record(self.t, st)
         st = self.handle(st0, 0.0, st, dem)
         if big:
-            self.h_ramp = self.h_max / 8.0
+            self.h_ramp = self.h_start
         while seg_end - self.t > EPS * (1.0 + self.t) and not self.done.all():
             t = self.t
             t_out = self.k_out * dt

@@ -78,7 +78,9 @@ class _Run:
         self.h_max = dt / math.ceil(dt / model.h_cap - 1e-9)
         self.h_long = min(dt, 60.0)
         self.i_small = 1e-3 * float(model.Q.mean()) / 3600.0  # 1 mC/s of a cell: "no current"
-        self.h_ramp = self.h_max / 8.0
+        # after a change of the demand: 1/16 of the shortest RC time constant
+        self.h_start = min(self.h_max, model.h_cap / 8.0)
+        self.h_ramp = self.h_start
         self.prev_current = model.state0.current
         self.steps = 0
         self.k_out = 1
@@ -151,7 +153,7 @@ class _Run:
             self.record(t, st)
             raise _Cutoff(kind, bad[kind].cell, t, st, dem)
         if big:  # small steps first while the currents redistribute
-            self.h_ramp = self.h_max / 8.0
+            self.h_ramp = self.h_start
         elif self.h_ramp > self.h_max:
             self.h_ramp = self.h_max
         return st
