@@ -47,7 +47,9 @@ from .state import (
     StepCoefficients,
     TemperatureCache,
     TemperatureFactors,
+    canonical_step,
     rc_weights,
+    step_bucket,
     withheld_after,
 )
 
@@ -88,6 +90,7 @@ class PackModel:
             p.tau, p.nrc
         self.ent = p.entropic
         self.tau_d = p.diffusion_tau
+        self._t_full = p.full_capacity_temperature
         self.ambient = float(ambient)
         self.tol = TOL_V
 
@@ -198,25 +201,7 @@ class PackModel:
 
     # --- factorisations ----------------------------------------------------------------------
     def _key(self, beta: np.ndarray) -> int:
-        """Steps whose RC share of the branch resistance is within 2 % share a matrix."""
-        return round(float(self._rc_nominal @ beta) / self._r_nominal * 50.0) if self.nrc else 0
-
-    def _canonical_step(self, key: int) -> float:
-        """The step size whose RC share is exactly key/50 (∞ beyond the largest share), so that
-        a matrix does not depend on which step first asked for it."""
-        if not self.nrc:
-            return math.inf
-        target = key / 50.0 * self._r_nominal
-        if target >= float(self._rc_nominal.sum()) * (1 - 1e-12):
-            return math.inf
-        lo, hi = math.log(1e-6), math.log(1e9)
-        for _ in range(80):
-            mid = 0.5 * (lo + hi)
-            if float(self._rc_nominal @ rc_weights(math.exp(mid), self.tau)[1]) < target:
-                lo = mid
-            else:
-                hi = mid
-        return math.exp(0.5 * (lo + hi))
+        return step_bucket(beta, self._rc_nominal, self._r_nominal)
 
     def coefficients(self, h: float) -> StepCoefficients:
         """The exact step coefficients for h, and the factorised nodal matrix of its bucket
@@ -254,7 +239,7 @@ class PackModel:
         return f
 
     def _system(self, key: int) -> NodalSystem:
-        h = self._canonical_step(key)
+        h = canonical_step(key, self._rc_nominal, self._r_nominal, self.tau)
         rm = self._rm_ref.copy()
         if self.nrc:
             beta = np.ones(self.nrc) if math.isinf(h) else rc_weights(h, self.tau)[1]
@@ -282,7 +267,10 @@ class PackModel:
         if tc is None:
             tc = TemperatureCache(T, T.copy(), self._temperature_factors(T), {})
         elif tc.T is not T:
-            moved = self.per_pack(np.abs(T - tc.T_ref)).max(axis=1) >= 0.02
+            if self.B == 1:
+                moved = np.array([_amax(np.abs(T - tc.T_ref)) >= 0.02])
+            else:
+                moved = self.per_pack(np.abs(T - tc.T_ref)).max(axis=1) >= 0.02
             if moved.all():
                 tc = TemperatureCache(T, T.copy(), self._temperature_factors(T), {})
             elif moved.any():  # each pack looks its factors up on its own schedule
@@ -441,8 +429,15 @@ class PackModel:
             if self.ent:
                 V1 = V1 + off
             res = V1 - E + rm * I1
-            if B == 1:
-                err = np.array([max(_amax(res), -_amin(res))])
+            if B == 1:  # one pack: the same control with scalars
+                e1 = max(_amax(res), -_amin(res))
+                if e1 < self.tol or not active_packs[0]:
+                    break
+                if not (e1 > 0.25 * prev_err[0] and it >= 1):
+                    prev_err[0] = e1
+                    E = E + res
+                    continue
+                err = np.array([e1])
             else:
                 err = np.abs(self.per_pack(res)).max(axis=1)
             going = (err >= self.tol) & active_packs
@@ -477,7 +472,7 @@ class PackModel:
                 active_packs = going
                 E = E + np.where(going[self.pack_of], res, 0.0)
         else:
-            return going
+            return np.ones(1, bool) if B == 1 else going
         vp = vs_pos - Ip * zpos
         if h > 0:
             q = I1 * I1 * r0
@@ -489,9 +484,9 @@ class PackModel:
         else:
             T1 = T
         w1 = st.withheld
+        t_full = self._t_full
         if fq is not None and h > 0 and not (isinstance(w1, float) and w1 == 0.0 and
-                                             _amin(T1) >= p.full_capacity_temperature and
-                                             _amin(T) >= p.full_capacity_temperature):
+                                             _amin(T1) >= t_full and _amin(T) >= t_full):
             # f_Q at the step's mean temperature (second order)
             w1 = withheld_after(st.soc, soc1, w1, p.capacity_factor(0.5 * (T + T1)))
         return PackState(soc=soc1, u=u1, T=T1, current=I1, pack_current=Ip, pack_voltage=vp,

@@ -4,6 +4,7 @@ RC step weights, the continuous-rating watch)."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -178,3 +179,26 @@ def rc_weights(h: float, tau: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         beta = np.where(x > 1e-4, 1.0 - (-np.expm1(-x)) / np.where(x > 0, x, 1.0),
                         x / 2.0 - x * x / 6.0)
     return a, beta
+
+
+def step_bucket(beta: np.ndarray, rc_nominal: np.ndarray, r_nominal: float) -> int:
+    """Steps whose RC share of the branch resistance is within 2 % share a nodal matrix."""
+    return round(float(rc_nominal @ beta) / r_nominal * 50.0) if rc_nominal.size else 0
+
+
+def canonical_step(key: int, rc_nominal: np.ndarray, r_nominal: float, tau: np.ndarray) -> float:
+    """The step size whose RC share is exactly key/50 (∞ beyond the largest share), so that a
+    matrix does not depend on which step first asked for it."""
+    if not rc_nominal.size:
+        return math.inf
+    target = key / 50.0 * r_nominal
+    if target >= float(rc_nominal.sum()) * (1 - 1e-12):
+        return math.inf
+    lo, hi = math.log(1e-6), math.log(1e9)
+    for _ in range(80):
+        mid = 0.5 * (lo + hi)
+        if float(rc_nominal @ rc_weights(math.exp(mid), tau)[1]) < target:
+            lo = mid
+        else:
+            hi = mid
+    return math.exp(0.5 * (lo + hi))
