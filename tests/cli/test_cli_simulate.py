@@ -271,3 +271,11 @@ def read_rows_text(path):
     with open(path, newline="") as fh:
         r = list(csv.reader(fh))
     return r[0], r[1:]
+
+
+def test_progress_on_stderr(naion, refsim_cell_file, tmp_path):
+    r = naion("simulate", "--cell", refsim_cell_file, "--series", 1, "--parallel", 1,
+              "--profile", "cc:1C", "--dt", "60", "-o", tmp_path / "o.csv", "--progress",
+              "--quiet")
+    assert r.code == 0, r.err
+    assert "simulating: 100 %" in r.err
