@@ -125,7 +125,11 @@ class Recorder:
         self.per_cell = per_cell
         self.sink = sink
         self.block_rows = max(int(block_rows), 2)
-        rows = min(expected_rows + 2, self.block_rows + 1) if sink else expected_rows + 2
+        if sink:
+            rows = min(expected_rows + 2, self.block_rows + 1)
+        else:  # preallocated for the expected rows, at most ~256 MB at first (then doubling)
+            row_bytes = 8 * (12 + (4 * self.n if per_cell else 0))
+            rows = min(expected_rows + 2, max(1024, int(2.56e8 // row_bytes)))
         self.cols = _Columns(rows, self.n, per_cell)
         self.rows = 0  # rows held
         self.summary = RunSummary()
