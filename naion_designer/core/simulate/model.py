@@ -19,9 +19,8 @@ The end currents of all cells are found together with the network (nodal analysi
 Thevenin branch): the nodal matrix for the branch resistances R0 + Σ R_j β_j (+ cell_connection)
 is factorised for a few canonical step sizes and a reference resistance state, and a
 chord-Newton loop on the exact nonlinear cell model corrects the sources until every branch
-agrees within 1 µV.  Each pack's chord depends only on its own history (its own refreshes), and
-a pack that has converged is no longer updated, so a pack gives the same numbers alone or in a
-batch.
+agrees within 1 µV.  A pack's chord depends on its own history only and a converged pack is not
+updated further, so a pack gives the same numbers alone or in a batch.
 """
 
 from __future__ import annotations
@@ -132,9 +131,7 @@ class PackModel:
         c_lim = np.where(c_lim > 0, c_lim, np.inf)  # 0: not stated
         self._rating = RatingWatch(d_lim, c_lim)
 
-    # --- per pack ----------------------------------------------------------------------------
-    def per_pack(self, x: np.ndarray) -> np.ndarray:
-        """A flat per-cell array as (B, N)."""
+    def per_pack(self, x: np.ndarray) -> np.ndarray:  # a flat per-cell array as (B, N)
         return x.reshape(self.B, self.N)
 
     # --- what the cells can still give, and the continuous ratings ----------------------------
@@ -154,7 +151,7 @@ class PackModel:
         """Book a completed step (time above the continuous ratings)."""
         self._rating.add(st1.current, h)
 
-    def warnings(self) -> list[str]:
+    def warnings(self) -> list[str]:  # the continuous-rating warnings of the run
         return self._rating.messages()
 
     # --- resistances -------------------------------------------------------------------------
@@ -298,7 +295,8 @@ class PackModel:
                                   self.ent * (T - T_REF) if self.ent else 0.0)
 
     def _terms(self, f: StepCoefficients, tf: TemperatureFactors | None) -> CellTerms:
-        fq, ft, off = tf if tf is not None else (None, None, 0.0)
+        fq, ft, off = (tf.capacity, tf.resistance, tf.ocv_offset) if tf is not None else \
+            (None, None, 0.0)
         c1 = rcb = inv = None
         rcbsum = 0.0
         if self.nrc:
@@ -367,7 +365,10 @@ class PackModel:
         T = st.T
         interp = np.interp
         ox, oy = p.ocv_soc, p.ocv_voltage
-        hq, fq, ft, c1, rcb, rcbsum, inv, off, r0c, corr = self._cell_terms(f, T)
+        ct = self._cell_terms(f, T)
+        hq, fq, ft, off = ct.soc_per_current, ct.capacity_factor, ct.r_factor, ct.ocv_offset
+        c1, rcb, rcbsum, inv = ct.rc_start, ct.rc_end, ct.rc_end_sum, ct.rc_conductance
+        r0c, corr = ct.r0, ct.chord_correction
         ch = cur * hq
         soc_b = st.soc - ch
         nrc = self.nrc
@@ -459,7 +460,11 @@ class PackModel:
                 sysm = f.nodal
                 rm, gm, zb, zpos = sysm.branch_resistance, sysm.branch_conductance, \
                     sysm.z_branch, sysm.z_pack
-                hq, fq, ft, c1, rcb, rcbsum, inv, off, r0c, corr = self._cell_terms(f, T)
+                ct = self._cell_terms(f, T)
+                hq, fq, ft, off = ct.soc_per_current, ct.capacity_factor, ct.r_factor, \
+                    ct.ocv_offset
+                c1, rcb, rcbsum, inv = ct.rc_start, ct.rc_end, ct.rc_end_sum, ct.rc_conductance
+                r0c, corr = ct.r0, ct.chord_correction
                 restart = slow if B > 1 else None
                 E = V1 + rm * I1 if restart is None else np.where(restart[self.pack_of],
                                                                  V1 + rm * I1, E)

@@ -157,7 +157,10 @@ class CellParameters:
         the incremental resistance d(R0·I)/dI (the chord of the Newton loop).  Bilinear in
         (SOC, C-rate) on the table of drops D = c·R (flat 1-D lookups: this runs several times
         per step)."""
-        s, c, dflat, i1c, s_in, inv_ds, c_in, inv_dc, ns = self.rate
+        rt = self.rate
+        s, c, dflat, ns = rt.soc, rt.c_rate, rt.drops, rt.n_soc
+        s_in, inv_ds, c_in, inv_dc = rt.soc_inner, rt.inv_dsoc, rt.c_inner, rt.inv_dc
+        i1c = rt.one_c_current
         mx, mn = np.maximum, np.minimum  # (np.clip costs ~10 µs of Python per call)
         k = s_in.searchsorted(soc, side="right")
         w = mn(mx((soc - s.take(k)) * inv_ds.take(k), 0.0), 1.0)
