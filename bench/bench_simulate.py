@@ -45,15 +45,17 @@ def main() -> None:
         t, c, r = _best(lambda pc=per_cell: simulate(d, prof, dt=1.0, per_cell=pc))
         label = f"100s10p, 1800 x 1 s, per_cell={per_cell}"
         print(f"{label:<46}{t:>10.3f}{c:>10.3f}{r.steps:>8}{r.factorisations:>16}")
+    t, c, r = _best(lambda: simulate(d, prof, dt=1.0, per_cell=True))
+    print(f"{'  in process (wall_time of the result)':<46}{r.wall_time:>10.3f}")
     t, c, r = _best(lambda: simulate(d, prof, dt=10.0, per_cell=True))
     print(f"{'100s10p, 1800 s at 10 s rows':<46}{t:>10.3f}{c:>10.3f}{r.steps:>8}"
           f"{r.factorisations:>16}")
     print()
     print(f"{'cells':>7}{'pack':>10}{'us/step (wall)':>16}{'us/step (CPU)':>15}"
           f"{'CPU us/step/cell':>18}")
-    for S, P in ((10, 10), (100, 10), (400, 10), (1000, 10)):
+    for S, P in ((10, 10), (100, 10), (400, 10), (1000, 10), (100, 100)):
         dd = _design(S, P)
-        p = constant_current(1.0, 300, unit="C")
+        p = constant_current(1.0, 300 if P < 100 else 900, unit="C")
         simulate(dd, constant_current(1.0, 5, unit="C"), dt=1.0, per_cell=False)
         t, c, r = _best(lambda dd=dd, p=p: simulate(dd, p, dt=1.0, per_cell=False), 3)
         us, usc = t / r.steps * 1e6, c / r.steps * 1e6

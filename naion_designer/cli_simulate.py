@@ -45,6 +45,13 @@ def register(subparsers) -> None:
     p.add_argument("--stats", action="store_true",
                    help="one line on stderr: cells, internal steps, the in-process time of "
                         "the simulation and µs per cell-step")
+    p.add_argument("--monte-carlo", metavar="N", dest="monte_carlo",
+                   help="simulate N packs drawn from the cells' spread (the cell file's "
+                        "[spread], or --capacity-cv/--resistance-cv/--soc0-cv), all at once; "
+                        "OUT.csv gets one row per pack, stdout the P5/P50/P95 of delivered "
+                        "energy, minimum cell voltage and maximum temperature")
+    p.add_argument("--json", action="store_true",
+                   help="with --monte-carlo: the percentiles as JSON on stdout")
     p.add_argument("--progress", action="store_true",
                    help="show the progress on stderr (rows are written as they are computed)")
     p.set_defaults(func=cmd_simulate)
@@ -138,6 +145,10 @@ def _simulate(args) -> int:
                                                   f"'{args.spread_seed}'") from None
     profile = _profile(args.profile)
     out = Path(args.output)
+    if args.monte_carlo is not None:
+        return _monte_carlo(args, design, profile, out, dt, soc0, ambient, spread, seed)
+    if args.json:
+        raise InputError("--json", "goes with --monte-carlo")
     with SimulationCsvWriter(out, design.series, design.parallel, args.per_cell) as writer:
         res = simulate(design, profile, dt=dt, soc0=soc0, ambient=ambient,
                        per_cell=args.per_cell, spread=spread, seed=seed, sink=writer,
@@ -158,6 +169,55 @@ def _simulate(args) -> int:
               f"{s.pack_voltage_min:.4g}-{s.pack_voltage_max:.4g} V, "
               f"{res.charge / 3600:.4g} Ah, {res.energy / 3600:.4g} Wh, max cell temperature "
               f"{s.max_cell_temperature - 273.15:.1f} °C")
+    return 0
+
+
+def _monte_carlo(args, design, profile, out, dt, soc0, ambient, spread, seed) -> int:
+    import json
+    import math
+
+    from .core.simulate import Spread
+    from .core.simulate.batch import simulate_batch
+    from .core.units import InputError, parse_count
+    from .io.atomic import atomic_write_text
+
+    n = parse_count(args.monte_carlo, "--monte-carlo", minimum=1)
+    if args.per_cell:
+        raise InputError("--per-cell", "a Monte Carlo run writes one row per pack, not cells")
+    if spread is None:
+        cell = design.cell
+        spread = Spread(cell.capacity_cv or 0.0, cell.resistance_cv or 0.0, 0.0)
+    res = simulate_batch(design, profile, packs=n, seed=seed, spread=spread, dt=dt, soc0=soc0,
+                         ambient=ambient,
+                         progress=_progress_printer() if args.progress else None)
+    lines = ["pack,energy_Wh,charge_Ah,min_cell_voltage_V,max_cell_temperature_C,"
+             "cutoff_time_s,cutoff"]
+    for b in range(res.packs):
+        ct = "" if math.isnan(res.cutoff_time[b]) else f"{res.cutoff_time[b]:.8g}"
+        why = (res.cutoff[b] or "").replace('"', "'")
+        lines.append(f"{b},{res.energy[b] / 3600:.10g},{res.charge[b] / 3600:.10g},"
+                     f"{res.lowest_cell_voltage[b]:.8g},"
+                     f"{res.highest_cell_temperature[b] - 273.15:.6g},{ct},\"{why}\"")
+    atomic_write_text(out, "\n".join(lines) + "\n", "results CSV")
+    pct = res.percentiles()
+    if not any((spread.capacity_cv, spread.resistance_cv, spread.soc0_cv)):
+        print("warning: the cells have no stated spread: every pack is the same",
+              file=sys.stderr)
+    if args.stats:
+        cells = res.cells * res.packs
+        us = res.wall_time / max(cells * res.steps, 1) * 1e6
+        print(f"simulation: {cells} cells, {res.steps} steps, {res.wall_time:.4g} s, {us:.4g} "
+              f"µs per cell-step", file=sys.stderr)
+    if args.json:
+        print(json.dumps({"packs": res.packs, "seed": seed, "spread": {
+            "capacity_cv": spread.capacity_cv, "resistance_cv": spread.resistance_cv,
+            "soc0_cv": spread.soc0_cv}, "percentiles": pct,
+            "cutoffs": sum(k is not None for k in res.cutoff_kind)}, indent=1))
+    elif not args.quiet:
+        print(f"wrote {out}: {res.packs} packs (seed {seed}), {res.time[-1]:.6g} s")
+        print(f"{'':<26}{'P5':>12}{'P50':>12}{'P95':>12}")
+        for k, v in pct.items():
+            print(f"{k:<26}{v['P5']:>12.6g}{v['P50']:>12.6g}{v['P95']:>12.6g}")
     return 0
 
 

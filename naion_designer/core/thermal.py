@@ -98,6 +98,19 @@ class ThermalModel:
     def cooling(self) -> bool:
         return self.coolant_on
 
+    def tiled(self, copies: int) -> ThermalModel:
+        """The model of `copies` separate packs side by side (cells b·N … b·N + N − 1)."""
+        if copies == 1:
+            return self
+        adj = None if self.adjacency is None else sp.block_diag([self.adjacency] * copies,
+                                                                 format="csr")
+        return ThermalModel(heat_capacity=np.tile(self.heat_capacity, copies),
+                            g_ambient=np.tile(self.g_ambient, copies),
+                            g_cool=np.tile(self.g_cool, copies), coolant=self.coolant,
+                            adjacency=adj, g_neigh=np.tile(self.g_neigh, copies),
+                            neighbour_conductance=self.neighbour_conductance,
+                            neighbours=self.neighbours, coolant_on=self.coolant_on)
+
 
 def estimated_neighbour_conductance(design: PackDesign) -> np.ndarray:
     """Per neighbour pair (layout order), W/K: the air-gap estimate described above."""

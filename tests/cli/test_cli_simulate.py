@@ -218,3 +218,64 @@ def test_spread_and_cooling_options(naion, refsim_cell_file, tmp_path):
 def test_help_lists_simulate(naion_subprocess):
     r = naion_subprocess("simulate", "--help")
     assert r.code == 0 and "--per-cell" in r.out and "cc:1C" in r.out
+
+
+def test_stats_line(naion, refsim_cell_file, tmp_path):
+    import re
+
+    r = naion("simulate", "--cell", refsim_cell_file, "--series", 2, "--parallel", 3,
+              "--profile", "cc:1C", "--dt", "30", "-o", tmp_path / "o.csv", "--stats", "--quiet")
+    assert r.code == 0, r.err
+    line = [ln for ln in r.err.splitlines() if ln.startswith("simulation:")]
+    assert len(line) == 1
+    m = re.fullmatch(r"simulation: (\d+) cells, (\d+) steps, ([\d.e+-]+) s, ([\d.e+-]+) µs per "
+                     r"cell-step", line[0])
+    assert m, line[0]
+    cells, steps, secs, us = int(m[1]), int(m[2]), float(m[3]), float(m[4])
+    assert cells == 6 and steps > 100
+    assert us == pytest.approx(secs / (cells * steps) * 1e6, rel=2e-3)
+
+
+def test_warning_when_the_profile_exceeds_the_continuous_rating(naion, refsim_cell_file,
+                                                                  tmp_path):
+    r = naion("simulate", "--cell", refsim_cell_file, "--series", 1, "--parallel", 1,
+              "--profile", "cc:4C", "--dt", "30", "-o", tmp_path / "o.csv", "--quiet")
+    assert r.code == 0, r.err
+    assert any(ln.startswith("warning: the profile exceeds the cells' continuous discharge")
+               for ln in r.err.splitlines()), r.err
+
+
+def test_monte_carlo(naion, refsim_cell_file, tmp_path):
+    out = tmp_path / "mc.csv"
+    args = ("simulate", "--cell", refsim_cell_file, "--series", 2, "--parallel", 2,
+            "--profile", "cc:1C", "--dt", "30", "-o", out, "--monte-carlo", 5,
+            "--spread-seed", 3, "--capacity-cv", "0.03", "--resistance-cv", "0.1")
+    r = naion(*args, "--json")
+    assert r.code == 0, r.err
+    data = json.loads(r.out)
+    assert data["packs"] == 5 and data["seed"] == 3
+    e = data["percentiles"]["energy_Wh"]
+    assert e["P5"] <= e["P50"] <= e["P95"] and e["P5"] < e["P95"]
+    header, rows = read_rows_text(out)
+    assert header[:4] == ["pack", "energy_Wh", "charge_Ah", "min_cell_voltage_V"]
+    assert len(rows) == 5
+    first = out.read_text()
+    r = naion(*args)
+    assert r.code == 0 and "P50" in r.out
+    assert out.read_text() == first  # seeded: the same bit for bit
+    r = naion(*args[:-4], "--json")  # the refsim cell states no spread
+    assert r.code == 0 and "no stated spread" in r.err
+
+
+def read_rows_text(path):
+    with open(path, newline="") as fh:
+        r = list(csv.reader(fh))
+    return r[0], r[1:]
+
+
+def test_progress_on_stderr(naion, refsim_cell_file, tmp_path):
+    r = naion("simulate", "--cell", refsim_cell_file, "--series", 1, "--parallel", 1,
+              "--profile", "cc:1C", "--dt", "60", "-o", tmp_path / "o.csv", "--progress",
+              "--quiet")
+    assert r.code == 0, r.err
+    assert "simulating: 100 %" in r.err

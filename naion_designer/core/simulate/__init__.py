@@ -6,11 +6,14 @@
 - `record`: the rows in their final arrays, or streamed to a sink in blocks;
 - `batch`: N packs at once (Monte Carlo of the cells' spread).
 
-`simulate(design, profile, ...)` is the entry point; see its docstring.
+`simulate(design, profile, ...)` runs one pack; `simulate_batch(design, profile, packs=N, seed=S)`
+N packs drawn from the cells' spread, all at once (see `batch`).
 """
 
+from .batch import BatchResult, pack_seeds, simulate_batch
 from .params import Spread
 from .record import RunSummary, SimulationResult
 from .stepping import SimulationCancelled, simulate
 
-__all__ = ["RunSummary", "SimulationCancelled", "SimulationResult", "Spread", "simulate"]
+__all__ = ["BatchResult", "RunSummary", "SimulationCancelled", "SimulationResult", "Spread",
+           "pack_seeds", "simulate", "simulate_batch"]

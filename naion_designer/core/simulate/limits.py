@@ -13,7 +13,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..cell import Cell
-from .model import Demand, Extremes, PackState
+from .state import Demand, Extremes, PackState
 
 _amax, _amin = np.maximum.reduce, np.minimum.reduce
 
@@ -33,8 +33,8 @@ class Limits:
         self.t_dis = cell.discharge_temperature
         self.t_chg = cell.charge_temperature
         self.i_peak = cell.peak_discharge_current
-        self._t_hi = min(self.t_dis[1], self.t_chg[1])
-        self._t_lo = max(self.t_dis[0], self.t_chg[0])
+        self.t_hi = min(self.t_dis[1], self.t_chg[1])
+        self.t_lo = max(self.t_dis[0], self.t_chg[0])
 
     @staticmethod
     def extremes(st: PackState) -> Extremes:
@@ -53,11 +53,11 @@ class Limits:
                 _amax(fill) > 1.0:
             return False
         T = st.T
-        if T[ex.hottest] > self._t_hi or T[ex.coldest] < self._t_lo:
+        if T[ex.hottest] > self.t_hi or T[ex.coldest] < self.t_lo:
             return False
         if self.i_peak and _amax(st.current) > self.i_peak:
             return False
-        return not (dem.mode == "power" and st.power_margin < 0)
+        return not (dem.mode == "power" and float(st.power_margin[0]) < 0)
 
     def margins(self, st: PackState, dem: Demand, available: np.ndarray,
                 fill: np.ndarray) -> dict[str, Margin]:
@@ -84,7 +84,7 @@ class Limits:
             k = int(np.argmax(cur))
             out["current"] = Margin((self.i_peak - float(cur[k])) * 1e-2, k)
         if dem.mode == "power":
-            out["power"] = Margin(st.power_margin * 1e-3, 0)
+            out["power"] = Margin(float(st.power_margin[0]) * 1e-3, 0)
         return out
 
     def message(self, kind: str, k: int, st: PackState, dem: Demand) -> str:

@@ -3,7 +3,7 @@ lookups of R0 and the temperature factors that run inside the time loop."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import numpy as np
@@ -96,6 +96,16 @@ class CellParameters:
                    if cell.temp_capacity_factor else None,
                    diffusion_tau=float(cell.diffusion_time_constant or 0.0))
 
+    @classmethod
+    def concatenate(cls, packs: list[CellParameters]) -> CellParameters:
+        """The cells of several packs of one design in one set of flat arrays."""
+        if len(packs) == 1:
+            return packs[0]
+        return replace(packs[0], capacity=np.concatenate([p.capacity for p in packs]),
+                       r0=np.concatenate([p.r0 for p in packs]),
+                       impedance=np.concatenate([p.impedance for p in packs]),
+                       rc_resistance=np.concatenate([p.rc_resistance for p in packs], axis=1))
+
     @property
     def nrc(self) -> int:
         return len(self.tau)
@@ -108,6 +118,19 @@ class CellParameters:
     @property
     def temperature_dependent(self) -> bool:
         return self.temp_r is not None or self.temp_q is not None or bool(self.entropic)
+
+    @property
+    def full_capacity_temperature(self) -> float:
+        """The temperature (K) from which the capacity factor is 1 or more for good (inf when
+        it never is): warmer cells withhold nothing."""
+        if self.temp_q is None:
+            return -np.inf
+        x, y = self.temp_q
+        below = np.nonzero(y < 1.0)[0]
+        if below.size == 0:
+            return -np.inf
+        k = int(below[-1])
+        return float(x[k + 1]) if k + 1 < len(x) else np.inf
 
     def resistance_factor(self, T: np.ndarray) -> np.ndarray | None:
         if self.temp_r is None:
@@ -134,7 +157,10 @@ class CellParameters:
         the incremental resistance d(R0·I)/dI (the chord of the Newton loop).  Bilinear in
         (SOC, C-rate) on the table of drops D = c·R (flat 1-D lookups: this runs several times
         per step)."""
-        s, c, dflat, i1c, s_in, inv_ds, c_in, inv_dc, ns = self.rate
+        rt = self.rate
+        s, c, dflat, ns = rt.soc, rt.c_rate, rt.drops, rt.n_soc
+        s_in, inv_ds, c_in, inv_dc = rt.soc_inner, rt.inv_dsoc, rt.c_inner, rt.inv_dc
+        i1c = rt.one_c_current
         mx, mn = np.maximum, np.minimum  # (np.clip costs ~10 µs of Python per call)
         k = s_in.searchsorted(soc, side="right")
         w = mn(mx((soc - s.take(k)) * inv_ds.take(k), 0.0), 1.0)

@@ -125,7 +125,11 @@ class Recorder:
         self.per_cell = per_cell
         self.sink = sink
         self.block_rows = max(int(block_rows), 2)
-        rows = min(expected_rows + 2, self.block_rows + 1) if sink else expected_rows + 2
+        if sink:
+            rows = min(expected_rows + 2, self.block_rows + 1)
+        else:  # preallocated for the expected rows, at most ~256 MB at first (then doubling)
+            row_bytes = 8 * (12 + (4 * self.n if per_cell else 0))
+            rows = min(expected_rows + 2, max(1024, int(2.56e8 // row_bytes)))
         self.cols = _Columns(rows, self.n, per_cell)
         self.rows = 0  # rows held
         self.summary = RunSummary()
@@ -171,9 +175,10 @@ class Recorder:
         """Forget the last row (it is replaced by the state at a cut-off at the same time)."""
         self.rows -= 1
 
-    def _block(self, lo: int, hi: int) -> SimulationResult:
+    def _block(self, lo: int, hi: int, copy: bool = False) -> SimulationResult:
         c, P = self.cols, self.P
-        pk = {k: v[lo:hi] for k, v in c.pack.items()}
+        take = (lambda a: a[lo:hi].copy()) if copy else (lambda a: a[lo:hi])
+        pk = {k: take(v) for k, v in c.pack.items()}
         kh, kc = c.hottest[lo:hi], c.coldest[lo:hi]
         res = SimulationResult(
             series=self.S, parallel=P, time=pk["time"], pack_current=pk["pack_current"],
@@ -184,7 +189,7 @@ class Recorder:
         if c.per_cell:
             n = hi - lo
             res.cell_current, res.cell_voltage, res.cell_soc, res.cell_temperature = (
-                a[lo:hi].reshape(n, self.S, P) for a in c.cell)
+                take(a).reshape(n, self.S, P) for a in c.cell)
         return res
 
     def _summarise(self, hi: int) -> None:
@@ -216,7 +221,7 @@ class Recorder:
         if hi <= 0:
             return
         t0 = time.perf_counter()
-        self.sink(self._block(0, hi))
+        self.sink(self._block(0, hi, copy=True))  # the buffer is reused: the sink may keep it
         self.sink_time += time.perf_counter() - t0
         self._summarise(hi)
         c = self.cols

@@ -21,9 +21,10 @@ from ..pack import PackDesign
 from ..profiles import Profile, Segment
 from ..units import InputError
 from .limits import Limits, Margin
-from .model import TOL_V, Demand, PackModel, PackState
+from .model import TOL_V, PackModel
 from .params import Spread
 from .record import Recorder, SimulationResult
+from .state import Demand, PackState
 
 EPS = 1e-9
 
@@ -77,7 +78,9 @@ class _Run:
         self.h_max = dt / math.ceil(dt / model.h_cap - 1e-9)
         self.h_long = min(dt, 60.0)
         self.i_small = 1e-3 * float(model.Q.mean()) / 3600.0  # 1 mC/s of a cell: "no current"
-        self.h_ramp = self.h_max / 8.0
+        # after a change of the demand: 1/16 of the shortest RC time constant
+        self.h_start = min(self.h_max, model.h_cap / 8.0)
+        self.h_ramp = self.h_start
         self.prev_current = model.state0.current
         self.steps = 0
         self.k_out = 1
@@ -88,7 +91,8 @@ class _Run:
     def record(self, t: float, st: PackState) -> None:
         ex = self.limits.extremes(st)
         w = self.weights
-        self.rec.append(t, st.pack_current, st.pack_voltage, float(w @ st.soc),
+        self.rec.append(t, float(st.pack_current[0]), float(st.pack_voltage[0]),
+                        float(w @ st.soc),
                         float(w @ self.m.deliverable(st)), ex, st.T, st.current, st.voltage,
                         st.soc)
 
@@ -149,7 +153,7 @@ class _Run:
             self.record(t, st)
             raise _Cutoff(kind, bad[kind].cell, t, st, dem)
         if big:  # small steps first while the currents redistribute
-            self.h_ramp = self.h_max / 8.0
+            self.h_ramp = self.h_start
         elif self.h_ramp > self.h_max:
             self.h_ramp = self.h_max
         return st
@@ -187,9 +191,11 @@ class _Run:
                 self.record(t, st)
                 self.k_out += 1
             self._next_step_size(st)
-            if self.steps % 64 == 0 and m.drift(st) > 0.1:
-                m.refresh(st)
-            if dem.mode == "cccv" and st.phase == "cv" and abs(st.pack_current) < dem.cutoff:
+            if self.steps % 64 == 0:
+                drifted = m.drift(st) > 0.1
+                if drifted.any():
+                    m.refresh(st, drifted)
+            if dem.mode == "cccv" and st.cv[0] and abs(float(st.pack_current[0])) < dem.cutoff:
                 break  # the CV taper has ended
             if (self.cancel is not None or self.progress is not None) and self.steps % 32 == 1:
                 if math.isfinite(self.total) and self.total > 0:
@@ -247,7 +253,7 @@ def simulate(design: PackDesign, profile: Profile, dt: float = 1.0, soc0: float 
     the time spent in the sink."""
     amb = check_inputs(design, dt, soc0, ambient)
     t_start = _time.perf_counter()
-    model = PackModel(design, amb, soc0, _spread(design, spread), seed)
+    model = PackModel(design, amb, soc0, _spread(design, spread), [seed])
     prof = profile.resolve(design)
     segs = prof.segments
     cap_c = float(design.cell_array("capacity").sum(axis=1).min())
