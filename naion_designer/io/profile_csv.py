@@ -108,4 +108,12 @@ def _number(row: list[str], i: int, where: str, row_no: int, col: str) -> float:
     if not math.isfinite(v):
         raise InputError(where, f"row {row_no}, column {col}: expected a finite number, got "
                                 f"'{text[:40]}'")
+    limit, unit = _PROFILE_LIMITS.get(col, (math.inf, ""))
+    if abs(v) > limit:
+        raise InputError(where, f"row {row_no}, column {col}: {v:g} {unit} is beyond the "
+                                f"plausible ±{limit:g} {unit}")
     return v
+
+
+# Beyond these a profile is a typo (a century of rows, a lightning strike of current).
+_PROFILE_LIMITS = {"time_s": (3.2e9, "s"), "current_A": (1e7, "A"), "power_W": (1e10, "W")}

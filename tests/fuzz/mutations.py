@@ -191,7 +191,10 @@ def profile_text(draw) -> bytes:
         j = draw(st.integers(0, 1))
         op = draw(st.sampled_from(["cell", "cell", "header", "drop", "extra", "long"]))
         if op == "cell":
-            rows[i][j] = str(draw(st.one_of(st.sampled_from(
+            row = rows[i]
+            if j >= len(row):
+                row.extend([""] * (j + 1 - len(row)))
+            row[j] = str(draw(st.one_of(st.sampled_from(
                 ["nan", "inf", "-inf", "1e400", "1e308", "-1e308", "", "x", "10" * 200,
                  "1e30", "-1e30", "0", "-0", "1 A", "1e-320"]),
                 st.floats(allow_nan=True).map(repr), st.integers(-(10**30), 10**30).map(str))))

@@ -269,3 +269,15 @@ def test_errors_carry_the_key_and_the_file_for_a_form(tmp_path):
     d["cell"] = {"id": "x"}
     e = field_of(design_from_dict, d)
     assert e.key == e.field == "cell.maker"
+
+
+@pytest.mark.parametrize("row", ["600,-4.9883565140739976e+287", "600,1e308", "1e300,5",
+                                 "600," + "9" * 200])
+def test_absurd_profile_values_name_the_file_and_row(tmp_path, capsys, row):
+    p = tmp_path / "cycle.csv"
+    p.write_text(f"time_s,current_A\n0,1\n{row}\n1200,0\n")
+    code = main(["simulate", "--cell", "hakadi-18650-1500", "--series", "2", "--parallel",
+                 "1", "--profile", str(p), "-o", str(tmp_path / "out.csv")])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert err.startswith(f"error: {p}: row 3, column ") and err.count("\n") == 1
