@@ -87,6 +87,8 @@ class Catalog:
         """The translation of `text`, or None when the catalog does not know it."""
         if text in self.exact:
             return self.exact[text]
+        if text[:1].islower() and (text[:1].upper() + text[1:]) in self.exact:
+            return self.exact[text[:1].upper() + text[1:]]  # a label used inside a sentence
         stripped = text.strip()
         if stripped != text and stripped:
             inner = self.lookup(stripped)
@@ -112,7 +114,9 @@ class Catalog:
                 continue
             inner = self.lookup(tail)
             if inner is not None:
-                return f"{head}: {inner}"
+                # a label of several words ("pack mass: …"); a one-word head is a field id
+                known = self.lookup(head) if " " in head.strip() else None
+                return f"{known}：{inner}" if known is not None else f"{head}: {inner}"
         return None
 
     def translate(self, text: str) -> str:

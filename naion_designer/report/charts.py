@@ -105,8 +105,13 @@ def draw_chart(chart: Chart, width: float, height: float):
     grey = colors.HexColor("#d0d4da")
     axis = colors.HexColor("#4a4f57")
     if chart.title:
+        from .fonts import text_width
+
+        size = 8.5  # smaller for a long (bilingual) title, so it stays inside the chart
+        while size > 6.0 and text_width(chart.title, size, True) > width - (left - 40) - 2:
+            size -= 0.25
         d.add(String(left - 40, height - 10, chart.title, fontName=font_for(chart.title, True),
-                     fontSize=8.5, fillColor=colors.HexColor("#1f2a37")))
+                     fontSize=size, fillColor=colors.HexColor("#1f2a37")))
     d.add(Rect(left, bottom, pw, ph, fillColor=colors.HexColor("#fbfcfd"), strokeColor=None))
     xstep = xt[1] - xt[0] if len(xt) > 1 else 1.0
     ystep = yt[1] - yt[0] if len(yt) > 1 else 1.0

@@ -172,3 +172,11 @@ def test_templates_match_numbers_with_units_and_prefer_the_specific():
     assert cat.translate("pack mass 1,200.5 kg required") == "电池包质量：要求 1,200.5 kg"
     assert cat.translate("pack mass −3 °C required by law") == "电池包质量：法规要求 −3 °C"
     assert cat.lookup("pack mass many required") is None
+
+
+def test_sizing_reasons_with_lowercased_labels():
+    zh = translate("tightest requirement: continuous power at the lowest voltage: continuous "
+                   "power 12.00 kW ≥ 10.00 kW required; at 40.00 V, cell current limit", "zh_CN")
+    assert zh.startswith("最紧的要求：最低电压下的持续功率：持续功率 12.00 kW ≥ 要求值 10.00 kW")
+    # a one-word head is a field id and stays as it is
+    assert translate("mass: must be positive", "zh_CN") == "mass: 必须为正"
