@@ -49,9 +49,11 @@ ELECTRICAL = ("nominal_voltage", "max_voltage", "min_voltage", "capacity", "ener
               "max_discharge_c_rate", "max_continuous_charge_current",
               "max_continuous_charge_power", "max_charge_c_rate", "peak_discharge_current",
               "peak_discharge_power", "load_current", "voltage_under_load", "runtime_power",
-              "runtime", "max_cell_current_share")
-MECHANICAL = ("cell_count", "cell_mass", "overhead_mass", "mass", "length", "width", "height",
-              "volume", "specific_energy", "energy_density")
+              "runtime", "max_cell_current_share", "busbar_segment_resistance")
+MECHANICAL = ("cell_count", "cell_mass", "overhead_mass", "busbar_mass", "mass", "length",
+              "width", "height", "volume", "specific_energy", "energy_density", "group_rows",
+              "group_columns", "groups_per_row", "empty_slots", "fits_envelope", "fit_shortfall",
+              "fit_shortfall_length", "fit_shortfall_width", "fit_shortfall_height")
 THERMAL = ("heat_at_max_continuous_discharge", "interconnect_loss_at_max_continuous_discharge",
            "adiabatic_temperature_rise_rate")
 COST = ("cell_cost", "cost_per_energy")

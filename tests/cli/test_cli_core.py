@@ -78,7 +78,7 @@ def test_new_then_calc_design(naion, tmp_path):
               "--name", "E-moped 62 V", "-o", out)
     assert r.code == 0, r.err
     d = json.loads(out.read_text())
-    assert d["format"] == "naion-design" and d["version"] == 1 and d["cell"] == "hina-nacr32140-me12"
+    assert d["format"] == "naion-design" and d["version"] == 2 and d["cell"] == "hina-nacr32140-me12"
     r = naion("calc", out, "--json")
     assert r.code == 0
     assert json.loads(r.out)["name"] == "E-moped 62 V"
