@@ -198,9 +198,15 @@ class WiringItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if self.show_busbars:
-            pen = QPen(COPPER, self.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                       Qt.PenJoinStyle.RoundJoin)
+            if lod * self.width < 2.5:  # a few pixels: a hairline looks the same, drawn faster
+                pen = QPen(COPPER, max(1.0, lod * self.width), Qt.PenStyle.SolidLine,
+                           Qt.PenCapStyle.FlatCap)
+                pen.setCosmetic(True)
+            else:
+                pen = QPen(COPPER, self.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                           Qt.PenJoinStyle.RoundJoin)
             painter.setPen(pen)
             painter.drawPath(self.bus)
         if self.show_path:
@@ -212,7 +218,6 @@ class WiringItem(QGraphicsItem):
             jump.setCosmetic(True)
             painter.setPen(jump)
             painter.drawPath(self.jumps)
-            lod = option.levelOfDetailFromTransform(painter.worldTransform())
             if lod * self.width > 1.5 and len(self.centres) < 600:
                 painter.setPen(Qt.PenStyle.NoPen)
                 a = self.width * 0.85

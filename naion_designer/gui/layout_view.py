@@ -143,7 +143,7 @@ class LayoutView(QGraphicsView):
                       x[g.intra_s, g.intra_b], y[g.intra_s, g.intra_b]], axis=1)
         b = np.stack([x[g.inter_s, g.inter_a], y[g.inter_s, g.inter_a],
                       x[g.inter_s + 1, g.inter_b], y[g.inter_s + 1, g.inter_b]], axis=1)
-        strips = np.concatenate([a, b]).tolist()
+        strips = np.concatenate([a, b]).astype(float).tolist()
         self._strip_cache = (lay, strips)
         return strips
 

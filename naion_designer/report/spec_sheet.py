@@ -64,6 +64,12 @@ LOW_IS_WORST = {"capacity", "energy", "usable_energy", "voltage_under_load", "ru
                 "specific_energy", "energy_density"}
 
 
+def _shape(design) -> tuple[int, int]:
+    from ..core.layout import compute_layout
+
+    return compute_layout(design).group_shape
+
+
 # --- model data --------------------------------------------------------------------------------
 @dataclass
 class SpecSheetData:
@@ -409,11 +415,16 @@ def design_table(data: SpecSheetData, st, width, units):
         ("Topology", {"series-groups": "parallel groups connected in series",
                       "parallel-strings": "series strings joined at the pack terminals"}
          .get(design.topology, design.topology)),
-        ("Interconnect", f"cell connection {mohm(ic.cell_connection)}, busbar segment "
-                         f"{mohm(ic.busbar_segment)}, terminal {mohm(ic.terminal)} each; "
+        ("Interconnect", f"cell connection {mohm(ic.cell_connection)}, "
+                         + (f"{ic.busbar.material} busbars {ic.busbar.thickness * 1e3:g} × "
+                            f"{ic.busbar.width * 1e3:g} mm (segments from the layout)"
+                            if ic.busbar is not None and not ic.busbar_segment_given else
+                            f"busbar segment {mohm(ic.busbar_segment)}")
+                         + f", terminal {mohm(ic.terminal)} each; "
                          f"terminals on the {ic.terminal_side} side"),
         ("Layout", f"{design.layout.packing} packing, {_setting('length', design.layout.gap, units)} "
-                   f"gap, {design.layout.modules} module(s)"),
+                   f"gap, {design.layout.modules} module(s), groups of "
+                   f"{'×'.join(str(v) for v in _shape(design))} cells"),
         ("Overheads", ", ".join(o.name for o in design.overheads) or "none (cells only)"),
         ("Thermal model", f"ambient {_temp(th.ambient_temperature, units)}, heat transfer "
                           f"{th.heat_transfer_coefficient:.3g} W/(m²·K)"),
