@@ -106,7 +106,13 @@ class GroupItem(QGraphicsItem):
         painter.setPen(outline if lod * min(self.dx, self.dy) > 3 else Qt.PenStyle.NoPen)
         if self.cell_colours is None:
             painter.setBrush(QBrush(self.colour))
+            # cells a few pixels wide: antialiasing costs most of the paint and shows little
+            small = lod * min(self.dx, self.dy) < 10
+            if small:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             painter.drawPath(self.path)
+            if small:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         else:
             draw = painter.drawEllipse if self.round_cells else painter.drawRect
             for i, colour in enumerate(self.cell_colours):
@@ -167,19 +173,21 @@ class GroupLabels(QGraphicsItem):
 
 
 class WiringItem(QGraphicsItem):
-    """The busbar strips (inside every block and between consecutive groups, as in the network)
-    and the series path through the group centres in series order, a jump drawn apart."""
+    """The busbar sheets (polylines along the rows and columns of every block, links between
+    consecutive groups) and the series path through the group centres in series order, a jump
+    drawn apart."""
 
-    def __init__(self, strips: np.ndarray, centres: np.ndarray, adjacent: np.ndarray,
+    def __init__(self, strips: list, centres: np.ndarray, adjacent: np.ndarray,
                  cell_size: float, show_busbars: bool = True, show_path: bool = True):
         super().__init__()
         self.setZValue(2)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.width = cell_size * 0.16
         bus = QPainterPath()
-        for x0, y0, x1, y1 in strips:
-            bus.moveTo(x0, y0)
-            bus.lineTo(x1, y1)
+        for line in strips:  # flat polylines x0, y0, x1, y1, ...
+            bus.moveTo(line[0], line[1])
+            for k in range(2, len(line), 2):
+                bus.lineTo(line[k], line[k + 1])
         series = QPainterPath()
         jumps = QPainterPath()
         for s in range(len(centres) - 1):
