@@ -292,3 +292,18 @@ def test_shift_drag_moves_a_whole_module(make_window, qtbot):
     assert set(lay.module_of_series[:10]) == {1} and set(lay.module_of_series[10:]) == {0}
     win.undo_action.trigger()
     assert doc.design.layout.group_order == ()
+
+
+def test_a_typed_busbar_segment_overrides_busbars_from_geometry(make_window, qtbot):
+    win = make_window(MOPED)
+    doc = win.current_document()
+    lc = win.editor.layout_controls
+    lc.material_combo.setCurrentIndex(lc.material_combo.findData("copper"))
+    lc.material_combo.activated.emit(lc.material_combo.currentIndex())
+    geometric = doc.results().value("busbar_segment_resistance")
+    seg = win.editor.quantity_edits[("interconnect", "busbar_segment")]
+    seg.setText("0.5 mohm")
+    seg.editingFinished.emit()
+    assert doc.design.interconnect.busbar_segment_given
+    assert doc.results().value("busbar_segment_resistance") == pytest.approx(0.5e-3)
+    assert geometric != pytest.approx(0.5e-3)
