@@ -201,10 +201,13 @@ def geometric_busbars(design: PackDesign) -> bool:
 
 
 def network_key(design: PackDesign) -> tuple:
-    """What the network depends on."""
+    """What the network depends on: with explicit segments only the block shape of the layout,
+    with busbars from geometry the whole layout."""
+    base = (design.series, design.parallel, design.topology, design.interconnect)
+    if not geometric_busbars(design):
+        return base + (compute_layout(design).group_shape,)
     c = design.cell
-    return (design.series, design.parallel, design.topology, design.interconnect,
-            c.form_factor, c.diameter, c.length, c.width, c.height, design.layout)
+    return base + (c.form_factor, c.diameter, c.length, c.width, c.height, design.layout)
 
 
 _NETWORKS: dict[tuple, PackNetwork] = {}

@@ -106,7 +106,13 @@ class GroupItem(QGraphicsItem):
         painter.setPen(outline if lod * min(self.dx, self.dy) > 3 else Qt.PenStyle.NoPen)
         if self.cell_colours is None:
             painter.setBrush(QBrush(self.colour))
+            # cells a few pixels wide: antialiasing costs most of the paint and shows little
+            small = lod * min(self.dx, self.dy) < 10
+            if small:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             painter.drawPath(self.path)
+            if small:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         else:
             draw = painter.drawEllipse if self.round_cells else painter.drawRect
             for i, colour in enumerate(self.cell_colours):
@@ -167,19 +173,21 @@ class GroupLabels(QGraphicsItem):
 
 
 class WiringItem(QGraphicsItem):
-    """The busbar strips (inside every block and between consecutive groups, as in the network)
-    and the series path through the group centres in series order, a jump drawn apart."""
+    """The busbar sheets (polylines along the rows and columns of every block, links between
+    consecutive groups) and the series path through the group centres in series order, a jump
+    drawn apart."""
 
-    def __init__(self, strips: np.ndarray, centres: np.ndarray, adjacent: np.ndarray,
+    def __init__(self, strips: list, centres: np.ndarray, adjacent: np.ndarray,
                  cell_size: float, show_busbars: bool = True, show_path: bool = True):
         super().__init__()
         self.setZValue(2)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.width = cell_size * 0.16
         bus = QPainterPath()
-        for x0, y0, x1, y1 in strips:
-            bus.moveTo(x0, y0)
-            bus.lineTo(x1, y1)
+        for line in strips:  # flat polylines x0, y0, x1, y1, ...
+            bus.moveTo(line[0], line[1])
+            for k in range(2, len(line), 2):
+                bus.lineTo(line[k], line[k + 1])
         series = QPainterPath()
         jumps = QPainterPath()
         for s in range(len(centres) - 1):
@@ -198,9 +206,15 @@ class WiringItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if self.show_busbars:
-            pen = QPen(COPPER, self.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                       Qt.PenJoinStyle.RoundJoin)
+            if lod * self.width < 2.5:  # a few pixels: a hairline looks the same, drawn faster
+                pen = QPen(COPPER, max(1.0, lod * self.width), Qt.PenStyle.SolidLine,
+                           Qt.PenCapStyle.FlatCap)
+                pen.setCosmetic(True)
+            else:
+                pen = QPen(COPPER, self.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                           Qt.PenJoinStyle.RoundJoin)
             painter.setPen(pen)
             painter.drawPath(self.bus)
         if self.show_path:
@@ -212,7 +226,6 @@ class WiringItem(QGraphicsItem):
             jump.setCosmetic(True)
             painter.setPen(jump)
             painter.drawPath(self.jumps)
-            lod = option.levelOfDetailFromTransform(painter.worldTransform())
             if lod * self.width > 1.5 and len(self.centres) < 600:
                 painter.setPen(Qt.PenStyle.NoPen)
                 a = self.width * 0.85

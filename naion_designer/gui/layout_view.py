@@ -131,21 +131,29 @@ class LayoutView(QGraphicsView):
                 or not self._fitted or getattr(self, "_auto_fit", True):
             self.fit()
 
-    def _strips(self, design, lay) -> np.ndarray:
-        """K × 4 busbar strips (mm) of the layout, cached per layout object."""
+    def _strips(self, design, lay) -> list:
+        """Polylines (mm) of the busbar sheets: every row and every column of each block, and
+        the links between consecutive groups (cached per layout object).  The network's strips
+        are the neighbour pairs of `core.layout.busbars`; a block's rows and columns draw the
+        same sheet with far fewer path elements."""
         if self._strip_cache[0] is lay:
             return self._strip_cache[1]
-        from ..core.layout.busbars import busbar_geometry
-
-        g = busbar_geometry(lay, design.topology)
-        x, y = lay.x * 1e3, lay.y * 1e3
-        a = np.stack([x[g.intra_s, g.intra_a], y[g.intra_s, g.intra_a],
-                      x[g.intra_s, g.intra_b], y[g.intra_s, g.intra_b]], axis=1)
-        b = np.stack([x[g.inter_s, g.inter_a], y[g.inter_s, g.inter_a],
-                      x[g.inter_s + 1, g.inter_b], y[g.inter_s + 1, g.inter_b]], axis=1)
-        strips = np.concatenate([a, b]).tolist()
-        self._strip_cache = (lay, strips)
-        return strips
+        r, c = lay.group_shape
+        S = design.series
+        x = (lay.x * 1e3).reshape(S, r, c)
+        y = (lay.y * 1e3).reshape(S, r, c)
+        lines = []
+        if c > 1:
+            pts = np.stack([x, y], axis=-1).reshape(S * r, c, 2)
+            lines += pts.reshape(S * r, 2 * c).tolist()
+        if r > 1:
+            pts = np.stack([x.transpose(0, 2, 1), y.transpose(0, 2, 1)], axis=-1)
+            lines += pts.reshape(S * c, 2 * r).tolist()
+        if S > 1 and design.topology == "series-groups":
+            cen = lay.group_centres() * 1e3
+            lines += np.concatenate([cen[:-1], cen[1:]], axis=1).tolist()
+        self._strip_cache = (lay, lines)
+        return lines
 
     def _pen(self, colour: QColor, width: float, style=Qt.PenStyle.SolidLine) -> QPen:
         pen = QPen(colour, width, style)

@@ -86,7 +86,7 @@ def _v1_to_v2(data: dict[str, Any], base_dir: Path | None) -> dict[str, Any]:
     if not lay.get("groups_per_row"):
         lay["groups_per_row"] = legacy_groups_per_row(cell.form_factor, cell.diameter,
                                                       cell.length, cell.width, S, P, gap,
-                                                      modules)
+                                                      modules, lay.get("packing") == "hexagonal")
     data["layout"] = lay
     return data
 

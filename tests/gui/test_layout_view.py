@@ -273,3 +273,37 @@ def test_errors_name_controls_not_fields():
     msg = user_message(InputError("layout.group_order", "expected a permutation of 0..16"))
     assert msg.startswith("Series order of the groups:") and "layout." not in msg
     assert "." not in user_message(InputError("layout.something_new", "x")).split(":")[0]
+
+
+def test_shift_drag_moves_a_whole_module(make_window, qtbot):
+    win = make_window(MOPED)
+    doc = win.current_document()
+    view = win.current_tab().view
+    start = view.map_group_to_view(0)
+    target = view.map_group_to_view(15)
+    vp = view.viewport()
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, start)
+    for k in range(1, 11):
+        p = start + (target - start) * (k / 10)
+        qtbot.mouseMove(vp, pos=QPoint(int(p.x()), int(p.y())))
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=target)
+    assert doc.undo_stack.count() == 1
+    lay = compute_layout(doc.design)
+    assert set(lay.module_of_series[:10]) == {1} and set(lay.module_of_series[10:]) == {0}
+    win.undo_action.trigger()
+    assert doc.design.layout.group_order == ()
+
+
+def test_a_typed_busbar_segment_overrides_busbars_from_geometry(make_window, qtbot):
+    win = make_window(MOPED)
+    doc = win.current_document()
+    lc = win.editor.layout_controls
+    lc.material_combo.setCurrentIndex(lc.material_combo.findData("copper"))
+    lc.material_combo.activated.emit(lc.material_combo.currentIndex())
+    geometric = doc.results().value("busbar_segment_resistance")
+    seg = win.editor.quantity_edits[("interconnect", "busbar_segment")]
+    seg.setText("0.5 mohm")
+    seg.editingFinished.emit()
+    assert doc.design.interconnect.busbar_segment_given
+    assert doc.results().value("busbar_segment_resistance") == pytest.approx(0.5e-3)
+    assert geometric != pytest.approx(0.5e-3)

@@ -96,9 +96,8 @@ def test_invalid_design_values_are_refused_with_the_field_named(make_window, qtb
     gap = win.editor.quantity_edits[("layout", "gap")]
     _type_into(qtbot, gap, "-2 mm")
     assert doc.design == before
-    # named in the user's words (the control's label), not by the file's field name
-    assert "Cell gap" in win.editor.error_label.text()
-    assert "layout" not in win.editor.error_label.text()
+    assert win.editor.error_label.text().startswith("Cell gap:")  # the control, not the key
+    assert "layout." not in win.editor.error_label.text()
     assert gap.text() == "2 mm"  # the field shows the design's value again
 
 

@@ -307,12 +307,14 @@ def slot_positions(fp: Footprint, S: int, P: int, arr: Arrangement, lay: Layout)
 
 
 def legacy_groups_per_row(form_factor: str, diameter: float, length: float, width: float,
-                          S: int, P: int, gap: float, modules: int) -> int:
+                          S: int, P: int, gap: float, modules: int,
+                          hexagonal: bool = False) -> int:
     """The groups per row that version-1 designs got automatically (line groups, a module
-    closest to square)."""
+    closest to square; version-1 hexagonal columns were √3/2 pitch apart)."""
     if form_factor == "cylindrical":
         pitch = diameter + gap
-        gdx, gdy = pitch, P * pitch
+        gdx = pitch * (math.sqrt(3) / 2 if hexagonal else 1.0)
+        gdy = P * pitch + (pitch / 2 if hexagonal else 0.0)
     else:
         gdx, gdy = P * (width + gap), length + gap
     per_module = math.ceil(S / max(1, modules))

@@ -66,13 +66,25 @@ class PackLayout:
     @cached_property
     def series_adjacent(self) -> np.ndarray:
         """S − 1 flags: group s and group s+1 stand side by side (False: the series path jumps,
-        after a reorder or from one module to the next)."""
+        after a reorder or from one module to the next).  Side by side = some cell of one is a
+        neighbour of some cell of the other across at most `gap + group_gap` (as `neighbours`)."""
         S, P = self.x.shape
-        i, j = self.block_neighbours
-        si, sj = i // P, j // P
-        step = np.abs(si - sj) == 1
         out = np.zeros(max(S - 1, 0), dtype=bool)
-        out[np.minimum(si, sj)[step]] = True
+        if S >= 2 and P <= 64:  # direct: S × P × P distances, no tree
+            dx = np.abs(self.x[:-1, :, None] - self.x[1:, None, :])
+            dy = np.abs(self.y[:-1, :, None] - self.y[1:, None, :])
+            tol = self.gap + self.group_gap + 5e-4
+            if self.round_cells:
+                near = np.hypot(dx, dy) - self.cell_dx <= tol
+            else:
+                gx, gy = dx - self.cell_dx, dy - self.cell_dy
+                near = ((gx <= tol) & (gy < -1e-9)) | ((gy <= tol) & (gx < -1e-9))
+            out[:] = near.any(axis=(1, 2))
+        elif S >= 2:
+            i, j = self.block_neighbours
+            si, sj = i // P, j // P
+            step = np.abs(si - sj) == 1
+            out[np.minimum(si, sj)[step]] = True
         out.setflags(write=False)
         return out
 

@@ -355,6 +355,8 @@ class DesignEditor(QWidget):
         if self._refreshing or self.doc is None:
             return False
         current = getattr(self.doc.design, section)
+        if section == "interconnect" and "busbar_segment" in values:
+            values["busbar_segment_given"] = True  # a typed segment overrides the geometry
         return self._commit(text, **{section: replace(current, **values)})
 
     def _name_finished(self) -> None:

@@ -15,6 +15,30 @@ _DATES = (re.compile(r"(?<!\d)(20\d{2})[/-](\d{2})[/-](\d{2})(?!\d)"),
           re.compile(r"(?<![\d])(20\d{2})(\d{2})(\d{2})(?!\d)"))
 
 
+def _shape(design) -> tuple[int, int]:
+    from ...core.layout import compute_layout
+
+    return compute_layout(design).group_shape
+
+
+def _interconnect_text(design, tr, units) -> str:
+    ic = design.interconnect
+
+    def mohm(v):
+        return setting("resistance", v, units)
+
+    if ic.busbar is not None and not ic.busbar_segment_given:
+        return tr("cell connection {a}, {material} busbars {t} × {w} mm (segments from the "
+                  "layout), terminal {c} each; terminals on the {side} side").format(
+            a=mohm(ic.cell_connection), material=tr(ic.busbar.material),
+            t=f"{ic.busbar.thickness * 1e3:g}", w=f"{ic.busbar.width * 1e3:g}",
+            c=mohm(ic.terminal), side=tr(ic.terminal_side))
+    return tr("cell connection {a}, busbar segment {b}, terminal {c} each; "
+              "terminals on the {side} side").format(
+        a=mohm(ic.cell_connection), b=mohm(ic.busbar_segment), c=mohm(ic.terminal),
+        side=tr(ic.terminal_side))
+
+
 def source_urls(source: str) -> list[str]:
     return [u.rstrip(".,;)") for u in _URL.findall(source or "")]
 
@@ -108,10 +132,7 @@ def cell_table(ctx: Context, width: float):
 
 def design_table(ctx: Context, width: float):
     design, st, tr, units = ctx.design, ctx.st, ctx.tr, ctx.units
-    ic, th, an = design.interconnect, design.thermal, design.analysis
-
-    def mohm(v):
-        return setting("resistance", v, units)
+    th, an = design.thermal, design.analysis
 
     topology = {"series-groups": "parallel groups connected in series",
                 "parallel-strings": "series strings joined at the pack terminals"}
@@ -119,13 +140,11 @@ def design_table(ctx: Context, width: float):
         ("Configuration", tr("{s} in series × {p} in parallel ({n} cells)").format(
             s=design.series, p=design.parallel, n=design.cell_count)),
         ("Topology", tr(topology.get(design.topology, design.topology))),
-        ("Interconnect", tr("cell connection {a}, busbar segment {b}, terminal {c} each; "
-                            "terminals on the {side} side").format(
-            a=mohm(ic.cell_connection), b=mohm(ic.busbar_segment), c=mohm(ic.terminal),
-            side=tr(ic.terminal_side))),
-        ("Layout", tr("{packing} packing, {gap} gap, {n} module(s)").format(
+        ("Interconnect", _interconnect_text(design, tr, units)),
+        ("Layout", tr("{packing} packing, {gap} gap, {n} module(s), groups of {shape} "
+                      "cells").format(
             packing=tr(design.layout.packing), gap=setting("length", design.layout.gap, units),
-            n=design.layout.modules)),
+            n=design.layout.modules, shape="×".join(str(v) for v in _shape(design)))),
         ("Overheads", ", ".join(o.name for o in design.overheads) or tr("none (cells only)")),
         ("Thermal model", tr("ambient {t}, heat transfer {h}").format(
             t=temp(th.ambient_temperature, units),
