@@ -1,7 +1,7 @@
-"""`naion`: the command line that integrators script against (see CONTRACT.md and the README).
+"""`naion`: the command line that integrators script against (the contract: see the README).
 
-One module per command group (`cells`, `calc`, `targets`, `size`, `compare`, `report`, plus the
-top-level `cli_simulate`); `common` holds what they share.  Import time matters (`naion --help`
+One module per command group (`cells` with `fit`, `calc`, `simulate`, `life`, `layout`,
+`targets`, `size`, `compare`, `report`); `common` holds what they share.  Import time matters (`naion --help`
 should start in well under 0.3 s): only argparse is imported here; the core, numpy and pint are
 imported by the command that needs them.  Qt and pyqtgraph are never imported on this path, and
 reportlab only by `report`/`compare -o`.
@@ -12,11 +12,10 @@ names its parameter in domain terms (`dt`) and is shown with the flag (`--dt`).
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 
-from . import calc, cells, compare, layout, life, report, size, targets
+from . import calc, cells, compare, layout, life, report, simulate, size, targets
 from .calc import calc_json, format_results
 from .common import (
     Parser,
@@ -32,9 +31,7 @@ from .common import (
 __all__ = ["main", "build_parser", "Parser", "UsageError", "add_pack_source",
            "load_pack_source", "print_json", "table", "calc_json", "format_results"]
 
-COMMANDS = (cells, calc, targets, size, compare, report, layout, life)
-# Command modules outside this package: each has register(subparsers).
-EXTENSIONS = ("naion_designer.cli_simulate",)
+COMMANDS = (cells, calc, simulate, life, layout, targets, size, compare, report)
 
 
 def _version() -> str:
@@ -50,8 +47,6 @@ def build_parser() -> Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for mod in COMMANDS:
         mod.register(sub)
-    for modname in EXTENSIONS:
-        importlib.import_module(modname).register(sub)
     return parser
 
 

@@ -168,7 +168,7 @@ def test_unwritable_output_and_no_time_model(naion, refsim_cell_file, tmp_path, 
 
 def test_existing_output_untouched_when_cancelled(refsim_cell_file, tmp_path, monkeypatch):
     """A cancelled run raises SimulationCancelled and leaves no (partial) output file."""
-    from naion_designer import cli_simulate
+    from naion_designer.cli import simulate as cli_simulate
     from naion_designer.core import simulate as sim
 
     out = tmp_path / "out.csv"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 
 def register(subparsers) -> None:
-    from .cli import add_pack_source
+    from .common import add_pack_source
 
     p = subparsers.add_parser(
         "simulate", help="time-domain simulation under a duty cycle",
@@ -58,7 +58,7 @@ def register(subparsers) -> None:
 
 
 def _fraction(text: str, field: str, hi: float) -> float:
-    from .core.units import InputError, parse_fraction
+    from ..core.units import InputError, parse_fraction
 
     try:
         v = float(text)
@@ -73,7 +73,7 @@ _FLAGS = {"dt": "--dt", "soc0": "--soc0", "ambient": "--ambient", "profile": "--
 
 
 def cmd_simulate(args) -> int:
-    from .core.units import InputError
+    from ..core.units import InputError
 
     try:
         return _simulate(args)
@@ -84,8 +84,8 @@ def cmd_simulate(args) -> int:
 
 
 def _profile(text: str):
-    from .core.profiles import parse_builtin
-    from .io.profile_csv import read_profile_csv
+    from ..core.profiles import parse_builtin
+    from ..io.profile_csv import read_profile_csv
 
     path = Path(text)
     if path.is_file() or text.lower().endswith(".csv"):
@@ -96,10 +96,10 @@ def _profile(text: str):
 def _simulate(args) -> int:
     from dataclasses import replace
 
-    from .cli import load_pack_source
-    from .core.simulate import Spread, simulate
-    from .core.units import InputError, parse_quantity
-    from .io.simulation_csv import SimulationCsvWriter
+    from ..core.simulate import Spread, simulate
+    from ..core.units import InputError, parse_quantity
+    from ..io.simulation_csv import SimulationCsvWriter
+    from .common import load_pack_source
 
     design = load_pack_source(args)
     # --dt: a time; a bare number is seconds
@@ -176,10 +176,10 @@ def _monte_carlo(args, design, profile, out, dt, soc0, ambient, spread, seed) ->
     import json
     import math
 
-    from .core.simulate import Spread
-    from .core.simulate.batch import simulate_batch
-    from .core.units import InputError, parse_count
-    from .io.atomic import atomic_write_text
+    from ..core.simulate import Spread
+    from ..core.simulate.batch import simulate_batch
+    from ..core.units import InputError, parse_count
+    from ..io.atomic import atomic_write_text
 
     n = parse_count(args.monte_carlo, "--monte-carlo", minimum=1)
     if args.per_cell:
