@@ -249,10 +249,11 @@ class ComparisonView(QWidget):
         self.checks = None
         if not ref or not self.designs:
             return
-        from ..core.targets import check_design, load_target
+        from ..core.targets import check_design
+        from .target_cache import cached_target
 
         try:
-            t = load_target(ref)
+            t = cached_target(ref)
             self.checks = [check_design(d, t, r) if r is not None else []
                            for d, r in zip(self.designs, self.results, strict=True)]
         except Exception as exc:

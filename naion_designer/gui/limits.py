@@ -66,10 +66,11 @@ def target_checks(design) -> tuple[list, str]:
     """(checks, error) of the design's target; ([], "") without a target."""
     if not design.target:
         return [], ""
-    from ..core.targets import check_design, load_target
+    from ..core.targets import check_design
+    from .target_cache import cached_target
 
     try:
-        target = load_target(design.target)
+        target = cached_target(design.target)
         return list(check_design(design, target)), ""
     except Exception as exc:  # shown to the user as one line
         return [], str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -8,6 +8,7 @@ Every modal question goes through one `ask_*` method so that tests can answer it
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -29,6 +30,7 @@ from .actions import ActionsMixin
 from .document import Document
 from .document_tab import DocumentTab
 from .file_actions import FilesMixin
+from .i18n import core_text
 from .messages import APP_TITLE, FILE_FILTER, first_line
 from .settings import Settings
 from .tools import ToolsMixin
@@ -199,13 +201,22 @@ class MainWindow(FilesMixin, ToolsMixin, ActionsMixin, QMainWindow):
             if doc is None:
                 return
         ref = cell.id if cell.origin == "library" else ""
+        d = doc.design
+        changes = {"cell": cell, "cell_ref": ref, "cell_overrides": ()}
+        square = cell.form_factor != "cylindrical" and d.layout.packing != "square"
+        if square:  # staggered rows need round cells
+            changes["layout"] = replace(d.layout, packing="square")
         try:
-            doc.edit(f"Use cell {cell.id}", cell=cell, cell_ref=ref, cell_overrides=())
+            doc.edit(self.tr("Use cell %1").replace("%1", cell.id), **changes)
         except InputError as exc:
-            self.show_error("Cannot use this cell", first_line(exc))
+            self.show_error(self.tr("Cannot use this cell"), core_text(first_line(exc)))
             return
         self.design_dock.raise_()
-        self.statusBar().showMessage(f"Design now uses {cell.maker} {cell.model}", 4000)
+        message = self.tr("Design now uses %1 %2").replace("%1", cell.maker).replace(
+            "%2", cell.model)
+        if square:
+            message += self.tr(" (packing set to square: hexagonal packing needs round cells)")
+        self.statusBar().showMessage(message, 6000)
 
     def _target_changed(self, target: str) -> None:
         doc = self.current_document()

@@ -1,9 +1,12 @@
 """The design editor dock: S × P, topology, interconnect, layout, overheads, thermal and analysis
-settings and the target.  Every committed field is one undo step; bad input shows an inline error
-naming the field, never a traceback."""
+settings and the target.  Every committed field is one undo step; bad input is refused in the
+field itself (marked, with the message naming the field as its tooltip) and in a message line at
+the foot of the dock, never a traceback.  The message line sits below the fields so that showing
+it never moves a field under the user's pointer."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
@@ -49,6 +52,26 @@ QUANTITY_FIELDS = [
      False),
     ("analysis", "runtime_power", "Runtime power", "power", "@power", True),
 ]
+# bounds (SI, inclusive) of typed values: per field, else per kind
+FIELD_BOUNDS = {
+    ("interconnect", "cell_connection"): (0.0, 1.0),
+    ("interconnect", "busbar_segment"): (0.0, 1.0),
+    ("interconnect", "terminal"): (0.0, 10.0),
+    ("layout", "gap"): (0.0, 0.5),
+    ("layout", "module_gap"): (0.0, 2.0),
+    ("layout", "margin"): (0.0, 1.0),
+    ("layout", "top_clearance"): (0.0, 1.0),
+    ("thermal", "ambient_temperature"): (213.15, 358.15),
+    ("thermal", "coolant_temperature"): (213.15, 358.15),
+}
+KIND_BOUNDS = {
+    "resistance": (0.0, 10.0), "length": (0.0, 10.0), "temperature": (173.15, 473.15),
+    "heat_transfer_coefficient": (0.0, 10_000.0), "thermal_conductance": (0.0, 1000.0),
+    "power": (0.0, 1e8), "mass": (0.0, 10_000.0), "volume": (0.0, 100.0),
+}
+NOTE_STYLE = "color: #0b4f8a; background: #e8f1fb; padding: 4px;"
+ERROR_BANNER_STYLE = "color: #b00020; background: #fdecea; padding: 4px;"
+
 OVERHEAD_COLUMNS = [("Name", ""), ("Mass", "mass"), ("Mass fraction", "fraction"),
                     ("Volume", "volume"), ("Volume fraction", "fraction")]
 
@@ -78,9 +101,8 @@ class DesignEditor(QWidget):
         self.error_label = QLabel()
         self.error_label.setObjectName("design_error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; background: #fdecea; padding: 4px;")
+        self.error_label.setStyleSheet(ERROR_BANNER_STYLE)
         self.error_label.hide()
-        outer.addWidget(self.error_label)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -108,8 +130,7 @@ class DesignEditor(QWidget):
         cell_row.addWidget(choose)
         form.addRow("Cell", cell_row)
         self.series_spin = self._spin(1, 2000, "S")
-        self.series_spin.valueChanged.connect(lambda v: self._commit(f"Series count {v}",
-                                                                     series=v))
+        self.series_spin.valueChanged.connect(self._series_changed)
         form.addRow("Series (S)", self.series_spin)
         self.parallel_spin = self._spin(1, 2000, "P")
         self.parallel_spin.valueChanged.connect(lambda v: self._commit(f"Parallel count {v}",
@@ -214,6 +235,7 @@ class DesignEditor(QWidget):
         self.target_combo.activated.connect(lambda _i: self._target_finished())
         form.addRow("Target", self.target_combo)
         self.body.addStretch(1)
+        outer.addWidget(self.error_label)  # below the fields: showing it moves none of them
         self.setEnabled(False)
 
     # --- construction helpers --------------------------------------------------------------
@@ -252,10 +274,11 @@ class DesignEditor(QWidget):
         for sec, name, label, kind, unit, optional in QUANTITY_FIELDS:
             if sec != section:
                 continue
-            edit = QuantityEdit(kind, self._unit(unit), label, optional)
+            bounds = FIELD_BOUNDS.get((sec, name), KIND_BOUNDS.get(kind, (-math.inf, math.inf)))
+            edit = QuantityEdit(kind, self._unit(unit), label, optional, bounds)
             edit.setObjectName(f"{sec}.{name}")
-            edit.committed.connect(lambda v, s=sec, n=name, lab=label: self._commit_nested(
-                lab, s, **{n: v}))
+            edit.committed.connect(lambda v, e=edit, s=sec, n=name: self._commit_quantity(
+                e, s, n, v))
             edit.failed.connect(self.show_error)
             self.quantity_edits[(sec, name)] = edit
             form.addRow(label, edit)
@@ -287,6 +310,9 @@ class DesignEditor(QWidget):
         d = self.doc.design
         self._refreshing = True
         try:
+            # ranges before values: a value above the old maximum would be clamped silently
+            self.modules_spin.setMaximum(max(1, d.series))
+            self.groups_per_row_spin.setMaximum(max(2000, d.layout.groups_per_row))
             self.name_edit.setText(d.name)
             c = d.cell
             self.cell_label.setText(c.id)
@@ -302,13 +328,16 @@ class DesignEditor(QWidget):
                 w.blockSignals(True)
                 w.setValue(v)
                 w.blockSignals(False)
-            self.modules_spin.setMaximum(max(1, d.series))
             for combo, value in ((self.topology_combo, d.topology),
                                  (self.terminal_side_combo, d.interconnect.terminal_side),
                                  (self.packing_combo, d.layout.packing),
                                  (self.rotation_combo, d.layout.rotation)):
+                combo.blockSignals(True)
                 combo.setCurrentIndex(max(0, combo.findData(value)))
-            self.packing_combo.setEnabled(c.form_factor == "cylindrical")
+                combo.blockSignals(False)
+            # hexagonal packing needs round cells; a design that has it anyway can go back
+            self.packing_combo.setEnabled(c.form_factor == "cylindrical"
+                                          or d.layout.packing != "square")
             for (sec, name), edit in self.quantity_edits.items():
                 edit.set_value(getattr(getattr(d, sec), name))
             self.target_combo.setEditText(d.target)
@@ -331,8 +360,44 @@ class DesignEditor(QWidget):
 
     # --- commits ---------------------------------------------------------------------------
     def show_error(self, message: str) -> None:
+        self.error_label.setStyleSheet(ERROR_BANNER_STYLE)
         self.error_label.setText(message)
         self.error_label.setVisible(bool(message))
+
+    def show_note(self, message: str) -> None:
+        """A line that tells what the editor changed besides the field edited."""
+        self.error_label.setStyleSheet(NOTE_STYLE)
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+
+    def _series_changed(self, v: int) -> None:
+        if self._refreshing or self.doc is None:
+            return
+        d = self.doc.design
+        changes: dict = {"series": v}
+        note = ""
+        if d.layout.modules > v:
+            changes["layout"] = replace(d.layout, modules=v)
+            note = self.tr("Modules reduced from %1 to %2: a pack of %2 series groups has at "
+                           "most %2 modules.").replace("%1", str(d.layout.modules)).replace(
+                "%2", str(v))
+        if self._commit(self.tr("Series count %1").replace("%1", str(v)), **changes) and note:
+            self.show_note(note)
+
+    def _commit_quantity(self, edit: QuantityEdit, section: str, name: str, value) -> None:
+        if self._refreshing or self.doc is None:
+            return
+        text = edit.text()
+        current = getattr(self.doc.design, section)
+        try:
+            self.doc.edit(edit.label, **{section: replace(current, **{name: value})})
+        except InputError as exc:
+            self.show_error(str(exc))
+            self.refresh()
+            edit.setText(text)  # the refused text stays, marked, with the message
+            edit.show_error(str(exc))
+            return
+        self.show_error("")
 
     def _commit(self, text: str, **changes) -> bool:
         if self._refreshing or self.doc is None:
@@ -353,9 +418,16 @@ class DesignEditor(QWidget):
         return self._commit(text, **{section: replace(current, **values)})
 
     def _name_finished(self) -> None:
+        if self.doc is None or self._refreshing:
+            return
         name = self.name_edit.text().strip()
-        if self.doc is not None and name and name != self.doc.design.name:
-            self._commit("Rename", name=name)
+        if not name:  # a design keeps a name: the field shows it again
+            self.name_edit.setText(self.doc.design.name)
+            self.show_error(self.tr("Name: a design needs a name"))
+        elif name != self.doc.design.name:
+            self._commit(self.tr("Rename"), name=name)
+        elif self.name_edit.text() != name:
+            self.name_edit.setText(name)
 
     def _soc_changed(self, _v) -> None:
         lo, hi = self.soc_low_spin.value() / 100, self.soc_high_spin.value() / 100

@@ -35,6 +35,7 @@ GROUPS = [("electrical", "Electrical"), ("thermal", "Thermal"), ("mechanical", "
 BAD_BG = QColor("#fde2e1")
 BAD_FG = QColor("#9b1c1c")
 OK_FG = QColor("#1b6e2f")
+VALUE_MAX_PX = 170
 # simulation summary rows: name -> (label, kind)
 SIM_ROWS = {"sim_profile": ("Duty cycle", ""),
             "sim_hottest_cell": ("Hottest cell", "temperature"),
@@ -80,10 +81,12 @@ class ResultsPanel(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         h = self.tree.header()
-        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        h.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        h.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # widths are set once per refresh (`_fit_columns`): ResizeToContents re-measures every
+        # row on every change, and a stretched first column cut the figure names short
+        for col in range(3):
+            h.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         h.setStretchLastSection(False)
         lay.addWidget(self.tree)
         self.items: dict[str, QTreeWidgetItem] = {}
@@ -120,11 +123,37 @@ class ResultsPanel(QWidget):
         usually changes values only, which is updated in place: fast on big packs)."""
         rows = self._rows()
         keys = [r["key"] for r in rows]
-        if keys != self._keys:
-            self._rebuild(rows)
-            self._keys = keys
-        else:
-            self._update(rows)
+        self.tree.setUpdatesEnabled(False)
+        try:
+            if keys != self._keys:
+                self._rebuild(rows)
+                self._keys = keys
+            else:
+                self._update(rows)
+            self._fit_columns()
+        finally:
+            self.tree.setUpdatesEnabled(True)
+
+    def _fit_columns(self) -> None:
+        """Names in full (a horizontal scroll bar rather than cut names), values up to
+        VALUE_MAX_PX (longer texts, e.g. a duty cycle's name, are elided with a tooltip)."""
+        t = self.tree
+        fm = t.fontMetrics()
+        pad = 3 * fm.horizontalAdvance("M")
+        w_value = min(VALUE_MAX_PX, max([fm.horizontalAdvance(i.text(1)) for i in
+                                         self.items.values()] + [40]) + pad)
+        w_unit = max([fm.horizontalAdvance(i.text(2)) for i in self.items.values()] + [30]) \
+            + pad + (24 if self._unit_combos else 0)
+        w_name = max([fm.horizontalAdvance(i.text(0)) for i in self.items.values()] + [80]) + pad
+        spare = t.viewport().width() - w_value - w_unit
+        h = t.header()
+        h.resizeSection(0, max(w_name, spare))
+        h.resizeSection(1, w_value)
+        h.resizeSection(2, w_unit)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _rows(self) -> list[dict]:
         rows: list[dict] = []

@@ -35,15 +35,14 @@ from PySide6.QtWidgets import (
 from ...core.targets import (
     Target,
     check_design,
-    load_target,
     margin_text,
-    presets,
     target_from_dict,
     target_to_dict,
     user_target_dir,
     write_target_file,
 )
 from ...core.units import InputError
+from ..target_cache import cached_presets, cached_target
 from ..workers import Task
 from .target_fields import (
     ERROR_STYLE,
@@ -200,7 +199,7 @@ class TargetPanel(QWidget):
             self.picker.clear()
             self.picker.addItem("(no target)", "")
             try:
-                all_t = presets()
+                all_t = cached_presets()
             except InputError as exc:
                 all_t = {}
                 self.error.setText(str(exc))
@@ -229,7 +228,7 @@ class TargetPanel(QWidget):
             self._show_target(None, "")
             return
         try:
-            t = load_target(ref)
+            t = cached_target(ref)
         except InputError as exc:
             self._show_target(None, ref)
             self.error.setText(f"Cannot load the target: {exc}")

@@ -1,0 +1,64 @@
+"""Seeded random walks through the real widgets of the main window (see `walk.py` for the
+actions and the invariants), at three window sizes; `make gui-walk` runs the long profile."""
+
+from __future__ import annotations
+
+import pytest
+
+from .walk import SIZES, Walk, WalkFailure
+
+ACTIONS = 100  # per window size: three walks take ~45 s on a quiet machine
+
+
+@pytest.mark.parametrize(("seed", "size"), [(11, SIZES[0]), (12, SIZES[1]), (13, SIZES[2])],
+                         ids=lambda v: "x".join(map(str, v)) if isinstance(v, tuple) else str(v))
+def test_random_walk(make_window, seed, size):
+    from naion_designer.gui.watchdog import Watchdog
+
+    win = make_window(show=False)
+    win.resize(*size)
+    win.show()
+    watchdog = Watchdog(0.25, report=lambda stall: None).start()
+    try:
+        stats = Walk(win, seed, size, watchdog).run(ACTIONS)
+    except WalkFailure as exc:
+        if "resize↔fit loop" in str(exc):
+            pytest.xfail("the resize↔fit loop of gui/layout_view.py")
+        raise
+    finally:
+        watchdog.stop()
+    assert stats.actions >= ACTIONS
+    assert stats.undo_checks >= ACTIONS // 40
+    assert len(stats.counts) >= 20  # the walk went through most kinds of action
+
+
+def test_watchdog_reports_a_blocked_and_a_spinning_event_loop(qtbot):
+    import time
+
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    from naion_designer.gui.watchdog import Watchdog
+
+    stalls = []
+    watchdog = Watchdog(0.25, report=stalls.append).start()
+    try:
+        def blocked_slot():
+            time.sleep(0.4)
+
+        QTimer.singleShot(0, blocked_slot)
+        qtbot.wait(700)
+        assert len(stalls) == 1 and "blocked_slot" in stalls[0].stack
+        assert stalls[0].busy_s >= 0.25
+
+        def spinning_slot():  # busy-waits through events: the loop never waits
+            end = time.monotonic() + 0.5
+            while time.monotonic() < end:
+                QCoreApplication.processEvents()
+
+        QTimer.singleShot(0, spinning_slot)
+        qtbot.wait(900)
+        assert len(stalls) == 2 and "spinning_slot" in stalls[1].stack
+        qtbot.wait(300)  # idle: nothing more to report
+        assert len(stalls) == 2
+    finally:
+        watchdog.stop()
