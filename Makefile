@@ -4,13 +4,14 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench package clean help
+.PHONY: run test lint bench package clean help gui-walk
 
 help:
 	@echo "make run      set up .venv and open the app on the bundled example design"
 	@echo "make test     set up .venv and run the whole test suite (lint included)"
 	@echo "make bench    run the benchmarks in bench/"
 	@echo "make package  build the one-folder app bundle with PyInstaller (dist/)"
+	@echo "make gui-walk the long random walk through the desktop app (3 x 3400 actions)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +28,10 @@ lint: $(STAMP)
 
 test: $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+gui-walk: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.gui.walk --actions 3400 \
+		--sizes 1400x900,1600x1000,1200x800 --seed 1
 
 bench: $(STAMP)
 	$(PY) -m bench

@@ -120,13 +120,13 @@ class ComparisonView(QWidget):
 
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Differences against"))
+        bar.addWidget(QLabel(self.tr("Differences against")))
         self.reference = QComboBox()
         self.reference.setObjectName("comparison_reference")
         self.reference.currentIndexChanged.connect(lambda _i: self._fill_table())
         bar.addWidget(self.reference)
         bar.addSpacing(20)
-        bar.addWidget(QLabel("Check against"))
+        bar.addWidget(QLabel(self.tr("Check against")))
         self.target_picker = QComboBox()
         self.target_picker.setObjectName("comparison_target")
         self.target_picker.setMinimumContentsLength(20)
@@ -142,7 +142,7 @@ class ComparisonView(QWidget):
         self.table.setObjectName("comparison_table")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.tabs.addTab(self.table, "Figures")
+        self.tabs.addTab(self.table, self.tr("Figures"))
 
         curves = QWidget()
         cl = QVBoxLayout(curves)
@@ -155,27 +155,27 @@ class ComparisonView(QWidget):
         self.discharge_plot.setBackground("w")
         self.discharge_plot.showGrid(x=True, y=True, alpha=0.3)
         self.discharge_plot.setTitle(f"Discharge at {C_RATE:g}C")
-        self.discharge_plot.setLabel("bottom", "Capacity discharged", units="Ah")
-        self.discharge_plot.setLabel("left", "Pack voltage", units="V")
+        self.discharge_plot.setLabel("bottom", self.tr("Capacity discharged"), units="Ah")
+        self.discharge_plot.setLabel("left", self.tr("Pack voltage"), units="V")
         self.discharge_plot.addLegend(offset=(-10, 10))
         plots.addWidget(self.discharge_plot)
         self.power_plot = pg.PlotWidget()
         self.power_plot.setBackground("w")
         self.power_plot.showGrid(x=True, y=True, alpha=0.3)
-        self.power_plot.setTitle("Power capability")
-        self.power_plot.setLabel("bottom", "State of charge", units="%")
-        self.power_plot.setLabel("left", "Power", units="W")
+        self.power_plot.setTitle(self.tr("Power capability"))
+        self.power_plot.setLabel("bottom", self.tr("State of charge"), units="%")
+        self.power_plot.setLabel("left", self.tr("Power"), units="W")
         self.power_plot.addLegend(offset=(-10, 10))
         plots.addWidget(self.power_plot)
         cl.addLayout(plots, 1)
-        self.tabs.addTab(curves, "Curves")
+        self.tabs.addTab(curves, self.tr("Curves"))
 
         self.scene = QGraphicsScene(self)
         self.layout_view = QGraphicsView(self.scene)
         self.layout_view.setObjectName("comparison_layouts")
         self.layout_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.layout_view.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.tabs.addTab(self.layout_view, "Layouts")
+        self.tabs.addTab(self.layout_view, self.tr("Layouts"))
         lay.addWidget(self.tabs, 1)
         self._fill_targets()
 
@@ -232,7 +232,7 @@ class ComparisonView(QWidget):
         from ..core.units import InputError
 
         self.target_picker.blockSignals(True)
-        self.target_picker.addItem("(no target)", "")
+        self.target_picker.addItem(self.tr("(no target)"), "")
         try:
             for t in presets().values():
                 self.target_picker.addItem(t.name, t.id)
@@ -364,7 +364,7 @@ class ComparisonView(QWidget):
         if not self.designs:
             self.curves_note.setText("")
             return
-        self.curves_note.setText("Computing the curves…")
+        self.curves_note.setText(self.tr("Computing the curves…"))
         designs = [d for d, r in zip(self.designs, self.results, strict=True) if r is not None]
         w = Task(lambda _progress, cancelled: curves_of(designs, cancelled), "curves", self)
         w.succeeded.connect(lambda data, g=self._generation: self._curves_done(g, data))

@@ -12,6 +12,7 @@ from ..core.units import InputError
 from . import recovery
 from .document import Document
 from .document_tab import DocumentTab
+from .i18n import translate
 from .messages import FILE_FILTER, first_line
 
 
@@ -92,11 +93,11 @@ class FilesMixin:
             a.setStatusTip(p)
             a.triggered.connect(lambda _c=False, path=p: self.open_file(path))
         if not recent:
-            a = self.recent_menu.addAction("(none)")
+            a = self.recent_menu.addAction(translate("MainWindow", "(none)"))
             a.setEnabled(False)
         else:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear list", lambda: self.settings.set("recent_files",
+            self.recent_menu.addAction(translate("MainWindow", "Clear list"), lambda: self.settings.set("recent_files",
                                                                                 []))
 
     def save(self, doc: Document | None = None) -> bool:

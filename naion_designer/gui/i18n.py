@@ -79,7 +79,8 @@ def current_language() -> str:
     return _current
 
 
-def tr(context: str, text: str) -> str:
+def translate(context: str, text: str) -> str:
+    """`QCoreApplication.translate` (pyside6-lupdate collects `translate("Context", "text")`)."""
     return QCoreApplication.translate(context, text)
 
 
@@ -87,10 +88,10 @@ def core_text(text: str) -> str:
     """A text made by the core (an error, a check reason, a result label) in the UI language."""
     if _current == SOURCE_LANGUAGE or not text:
         return text
-    return translate(text, _current)
+    return core_translate(text, _current)
 
 
-def translate(text: str, lang: str) -> str:
+def core_translate(text: str, lang: str) -> str:
     """The core catalogue's `translate(text, lang)` (English in, translation out, unchanged if
     unknown); here: the exact texts of `_CORE_ZH`, then 'field: message' with a known field."""
     table = _CORE.get(lang, {})

@@ -92,17 +92,17 @@ class MainWindow(FilesMixin, ToolsMixin, ActionsMixin, QMainWindow):
         self.plots = PlotsPanel()
         self.plots.simulation_finished.connect(self._simulation_finished)
         self.target_panel = self._make_target_panel()
-        self.design_dock = self._dock("Design", "design_dock", self.editor,
+        self.design_dock = self._dock(self.tr("Design"), "design_dock", self.editor,
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.library_dock = self._dock("Cell library", "library_dock", self.library,
+        self.library_dock = self._dock(self.tr("Cell library"), "library_dock", self.library,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.library_dock, self.design_dock)
-        self.results_dock = self._dock("Results", "results_dock", self.results,
+        self.results_dock = self._dock(self.tr("Results"), "results_dock", self.results,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
-        self.target_dock = self._dock("Target", "target_dock", self.target_panel,
+        self.target_dock = self._dock(self.tr("Target"), "target_dock", self.target_panel,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.target_dock, self.results_dock)
-        self.plots_dock = self._dock("Plots", "plots_dock", self.plots,
+        self.plots_dock = self._dock(self.tr("Plots"), "plots_dock", self.plots,
                                      Qt.DockWidgetArea.BottomDockWidgetArea)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -318,7 +318,7 @@ class MainWindow(FilesMixin, ToolsMixin, ActionsMixin, QMainWindow):
 
     def _simulation_finished(self, outcome: str) -> None:
         if outcome == "done":
-            self.statusBar().showMessage("Simulation finished", 4000)
+            self.statusBar().showMessage(self.tr("Simulation finished"), 4000)
         elif outcome == "failed":
             self.statusBar().showMessage(self.plots.status.text(), 8000)
 
@@ -328,7 +328,7 @@ class MainWindow(FilesMixin, ToolsMixin, ActionsMixin, QMainWindow):
                           f"Save the changes to “{doc.display_name()}” before closing?",
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self)
-        box.setInformativeText("Your changes are lost if you don't save them.")
+        box.setInformativeText(self.tr("Your changes are lost if you don't save them."))
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
         return {QMessageBox.StandardButton.Save: "save",
@@ -339,7 +339,7 @@ class MainWindow(FilesMixin, ToolsMixin, ActionsMixin, QMainWindow):
         names = "\n".join(f"• {r.name}" + (f" ({r.original_path})" if r.original_path else "")
                           for r in found)
         answer = QMessageBox.question(
-            self, "Restore unsaved work",
+            self, self.tr("Restore unsaved work"),
             f"NaIon Designer did not close properly last time. Restore the unsaved designs?"
             f"\n\n{names}",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

@@ -95,15 +95,15 @@ class PlotsPanel(QWidget):
         lay.setContentsMargins(2, 2, 2, 2)
         # --- simulation controls -------------------------------------------------------------
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Duty cycle"))
+        bar.addWidget(QLabel(self.tr("Duty cycle")))
         self.profile_combo = QComboBox()
         self.profile_combo.setMinimumWidth(160)
         bar.addWidget(self.profile_combo)
-        self.run_button = QPushButton("Run simulation")
-        self.run_button.setToolTip("Simulate the current design over the duty cycle (F5)")
+        self.run_button = QPushButton(self.tr("Run simulation"))
+        self.run_button.setToolTip(self.tr("Simulate the current design over the duty cycle (F5)"))
         self.run_button.clicked.connect(self.run_simulation)
         bar.addWidget(self.run_button)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel_simulation)
         bar.addWidget(self.cancel_button)
@@ -124,10 +124,10 @@ class PlotsPanel(QWidget):
         self.tabs.setDocumentMode(True)
         lay.addWidget(self.tabs, 1)
         self.sim_stack = QStackedWidget()
-        self.placeholder = QLabel("No simulation yet: pick a duty cycle and press "
+        self.placeholder = QLabel(self.tr("No simulation yet: pick a duty cycle and press "
                                   "<b>Run simulation</b> (F5).<br>The run goes on in the "
                                   "background; the layout editor can then paint every cell by "
-                                  "temperature, current or SOC.")
+                                  "temperature, current or SOC."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: #606060;")
         self.sim_stack.addWidget(self.placeholder)
@@ -135,15 +135,15 @@ class PlotsPanel(QWidget):
         self.sim_stack.addWidget(sim)
         grid = QHBoxLayout(sim)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.v_plot = _plot("Pack voltage", "time (min)", "voltage (V)", legend=False)
-        self.i_plot = _plot("Pack current", "time (min)", "current (A)",
+        self.v_plot = _plot(self.tr("Pack voltage"), "time (min)", "voltage (V)", legend=False)
+        self.i_plot = _plot(self.tr("Pack current"), "time (min)", "current (A)",
                             legend=False)
-        self.soc_plot = _plot("State of charge", "time (min)", "SOC (%)", legend=False)
+        self.soc_plot = _plot(self.tr("State of charge"), "time (min)", "SOC (%)", legend=False)
         self.t_plot = _plot(T_TITLE, "time (min)", "temperature (°C)", legend=False)
         self.spread_plot = _plot(SPREAD_TITLE, "time (min)", "max − min in a group (A)",
                                  legend=False)
-        self.spread_plot.setToolTip("The widest spread of cell currents inside any parallel "
-                                    "group: what uneven current sharing costs")
+        self.spread_plot.setToolTip(self.tr("The widest spread of cell currents inside any parallel "
+                                    "group: what uneven current sharing costs"))
         for w in (self.v_plot, self.i_plot, self.soc_plot, self.t_plot, self.spread_plot):
             w.setMinimumSize(120, 110)
         for w in (self.i_plot, self.soc_plot, self.t_plot, self.spread_plot):
@@ -157,13 +157,13 @@ class PlotsPanel(QWidget):
         col3.addWidget(self.spread_plot)
         for c in (col1, col2, col3):
             grid.addLayout(c, 1)
-        self.tabs.addTab(self.sim_stack, "Simulation")
-        self.discharge_plot = _plot("Discharge curves", "capacity (Ah)", "pack voltage (V)")
+        self.tabs.addTab(self.sim_stack, self.tr("Simulation"))
+        self.discharge_plot = _plot(self.tr("Discharge curves"), "capacity (Ah)", "pack voltage (V)")
         self.discharge_plot.getPlotItem().legend.setOffset((8, -8))  # bottom left is empty
-        self.tabs.addTab(self.discharge_plot, "Discharge curves")
-        self.power_plot = _plot("Power capability", "SOC (%)", "power (kW)")
+        self.tabs.addTab(self.discharge_plot, self.tr("Discharge curves"))
+        self.power_plot = _plot(self.tr("Power capability"), "SOC (%)", "power (kW)")
         self.power_plot.getPlotItem().legend.setOffset((8, 8))
-        self.tabs.addTab(self.power_plot, "Power vs SOC")
+        self.tabs.addTab(self.power_plot, self.tr("Power vs SOC"))
         self.tabs.currentChanged.connect(lambda _i: self.schedule_curves())
         self._curves_timer = QTimer(self)
         self._curves_timer.setSingleShot(True)
@@ -277,7 +277,7 @@ class PlotsPanel(QWidget):
     def cancel_simulation(self) -> None:
         if self.sim_task is not None:
             self.sim_task.cancel()
-            self.status.setText("Cancelling…")
+            self.status.setText(self.tr("Cancelling…"))
 
     def is_running(self) -> bool:
         return self.sim_task is not None
@@ -411,7 +411,7 @@ class PlotsPanel(QWidget):
                                      pen=pg.mkPen(PENS[k % len(PENS)], width=2),
                                      name=f"{c_rate:g} C")
         self.power_plot.clear()
-        self.power_plot.setTitle("Power capability vs SOC", size="10pt")
+        self.power_plot.setTitle(self.tr("Power capability vs SOC"), size="10pt")
         soc = np.asarray(pc["soc"]) * 100
         for k, (key, label) in enumerate((("power_W", "available"),
                                           ("power_at_min_voltage_W", "at min. voltage"),

@@ -61,27 +61,27 @@ class SizingView(QWidget):
 
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Target"))
+        top.addWidget(QLabel(self.tr("Target")))
         self.target_picker = QComboBox()
         self.target_picker.setObjectName("sizing_target")
         self.target_picker.setMinimumContentsLength(24)
         self.target_picker.activated.connect(self._target_picked)
         top.addWidget(self.target_picker, 1)
-        top.addWidget(QLabel("Objective"))
+        top.addWidget(QLabel(self.tr("Objective")))
         self.objective = QComboBox()
         for key, text in OBJECTIVES.items():
             self.objective.addItem(text, key)
         top.addWidget(self.objective)
-        top.addWidget(QLabel("Designs"))
+        top.addWidget(QLabel(self.tr("Designs")))
         self.top_n = QSpinBox()
         self.top_n.setRange(1, 100)
         self.top_n.setValue(10)
         top.addWidget(self.top_n)
-        self.run_button = QPushButton("Size")
+        self.run_button = QPushButton(self.tr("Size"))
         self.run_button.setDefault(True)
         self.run_button.clicked.connect(self.run)
         top.addWidget(self.run_button)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         top.addWidget(self.cancel_button)
@@ -92,7 +92,7 @@ class SizingView(QWidget):
         self.progress.setMaximumWidth(220)
         self.progress.setVisible(False)
         status.addWidget(self.progress)
-        self.status = QLabel("Pick a target and press Size.")
+        self.status = QLabel(self.tr("Pick a target and press Size."))
         self.status.setObjectName("sizing_status")
         self.status.setWordWrap(True)
         status.addWidget(self.status, 1)
@@ -119,16 +119,16 @@ class SizingView(QWidget):
         self.plot.setObjectName("sizing_pareto")
         self.plot.setBackground("w")
         self.plot.showGrid(x=True, y=True, alpha=0.3)
-        self.plot.setLabel("bottom", "Pack mass", units="kg")
-        self.plot.setLabel("left", "Cell cost")
+        self.plot.setLabel("bottom", self.tr("Pack mass"), units="kg")
+        self.plot.setLabel("left", self.tr("Cell cost"))
         self.plot.addLegend(offset=(10, 10))
-        tabs.addTab(self.plot, "Pareto front")
+        tabs.addTab(self.plot, self.tr("Pareto front"))
         self.details = QTextBrowser()
         self.details.setObjectName("sizing_details")
-        tabs.addTab(self.details, "Reasons")
+        tabs.addTab(self.details, self.tr("Reasons"))
         self.rejected = QTextBrowser()
         self.rejected.setObjectName("sizing_rejected")
-        tabs.addTab(self.rejected, "Rejected cells")
+        tabs.addTab(self.rejected, self.tr("Rejected cells"))
         self.tabs = tabs
         split.addWidget(tabs)
         split.setStretchFactor(0, 3)
@@ -151,7 +151,7 @@ class SizingView(QWidget):
             self.target_picker.setItemData(self.target_picker.count() - 1,
                                            t.description or t.source,
                                            Qt.ItemDataRole.ToolTipRole)
-        self.target_picker.addItem("Open target file…", "__open__")
+        self.target_picker.addItem(self.tr("Open target file…"), "__open__")
         if current:
             self.set_target(current)
 
@@ -184,7 +184,7 @@ class SizingView(QWidget):
             return
         ref = self.target_picker.currentData()
         if not ref or ref == "__open__":
-            self.status.setText("Pick a target first.")
+            self.status.setText(self.tr("Pick a target first."))
             return
         try:
             target = load_target(ref)
@@ -198,7 +198,7 @@ class SizingView(QWidget):
             self.status.setText(f"Cannot size: {exc}")
             return
         if not cells:
-            self.status.setText("The cell library is empty.")
+            self.status.setText(self.tr("The cell library is empty."))
             return
         self.result = None
         cells, top, objective = list(cells), self.top_n.value(), self.objective.currentData()
@@ -224,7 +224,7 @@ class SizingView(QWidget):
     def cancel(self) -> None:
         if self._worker is not None:
             self._worker.cancel()
-            self.status.setText("Cancelling…")
+            self.status.setText(self.tr("Cancelling…"))
 
     def _progressed(self, fraction: float) -> None:
         self.progress.setValue(int(fraction * 1000))
@@ -243,7 +243,7 @@ class SizingView(QWidget):
         self.finished.emit(None)
 
     def _cancelled(self) -> None:
-        self.status.setText("Sizing cancelled.")
+        self.status.setText(self.tr("Sizing cancelled."))
         self.finished.emit(None)
 
     def _done(self, res) -> None:

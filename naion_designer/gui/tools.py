@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from .comparison_view import ComparisonView
 from .dialogs.export import ComparisonExportDialog, ExportDialog
 from .dialogs.preferences import PreferencesDialog
+from .i18n import translate
 from .messages import APP_TITLE
 from .sizing_view import SizingView
 
@@ -66,7 +67,7 @@ class ToolsMixin:
     def show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td>{t}</td><td><b>{k}</b></td></tr>"
                        for t, k in self.shortcut_table())
-        QMessageBox.information(self, "Keyboard shortcuts",
+        QMessageBox.information(self, translate("MainWindow", "Keyboard shortcuts"),
                                 f"<table cellspacing='4'>{rows}</table>"
                                 "<p>Layout editor: wheel to zoom, drag the background to pan, "
                                 "drag a group onto another to swap them.</p>")

@@ -44,7 +44,7 @@ class CellEditorDialog(QDialog):
         super().__init__(parent)
         from ...io.cell_file import cell_to_dict
 
-        self.setWindowTitle("User cell")
+        self.setWindowTitle(self.tr("User cell"))
         self.resize(480, 640)
         self.saved_id = ""
         self.base = dict(BLANK) if base_cell is None else cell_to_dict(base_cell)
@@ -52,8 +52,8 @@ class CellEditorDialog(QDialog):
             self.base["id"] = f"{base_cell.id}-user"
             self.base["source"] = f"edited from library cell {base_cell.id}: {base_cell.source}"
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("Values accept units (e.g. '12 Ah', '2 mΩ', '380 g'). The cell is "
-                             "saved to your own library folder."))
+        lay.addWidget(QLabel(self.tr("Values accept units (e.g. '12 Ah', '2 mΩ', '380 g'). The cell is "
+                             "saved to your own library folder.")))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
@@ -67,18 +67,18 @@ class CellEditorDialog(QDialog):
         self.form_combo = QComboBox()
         self.form_combo.addItems(FORM_FACTORS)
         self.form_combo.setCurrentText(self.base.get("form_factor", "cylindrical"))
-        form.addRow("Format", self.form_combo)
+        form.addRow(self.tr("Format"), self.form_combo)
         self.chem_combo = QComboBox()
         self.chem_combo.addItems(CHEMISTRIES)
         self.chem_combo.setCurrentText(self.base.get("chemistry", "other"))
-        form.addRow("Chemistry", self.chem_combo)
+        form.addRow(self.tr("Chemistry"), self.chem_combo)
         for key, label in QUANTITY_FIELDS:
             self.edits[key] = QLineEdit(str(self.base.get(key, "")))
             self.edits[key].setObjectName(key)
             form.addRow(label, self.edits[key])
         self.edits["estimated"] = QLineEdit(", ".join(self.base.get("estimated", [])))
-        self.edits["estimated"].setPlaceholderText("keys whose values are estimates")
-        form.addRow("Estimated keys", self.edits["estimated"])
+        self.edits["estimated"].setPlaceholderText(self.tr("keys whose values are estimates"))
+        form.addRow(self.tr("Estimated keys"), self.edits["estimated"])
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")

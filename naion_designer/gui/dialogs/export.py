@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import translate
 from ..workers import Task
 from .pdf_preview import page_count, render_first_page
 
@@ -83,14 +84,14 @@ class _ExportDialog(QDialog):
         self.author = QLineEdit()
         self.company = QLineEdit()
         self.logo = QLineEdit()
-        self.logo.setPlaceholderText("PNG or JPEG (optional)")
-        logo_btn = QPushButton("Browse…")
+        self.logo.setPlaceholderText(translate("ExportDialog", "PNG or JPEG (optional)"))
+        logo_btn = QPushButton(translate("ExportDialog", "Browse…"))
         logo_btn.clicked.connect(self._browse_logo)
         self.paper = QComboBox()
         self.paper.addItem("A4", "A4")
-        self.paper.addItem("Letter", "letter")
+        self.paper.addItem(translate("ExportDialog", "Letter"), "letter")
         self.output = QLineEdit()
-        out_btn = QPushButton("Browse…")
+        out_btn = QPushButton(translate("ExportDialog", "Browse…"))
         out_btn.clicked.connect(self._browse_output)
         for w, ph in ((self.customer, "e.g. 深圳某某储能科技有限公司"),
                       (self.project, "project name or number"),
@@ -99,23 +100,23 @@ class _ExportDialog(QDialog):
             w.setPlaceholderText(ph)
 
         form = QFormLayout()
-        form.addRow("Customer", self.customer)
-        form.addRow("Project", self.project)
-        form.addRow("Revision", self.revision)
-        form.addRow("Author", self.author)
-        form.addRow("Company", self.company)
+        form.addRow(translate("ExportDialog", "Customer"), self.customer)
+        form.addRow(translate("ExportDialog", "Project"), self.project)
+        form.addRow(translate("ExportDialog", "Revision"), self.revision)
+        form.addRow(translate("ExportDialog", "Author"), self.author)
+        form.addRow(translate("ExportDialog", "Company"), self.company)
         row = QHBoxLayout()
         row.addWidget(self.logo, 1)
         row.addWidget(logo_btn)
-        form.addRow("Logo", _wrap(row))
-        form.addRow("Paper", self.paper)
+        form.addRow(translate("ExportDialog", "Logo"), _wrap(row))
+        form.addRow(translate("ExportDialog", "Paper"), self.paper)
         row = QHBoxLayout()
         row.addWidget(self.output, 1)
         row.addWidget(out_btn)
-        form.addRow("Save as", _wrap(row))
+        form.addRow(translate("ExportDialog", "Save as"), _wrap(row))
         self.form = form
 
-        self.preview = QLabel("Preparing the preview…")
+        self.preview = QLabel(translate("ExportDialog", "Preparing the preview…"))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setWordWrap(True)
         self.preview.setMinimumSize(330, 460)
@@ -145,7 +146,7 @@ class _ExportDialog(QDialog):
         self.left.addWidget(self.status)
         self.left.addWidget(self.buttons)
         right = QVBoxLayout()
-        right.addWidget(QLabel("Preview of the first page"))
+        right.addWidget(QLabel(translate("ExportDialog", "Preview of the first page")))
         right.addWidget(scroll, 1)
         right.addWidget(self.preview_note)
         top = QHBoxLayout(self)
@@ -437,7 +438,7 @@ class ComparisonExportDialog(_ExportDialog):
     def __init__(self, designs, parent=None):
         super().__init__(parent)
         self.designs = list(designs)
-        self.setWindowTitle("Export comparison")
+        self.setWindowTitle(translate("ExportDialog", "Export comparison"))
         self.choice = QListWidget()
         self.choice.setMaximumHeight(130)
         for i, d in enumerate(self.designs):
@@ -451,7 +452,7 @@ class ComparisonExportDialog(_ExportDialog):
             self.choice.addItem(item)
         # drag the names to set the order of the columns
         self.choice.setDragDropMode(QListWidget.DragDropMode.InternalMove)
-        self.choice.setToolTip("Tick the designs to compare; drag them to change the order")
+        self.choice.setToolTip(translate("ExportDialog", "Tick the designs to compare; drag them to change the order"))
         self.choice.model().rowsMoved.connect(self._schedule_preview)
         self.choice.itemChanged.connect(self._schedule_preview)
         self.form.insertRow(0, "Designs", self.choice)

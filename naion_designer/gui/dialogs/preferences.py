@@ -24,33 +24,33 @@ class PreferencesDialog(QDialog):
     def __init__(self, settings, parent=None):
         super().__init__(parent)
         self.settings = settings
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         lay = QVBoxLayout(self)
-        box = QGroupBox("Display units")
+        box = QGroupBox(self.tr("Display units"))
         form = QFormLayout(box)
         self.unit_combos: dict[str, QComboBox] = {}
         for kind in UNIT_KINDS:
             combo = QComboBox()
-            combo.addItem("per figure (default)", "")
+            combo.addItem(self.tr("per figure (default)"), "")
             for u in DISPLAY_UNITS[kind]:
                 combo.addItem(pretty_unit(u), u)
             combo.setCurrentIndex(max(0, combo.findData(settings.get(f"units/{kind}"))))
             self.unit_combos[kind] = combo
             form.addRow(kind.replace("_", " ").capitalize(), combo)
         lay.addWidget(box)
-        box = QGroupBox("New designs and documents")
+        box = QGroupBox(self.tr("New designs and documents"))
         form = QFormLayout(box)
         self.ambient_spin = QDoubleSpinBox()
         self.ambient_spin.setRange(-60, 80)
         self.ambient_spin.setSuffix(" °C")
         self.ambient_spin.setValue(settings.get("ambient_temperature_c"))
-        form.addRow("Default ambient temperature", self.ambient_spin)
+        form.addRow(self.tr("Default ambient temperature"), self.ambient_spin)
         self.autosave_spin = QSpinBox()
         self.autosave_spin.setRange(0, 3600)
         self.autosave_spin.setSuffix(" s")
         self.autosave_spin.setSpecialValueText("off")
         self.autosave_spin.setValue(settings.get("autosave_interval_s"))
-        form.addRow("Autosave every", self.autosave_spin)
+        form.addRow(self.tr("Autosave every"), self.autosave_spin)
         lay.addWidget(box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

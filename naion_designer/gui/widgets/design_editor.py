@@ -114,44 +114,44 @@ class DesignEditor(QWidget):
         self.quantity_edits: dict[tuple[str, str], QuantityEdit] = {}
 
         # --- pack -------------------------------------------------------------------------
-        form = self._section("Pack")
+        form = self._section(self.tr("Pack"))
         self.name_edit = QLineEdit()
         self.name_edit.editingFinished.connect(self._name_finished)
-        form.addRow("Name", self.name_edit)
+        form.addRow(self.tr("Name"), self.name_edit)
         cell_row = QHBoxLayout()
         self.cell_label = QLineEdit()  # read-only: long names scroll instead of widening
         self.cell_label.setReadOnly(True)
         self.cell_label.setFrame(False)
         self.cell_label.setStyleSheet("background: transparent;")
-        choose = QPushButton("Change…")
-        choose.setToolTip("Pick a cell in the cell library and press 'Use in design'")
+        choose = QPushButton(self.tr("Change…"))
+        choose.setToolTip(self.tr("Pick a cell in the cell library and press 'Use in design'"))
         choose.clicked.connect(self.choose_cell_requested)
         cell_row.addWidget(self.cell_label, 1)
         cell_row.addWidget(choose)
-        form.addRow("Cell", cell_row)
+        form.addRow(self.tr("Cell"), cell_row)
         self.series_spin = self._spin(1, 2000, "S")
         self.series_spin.valueChanged.connect(self._series_changed)
-        form.addRow("Series (S)", self.series_spin)
+        form.addRow(self.tr("Series (S)"), self.series_spin)
         self.parallel_spin = self._spin(1, 2000, "P")
         self.parallel_spin.valueChanged.connect(lambda v: self._commit(f"Parallel count {v}",
                                                                        parallel=v))
-        form.addRow("Parallel (P)", self.parallel_spin)
+        form.addRow(self.tr("Parallel (P)"), self.parallel_spin)
         self.topology_combo = QComboBox()
-        self.topology_combo.addItem("Parallel groups in series", "series-groups")
-        self.topology_combo.addItem("Series strings in parallel", "parallel-strings")
+        self.topology_combo.addItem(self.tr("Parallel groups in series"), "series-groups")
+        self.topology_combo.addItem(self.tr("Series strings in parallel"), "parallel-strings")
         self.topology_combo.activated.connect(
             lambda _i: self._commit("Topology", topology=self.topology_combo.currentData()))
-        form.addRow("Topology", self.topology_combo)
+        form.addRow(self.tr("Topology"), self.topology_combo)
 
         # --- interconnect ------------------------------------------------------------------
-        form = self._section("Interconnect")
+        form = self._section(self.tr("Interconnect"))
         self._add_quantities(form, "interconnect")
         self.terminal_side_combo = QComboBox()
-        self.terminal_side_combo.addItem("Same side", "same")
-        self.terminal_side_combo.addItem("Opposite sides", "opposite")
+        self.terminal_side_combo.addItem(self.tr("Same side"), "same")
+        self.terminal_side_combo.addItem(self.tr("Opposite sides"), "opposite")
         self.terminal_side_combo.activated.connect(lambda _i: self._commit_nested(
             "Terminal side", "interconnect", terminal_side=self.terminal_side_combo.currentData()))
-        form.addRow("Pack terminals", self.terminal_side_combo)
+        form.addRow(self.tr("Pack terminals"), self.terminal_side_combo)
 
         # --- layout ------------------------------------------------------------------------
         form = self._section("Layout")
@@ -179,7 +179,7 @@ class DesignEditor(QWidget):
         self._add_quantities(form, "layout")
 
         # --- overheads ---------------------------------------------------------------------
-        box = QGroupBox("Overheads (busbars, BMS, enclosure…)")
+        box = QGroupBox(self.tr("Overheads (busbars, BMS, enclosure…)"))
         self.body.addWidget(box)
         lay = QVBoxLayout(box)
         self.overhead_table = QTableWidget(0, len(OVERHEAD_COLUMNS))
@@ -187,19 +187,19 @@ class DesignEditor(QWidget):
         self.overhead_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
         self.overhead_table.horizontalHeader().setMinimumSectionSize(40)
-        self.overhead_table.setHorizontalHeaderLabels(["Name", "Mass", "Mass frac.", "Volume",
-                                                       "Vol. frac."])
-        self.overhead_table.setToolTip("Mass and volume with units (e.g. '0.8 kg', '1.5 L'); "
-                                       "fractions of the cell mass / layout volume (0.12)")
+        self.overhead_table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Mass"), self.tr("Mass frac."), self.tr("Volume"),
+                                                       self.tr("Vol. frac.")])
+        self.overhead_table.setToolTip(self.tr("Mass and volume with units (e.g. '0.8 kg', '1.5 L'); "
+                                       "fractions of the cell mass / layout volume (0.12)"))
         self.overhead_table.verticalHeader().hide()
         self.overhead_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.overhead_table.setMinimumHeight(110)
         self.overhead_table.itemChanged.connect(self._overhead_changed)
         lay.addWidget(self.overhead_table)
         row = QHBoxLayout()
-        add = QPushButton("Add")
+        add = QPushButton(self.tr("Add"))
         add.clicked.connect(self._add_overhead)
-        remove = QPushButton("Remove")
+        remove = QPushButton(self.tr("Remove"))
         remove.clicked.connect(self._remove_overhead)
         row.addWidget(add)
         row.addWidget(remove)
@@ -207,11 +207,11 @@ class DesignEditor(QWidget):
         lay.addLayout(row)
 
         # --- thermal -----------------------------------------------------------------------
-        form = self._section("Thermal")
+        form = self._section(self.tr("Thermal"))
         self._add_quantities(form, "thermal")
 
         # --- analysis and target -----------------------------------------------------------
-        form = self._section("Analysis and target")
+        form = self._section(self.tr("Analysis and target"))
         soc_row = QHBoxLayout()
         self.soc_low_spin = self._dspin(0, 100, 1, " %")
         self.soc_high_spin = self._dspin(0, 100, 1, " %")
@@ -220,20 +220,20 @@ class DesignEditor(QWidget):
         soc_row.addWidget(self.soc_low_spin)
         soc_row.addWidget(QLabel("to"))
         soc_row.addWidget(self.soc_high_spin)
-        form.addRow("Usable SOC window", soc_row)
+        form.addRow(self.tr("Usable SOC window"), soc_row)
         self.load_c_spin = self._dspin(0.01, 100, 2, " C")
         self.load_c_spin.valueChanged.connect(lambda v: self._commit_nested(
             "Load C-rate", "analysis", load_c_rate=float(v)))
-        form.addRow("Load C-rate", self.load_c_spin)
+        form.addRow(self.tr("Load C-rate"), self.load_c_spin)
         self._add_quantities(form, "analysis")
         self.target_combo = QComboBox()
         self.target_combo.setEditable(True)
         self.target_combo.addItem("")
         self.target_combo.addItems(_target_ids())
-        self.target_combo.lineEdit().setPlaceholderText("none (a preset id or a target file)")
+        self.target_combo.lineEdit().setPlaceholderText(self.tr("none (a preset id or a target file)"))
         self.target_combo.lineEdit().editingFinished.connect(self._target_finished)
         self.target_combo.activated.connect(lambda _i: self._target_finished())
-        form.addRow("Target", self.target_combo)
+        form.addRow(self.tr("Target"), self.target_combo)
         self.body.addStretch(1)
         outer.addWidget(self.error_label)  # below the fields: showing it moves none of them
         self.setEnabled(False)

@@ -77,7 +77,7 @@ class ResultsPanel(QWidget):
         lay.addWidget(self.header)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Figure", "Value", "Unit"])
+        self.tree.setHeaderLabels([self.tr("Figure"), self.tr("Value"), self.tr("Unit")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -159,7 +159,7 @@ class ResultsPanel(QWidget):
         rows: list[dict] = []
         self.reasons = {}
         if self.doc is None:
-            self.header.setText("No design open")
+            self.header.setText(self.tr("No design open"))
             return rows
         d = self.doc.design
         results = self.doc.results()

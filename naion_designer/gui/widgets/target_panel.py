@@ -84,11 +84,11 @@ class TargetPanel(QWidget):
         self.picker.setMinimumContentsLength(18)
         self.picker.activated.connect(self._picked)
         row.addWidget(self.picker, 1)
-        self.save_button = QPushButton("Save as…")
-        self.save_button.setToolTip("Save the edited target as your own target and use it")
+        self.save_button = QPushButton(self.tr("Save as…"))
+        self.save_button.setToolTip(self.tr("Save the edited target as your own target and use it"))
         self.save_button.clicked.connect(self._save_as)
         row.addWidget(self.save_button)
-        self.revert_button = QPushButton("Revert")
+        self.revert_button = QPushButton(self.tr("Revert"))
         self.revert_button.clicked.connect(self._revert)
         row.addWidget(self.revert_button)
         lay.addLayout(row)
@@ -101,10 +101,10 @@ class TargetPanel(QWidget):
         self.summary.setFont(f)
         lay.addWidget(self.summary)
         drow = QHBoxLayout()
-        self.duty_button = QPushButton("Simulate duty cycle")
+        self.duty_button = QPushButton(self.tr("Simulate duty cycle"))
         self.duty_button.setObjectName("target_duty_cycle")
-        self.duty_button.setToolTip("Run the target's duty cycle through the time-domain "
-                                    "simulation and add the result to the checks")
+        self.duty_button.setToolTip(self.tr("Run the target's duty cycle through the time-domain "
+                                    "simulation and add the result to the checks"))
         self.duty_button.clicked.connect(self.run_duty_cycle)
         drow.addWidget(self.duty_button)
         self.duty_label = QLabel()
@@ -116,7 +116,7 @@ class TargetPanel(QWidget):
         self.checks_tree = QTreeWidget()
         self.checks_tree.setObjectName("target_checks")
         self.checks_tree.setColumnCount(5)
-        self.checks_tree.setHeaderLabels(["", "Requirement", "Design", "Required", "Margin"])
+        self.checks_tree.setHeaderLabels(["", self.tr("Requirement"), self.tr("Design"), self.tr("Required"), self.tr("Margin")])
         self.checks_tree.setRootIsDecorated(False)
         self.checks_tree.setUniformRowHeights(True)
         h = self.checks_tree.header()
@@ -197,7 +197,7 @@ class TargetPanel(QWidget):
         self._loading = True
         try:
             self.picker.clear()
-            self.picker.addItem("(no target)", "")
+            self.picker.addItem(self.tr("(no target)"), "")
             try:
                 all_t = cached_presets()
             except InputError as exc:
@@ -208,7 +208,7 @@ class TargetPanel(QWidget):
                 self.picker.addItem(f"{t.name}{tag}", t.id)
                 self.picker.setItemData(self.picker.count() - 1, t.description or t.source,
                                         Qt.ItemDataRole.ToolTipRole)
-            self.picker.addItem("Open target file…", "__open__")
+            self.picker.addItem(self.tr("Open target file…"), "__open__")
             self._select_in_picker(self._ref)
         finally:
             self._loading = False
