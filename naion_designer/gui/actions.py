@@ -64,10 +64,12 @@ class ActionsMixin:
                                             QKeySequence.StandardKey.PreviousChild)
         self.shortcuts_action = self._action(translate("MainWindow", "&Keyboard shortcuts"), self.show_shortcuts,
                                              "Ctrl+/")
+        self.log_folder_action = self._action(translate("MainWindow", "Open &log folder"),
+                                              self.open_log_folder)
         self.about_action = self._action(translate("MainWindow", "&About NaIon Designer"), self.about)
         self.colour_actions = {}
         for k, (mode, (label, _u, _s)) in enumerate(MODES.items()):
-            a = self._action(f"Colour by {label.lower()}",
+            a = self._action(translate("MainWindow", "Colour by {0}").format(translate("DocumentTab", label).lower()),
                              lambda m=mode: self._set_colour_mode(m), f"Ctrl+{k + 1}")
             self.colour_actions[mode] = a
 
@@ -116,6 +118,7 @@ class ActionsMixin:
         m.addAction(self.compare_action)
         m = mb.addMenu(translate("MainWindow", "&Help"))
         m.addAction(self.shortcuts_action)
+        m.addAction(self.log_folder_action)
         m.addAction(self.about_action)
 
     def shortcut_table(self) -> list[tuple[str, str]]:

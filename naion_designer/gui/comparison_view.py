@@ -12,6 +12,7 @@ Interface (docs/ARCHITECTURE.md): `ComparisonView(QWidget)`; `set_designs(list[P
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 
@@ -40,8 +41,11 @@ from PySide6.QtWidgets import (
 
 from ..cli_targets import BETTER_HIGH, COMPARE_ROWS
 from ..core.results import RESULT_DEFS, display
+from .i18n import core_text
 from .messages import first_line
 from .workers import Cancelled, Task
+
+log = logging.getLogger(__name__)
 
 BEST_BG = QColor("#dff3e3")
 PASS_FG, FAIL_FG, NV_FG = QColor("#1b6e2f"), QColor("#9b1c1c"), QColor("#555555")
@@ -101,6 +105,7 @@ def curves_of(designs, cancelled) -> list:
         try:
             out.append(design_curves(d))
         except Exception as exc:  # one line per design, shown on the plot
+            log.exception("shown to the user as one line")
             out.append(first_line(exc))
     return out
 
@@ -154,7 +159,7 @@ class ComparisonView(QWidget):
         self.discharge_plot = pg.PlotWidget()
         self.discharge_plot.setBackground("w")
         self.discharge_plot.showGrid(x=True, y=True, alpha=0.3)
-        self.discharge_plot.setTitle(f"Discharge at {C_RATE:g}C")
+        self.discharge_plot.setTitle(self.tr("Discharge at {0:g}C").format(C_RATE))
         self.discharge_plot.setLabel("bottom", self.tr("Capacity discharged"), units="Ah")
         self.discharge_plot.setLabel("left", self.tr("Pack voltage"), units="V")
         self.discharge_plot.addLegend(offset=(-10, 10))
@@ -190,6 +195,7 @@ class ComparisonView(QWidget):
             try:
                 self.results.append(calculate(d))
             except Exception as exc:  # one bad design must not hide the others
+                log.exception("shown to the user as one line")
                 self.results.append(None)
                 errors.append(f"{d.name}: {str(exc).splitlines()[0]}")
         self.message.setText("; ".join(errors) if errors else
@@ -257,7 +263,8 @@ class ComparisonView(QWidget):
             self.checks = [check_design(d, t, r) if r is not None else []
                            for d, r in zip(self.designs, self.results, strict=True)]
         except Exception as exc:
-            self.message.setText(f"Cannot check against the target: {str(exc).splitlines()[0]}")
+            log.exception("shown to the user as one line")
+            self.message.setText(self.tr("Cannot check against the target: {0}").format(core_text(first_line(exc))))
 
     # --- figures ------------------------------------------------------------------------------
     def _fill_table(self) -> None:
@@ -411,6 +418,7 @@ class ComparisonView(QWidget):
             try:
                 lay = compute_layout(d)
             except Exception as exc:
+                log.exception("shown to the user as one line")
                 t = self.scene.addText(f"{i + 1}: {d.name}\n(no layout: {exc})")
                 t.setPos(x0, -40)
                 x0 += 200 + gap

@@ -4,7 +4,7 @@ wiring toggles, colour-map mode with a time slider and a colour bar)."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 from .layout_view import VIRIDIS, LayoutView
 
 # colour-map modes: id -> (label, unit, needs a simulation)
-MODES = {"groups": ("Series groups", "", False),
-         "share": ("DC current share", "× mean", False),
-         "temperature": ("Temperature", "°C", True),
-         "current": ("Cell current", "A", True),
-         "soc": ("Cell SOC", "%", True)}
+MODES = {"groups": (QT_TRANSLATE_NOOP("DocumentTab", "Series groups"), "", False),
+         "share": (QT_TRANSLATE_NOOP("DocumentTab", "DC current share"), QT_TRANSLATE_NOOP("DocumentTab", "× mean"), False),
+         "temperature": (QT_TRANSLATE_NOOP("DocumentTab", "Temperature"), "°C", True),
+         "current": (QT_TRANSLATE_NOOP("DocumentTab", "Cell current"), "A", True),
+         "soc": (QT_TRANSLATE_NOOP("DocumentTab", "Cell SOC"), "%", True)}
 
 
 class ColourBar(QWidget):
@@ -92,7 +92,7 @@ class DocumentTab(QWidget):
         bar.addWidget(QLabel(self.tr("Colour by")))
         self.mode_combo = QComboBox()
         for mode, (label, _u, _sim) in MODES.items():
-            self.mode_combo.addItem(label, mode)
+            self.mode_combo.addItem(self.tr(label), mode)
         bar.addWidget(self.mode_combo)
         bar.addStretch(1)
         lay.addLayout(bar)
@@ -210,7 +210,7 @@ class DocumentTab(QWidget):
                                   f"{hi:.{digits + (1 if hi - lo < 1 else 0)}f}", unit)
         self.colour_bar.show()
         t = float(self.doc.simulation.time[k])
-        self.time_label.setText(f"t = {t / 60:.1f} min")
+        self.time_label.setText(self.tr("t = {0:.1f} min").format(t / 60))
 
     def _wiring_toggled(self, _checked) -> None:
         self.view.show_busbars = self.busbar_check.isChecked()
@@ -240,10 +240,7 @@ class DocumentTab(QWidget):
 
     def show_envelope(self) -> None:
         lay, d = self.view.layout, self.doc.design
-        self.info.setText(f"Envelope L × W × H = {lay.length * 1e3:.0f} × {lay.width * 1e3:.0f} × "
-                          f"{lay.height * 1e3:.0f} mm · {d.series}S{d.parallel}P = "
-                          f"{d.cell_count} cells · drag a group onto another to swap them in the "
-                          "series path")
+        self.info.setText(self.tr("Envelope L × W × H = {0:.0f} × {1:.0f} × {2:.0f} mm · {3}S{4}P = {5} cells · drag a group onto another to swap them in the series path").format(lay.length * 1e3, lay.width * 1e3, lay.height * 1e3, d.series, d.parallel, d.cell_count))
 
     def _cell_clicked(self, s: int, p: int) -> None:
         self.info.setText(self.view.describe_cell(s, p))

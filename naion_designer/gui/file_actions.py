@@ -3,6 +3,7 @@ after a crash."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from .document import Document
 from .document_tab import DocumentTab
 from .i18n import translate
 from .messages import FILE_FILTER, first_line
+
+log = logging.getLogger(__name__)
 
 
 class FilesMixin:
@@ -59,6 +62,7 @@ class FilesMixin:
             self.show_error("Cannot open the design", first_line(exc))
             return None
         except Exception as exc:  # one line, never a traceback
+            log.exception("shown to the user as one line")
             self.show_error("Cannot open the design", first_line(exc))
             return None
         doc = self.add_document(Document(design, path))
@@ -126,7 +130,7 @@ class FilesMixin:
             return False
         recovery.remove_autosave(doc.doc_id)
         self.settings.add_recent(str(target))
-        self.statusBar().showMessage(f"Saved {target}", 4000)
+        self.statusBar().showMessage(translate("MainWindow", "Saved {0}").format(target), 4000)
         return True
 
     def _is_bundled(self, path: Path) -> bool:
@@ -178,7 +182,7 @@ class FilesMixin:
                 try:
                     written.append(recovery.write_autosave(doc))
                 except (InputError, OSError) as exc:
-                    self.statusBar().showMessage(f"Autosave failed: {first_line(exc)}", 8000)
+                    self.statusBar().showMessage(translate("MainWindow", "Autosave failed: {0}").format(first_line(exc)), 8000)
             else:
                 recovery.remove_autosave(doc.doc_id)
         return written

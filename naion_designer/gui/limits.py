@@ -1,13 +1,17 @@
 """Which figures break a cell limit or the design's target, and why (no Qt here).
 
 `violations(design, results, simulation)` maps a result name to a one-line reason; the results
-panel paints those rows and shows the reason.  Target checks (issue 5) are added when the targets
-module is installed and the design names a target.
+panel paints those rows and shows the reason.  Target checks are added when the design names a
+target.
 """
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
+
+log = logging.getLogger(__name__)
 
 SHARE_LIMIT = 1.10  # most-loaded cell at the pack limit: more than 10 % over its own limit
 
@@ -73,4 +77,5 @@ def target_checks(design) -> tuple[list, str]:
         target = cached_target(design.target)
         return list(check_design(design, target)), ""
     except Exception as exc:  # shown to the user as one line
+        log.exception("shown to the user as one line")
         return [], str(exc).splitlines()[0] if str(exc) else type(exc).__name__

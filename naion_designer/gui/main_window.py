@@ -8,6 +8,7 @@ Every modal question goes through one `ask_*` method so that tests can answer it
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from pathlib import Path
 
@@ -38,6 +39,8 @@ from .widgets.cell_library import CellLibraryPanel
 from .widgets.design_editor import DesignEditor
 from .widgets.results_panel import ResultsPanel
 from .widgets.target_panel import TargetPanel
+
+log = logging.getLogger(__name__)
 
 
 def app_icon() -> QIcon:
@@ -273,7 +276,8 @@ class MainWindow(FilesMixin, ToolsMixin, ActionsMixin, QMainWindow):
             try:
                 self.target_panel.set_design(doc.design)
             except Exception as exc:  # a panel bug must not break editing
-                self.statusBar().showMessage(f"Target panel: {first_line(exc)}", 5000)
+                log.exception("shown to the user as one line")
+                self.statusBar().showMessage(self.tr("Target panel: {0}").format(first_line(exc)), 5000)
 
     def _update_title(self) -> None:
         doc = self.current_document()
@@ -340,8 +344,7 @@ class MainWindow(FilesMixin, ToolsMixin, ActionsMixin, QMainWindow):
                           for r in found)
         answer = QMessageBox.question(
             self, self.tr("Restore unsaved work"),
-            f"NaIon Designer did not close properly last time. Restore the unsaved designs?"
-            f"\n\n{names}",
+            self.tr("NaIon Designer did not close properly last time. Restore the unsaved designs?\n\n{0}").format(names),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes

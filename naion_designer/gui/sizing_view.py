@@ -16,7 +16,7 @@ import PySide6  # noqa: F401 - imported before pyqtgraph so that it picks PySide
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,11 +40,12 @@ from PySide6.QtWidgets import (
 from ..core.sizing import OBJECTIVES, size
 from ..core.targets import load_target, presets
 from ..core.units import InputError
+from .i18n import core_text
 from .workers import Task
 
 PASS_FG, FAIL_FG = QColor("#1b6e2f"), QColor("#9b1c1c")
-COLUMNS = ["#", "", "Cell", "S×P", "Nominal", "Usable", "Cont. power", "Mass", "Volume",
-           "Cell cost", "Why"]
+COLUMNS = ["#", "", QT_TRANSLATE_NOOP("SizingView", "Cell"), "S×P", QT_TRANSLATE_NOOP("SizingView", "Nominal"), QT_TRANSLATE_NOOP("SizingView", "Usable"), QT_TRANSLATE_NOOP("SizingView", "Cont. power"), QT_TRANSLATE_NOOP("SizingView", "Mass"), QT_TRANSLATE_NOOP("SizingView", "Volume"),
+           QT_TRANSLATE_NOOP("SizingView", "Cell cost"), QT_TRANSLATE_NOOP("SizingView", "Why")]
 
 
 class SizingView(QWidget):
@@ -101,7 +102,7 @@ class SizingView(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("sizing_table")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -195,7 +196,7 @@ class SizingView(QWidget):
                 lib = library()
                 cells = [lib.cells[i] for i in lib.ids()]
         except InputError as exc:
-            self.status.setText(f"Cannot size: {exc}")
+            self.status.setText(self.tr("Cannot size: {0}").format(core_text(str(exc))))
             return
         if not cells:
             self.status.setText(self.tr("The cell library is empty."))
@@ -218,7 +219,7 @@ class SizingView(QWidget):
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self.status.setText(f"Sizing {len(cells)} cells for {target.name}…")
+        self.status.setText(self.tr("Sizing {0} cells for {1}…").format(len(cells), target.name))
         w.start()
 
     def cancel(self) -> None:
@@ -239,7 +240,7 @@ class SizingView(QWidget):
         self.progress.setVisible(False)
 
     def _failed(self, message: str) -> None:
-        self.status.setText(f"Sizing failed: {message}")
+        self.status.setText(self.tr("Sizing failed: {0}").format(core_text(message)))
         self.finished.emit(None)
 
     def _cancelled(self) -> None:

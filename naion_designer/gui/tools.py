@@ -68,15 +68,21 @@ class ToolsMixin:
         rows = "".join(f"<tr><td>{t}</td><td><b>{k}</b></td></tr>"
                        for t, k in self.shortcut_table())
         QMessageBox.information(self, translate("MainWindow", "Keyboard shortcuts"),
-                                f"<table cellspacing='4'>{rows}</table>"
-                                "<p>Layout editor: wheel to zoom, drag the background to pan, "
-                                "drag a group onto another to swap them.</p>")
+                                translate("MainWindow", "<table cellspacing='4'>{0}</table><p>Layout editor: wheel to zoom, drag the background to pan, drag a group onto another to swap them.</p>").format(rows))
+
+    def open_log_folder(self) -> bool:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from .startup import log_dir
+
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def about(self) -> None:
         from .app import app_version
 
-        QMessageBox.about(self, f"About {APP_TITLE}",
-                          f"<b>{APP_TITLE}</b> {app_version()}<br>Sodium-ion battery pack "
-                          "design: cell library, layout, estimates, simulation, sizing and "
-                          "spec sheets.")
+        QMessageBox.about(self, translate("MainWindow", "About {0}").format(APP_TITLE),
+                          translate("MainWindow", "<b>{0}</b> {1}<br>Sodium-ion battery pack design: cell library, layout, estimates, simulation, sizing and spec sheets.").format(APP_TITLE, app_version()))
 

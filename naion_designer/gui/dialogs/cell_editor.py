@@ -3,6 +3,7 @@ with units, validates like a cell file and saves to the user's library folder.""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,16 +19,16 @@ from PySide6.QtWidgets import (
 from ...core.cell import CHEMISTRIES, FORM_FACTORS
 from ...core.units import InputError
 
-TEXT_FIELDS = [("id", "Id"), ("maker", "Maker"), ("model", "Model"), ("cathode", "Cathode"),
-               ("anode", "Anode"), ("source", "Source")]
-QUANTITY_FIELDS = [("nominal_voltage", "Nominal voltage"), ("capacity", "Capacity"),
-                   ("max_voltage", "Maximum voltage"), ("min_voltage", "Minimum voltage"),
-                   ("resistance", "R0 (DC resistance)"),
-                   ("max_continuous_discharge_current", "Max. continuous discharge"),
-                   ("max_continuous_charge_current", "Max. continuous charge"),
-                   ("mass", "Mass"), ("diameter", "Diameter (cylindrical)"),
-                   ("length", "Length (prismatic/pouch)"), ("width", "Width (prismatic/pouch)"),
-                   ("height", "Height"), ("specific_heat", "Specific heat")]
+TEXT_FIELDS = [("id", QT_TRANSLATE_NOOP("CellEditorDialog", "Id")), ("maker", QT_TRANSLATE_NOOP("CellEditorDialog", "Maker")), ("model", QT_TRANSLATE_NOOP("CellEditorDialog", "Model")), ("cathode", QT_TRANSLATE_NOOP("CellEditorDialog", "Cathode")),
+               ("anode", QT_TRANSLATE_NOOP("CellEditorDialog", "Anode")), ("source", QT_TRANSLATE_NOOP("CellEditorDialog", "Source"))]
+QUANTITY_FIELDS = [("nominal_voltage", QT_TRANSLATE_NOOP("CellEditorDialog", "Nominal voltage")), ("capacity", QT_TRANSLATE_NOOP("CellEditorDialog", "Capacity")),
+                   ("max_voltage", QT_TRANSLATE_NOOP("CellEditorDialog", "Maximum voltage")), ("min_voltage", QT_TRANSLATE_NOOP("CellEditorDialog", "Minimum voltage")),
+                   ("resistance", QT_TRANSLATE_NOOP("CellEditorDialog", "R0 (DC resistance)")),
+                   ("max_continuous_discharge_current", QT_TRANSLATE_NOOP("CellEditorDialog", "Max. continuous discharge")),
+                   ("max_continuous_charge_current", QT_TRANSLATE_NOOP("CellEditorDialog", "Max. continuous charge")),
+                   ("mass", QT_TRANSLATE_NOOP("CellEditorDialog", "Mass")), ("diameter", QT_TRANSLATE_NOOP("CellEditorDialog", "Diameter (cylindrical)")),
+                   ("length", QT_TRANSLATE_NOOP("CellEditorDialog", "Length (prismatic/pouch)")), ("width", QT_TRANSLATE_NOOP("CellEditorDialog", "Width (prismatic/pouch)")),
+                   ("height", QT_TRANSLATE_NOOP("CellEditorDialog", "Height")), ("specific_heat", QT_TRANSLATE_NOOP("CellEditorDialog", "Specific heat"))]
 BLANK = {"format": "naion-cell", "version": 1, "id": "my-cell", "maker": "", "model": "",
          "form_factor": "cylindrical", "cathode": "layered oxide", "anode": "hard carbon",
          "source": "own measurement", "chemistry": "layered-oxide",
@@ -63,7 +64,7 @@ class CellEditorDialog(QDialog):
         self.edits: dict[str, QLineEdit] = {}
         for key, label in TEXT_FIELDS:
             self.edits[key] = QLineEdit(str(self.base.get(key, "")))
-            form.addRow(label, self.edits[key])
+            form.addRow(self.tr(label), self.edits[key])
         self.form_combo = QComboBox()
         self.form_combo.addItems(FORM_FACTORS)
         self.form_combo.setCurrentText(self.base.get("form_factor", "cylindrical"))
@@ -75,7 +76,7 @@ class CellEditorDialog(QDialog):
         for key, label in QUANTITY_FIELDS:
             self.edits[key] = QLineEdit(str(self.base.get(key, "")))
             self.edits[key].setObjectName(key)
-            form.addRow(label, self.edits[key])
+            form.addRow(self.tr(label), self.edits[key])
         self.edits["estimated"] = QLineEdit(", ".join(self.base.get("estimated", [])))
         self.edits["estimated"].setPlaceholderText(self.tr("keys whose values are estimates"))
         form.addRow(self.tr("Estimated keys"), self.edits["estimated"])

@@ -11,6 +11,7 @@ first page's content (title block and headline figures) drawn from the model, an
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from pathlib import Path
@@ -35,9 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import translate
+from ..i18n import core_text, translate
 from ..workers import Task
 from .pdf_preview import page_count, render_first_page
+
+log = logging.getLogger(__name__)
 
 # reportlab keeps some global state: one PDF build at a time
 _PDF_LOCK = threading.Lock()
@@ -243,7 +246,8 @@ class _ExportDialog(QDialog):
 
             validate_options(opts)
         except Exception as exc:
-            self.preview_note.setText(f"Preview not updated: {exc}")
+            log.exception("shown to the user as one line")
+            self.preview_note.setText(translate("ExportDialog", "Preview not updated: {0}").format(core_text(str(exc))))
             return
 
         payload = self.payload()
@@ -255,7 +259,7 @@ class _ExportDialog(QDialog):
 
         task = Task(work, "pdf-preview", self)
         task.succeeded.connect(self._show_preview)
-        task.failed.connect(lambda msg: self.preview_note.setText(f"No preview: {msg}"))
+        task.failed.connect(lambda msg: self.preview_note.setText(translate("ExportDialog", "No preview: {0}").format(core_text(msg))))
         task.finished.connect(self._preview_finished)
         self._preview_task = task
         task.start()
@@ -276,15 +280,14 @@ class _ExportDialog(QDialog):
             self._fit_preview()
             self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
             self.preview_mode = "image"
-            self.preview_note.setText(f"{pages} pages, {len(pdf) // 1024} kB.")
+            self.preview_note.setText(translate("ExportDialog", "{0} pages, {1} kB.").format(pages, len(pdf) // 1024))
         else:
             self.preview.setTextFormat(Qt.TextFormat.RichText)
             self.preview.setText(self.summary_html())
             self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             self.preview_mode = "summary"
             self.preview_note.setText(
-                f"{pages} pages, {len(pdf) // 1024} kB. The page could not be rendered: the "
-                "content of the first page is shown instead.")
+                translate("ExportDialog", "{0} pages, {1} kB. The page could not be rendered: the content of the first page is shown instead.").format(pages, len(pdf) // 1024))
         self.preview_ready.emit()
 
     def _fit_preview(self) -> None:
@@ -331,7 +334,7 @@ class _ExportDialog(QDialog):
             return path
 
         self.export_button.setEnabled(False)
-        self.status.setText(f"Writing {os.path.basename(path)}…")
+        self.status.setText(translate("ExportDialog", "Writing {0}…").format(os.path.basename(path)))
         task = Task(work, "pdf-export", self)
         task.succeeded.connect(self._done)
         task.failed.connect(self._fail)
@@ -340,14 +343,14 @@ class _ExportDialog(QDialog):
 
     def _done(self, path: str) -> None:
         self._save_settings()
-        self.status.setText(f"Wrote {path}")
+        self.status.setText(translate("ExportDialog", "Wrote {0}").format(path))
         self.exported.emit(path)
         self.accept()
 
     def _fail(self, msg: str) -> None:
         self.last_error = msg
         self.export_button.setEnabled(True)
-        self.status.setText(f'<span style="color:#c62828">Not exported: {msg}</span>')
+        self.status.setText(translate("ExportDialog", '<span style="color:#c62828">Not exported: {0}</span>').format(core_text(msg)))
 
     def wait_for_tasks(self, ms: int = 20000) -> None:
         """Block until the preview and export workers have finished (closing, tests)."""
@@ -403,7 +406,7 @@ class ExportDialog(_ExportDialog):
     def __init__(self, design, parent=None):
         super().__init__(parent)
         self.design = design
-        self.setWindowTitle(f"Export spec sheet — {design.name}")
+        self.setWindowTitle(translate("ExportDialog", "Export spec sheet — {0}").format(design.name))
         self._load_settings(dict(design.metadata))
         from ...report.common import safe_id
 

@@ -5,9 +5,10 @@ editor for the user's own cells (saved to `paths.user_cell_dir()`)."""
 from __future__ import annotations
 
 import html
+import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,42 +26,44 @@ from PySide6.QtWidgets import (
 
 from ...core.cell import Cell
 
+log = logging.getLogger(__name__)
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 # column title, value(cell) -> float|str, format
 COLUMNS = [
-    ("Id", lambda c: c.id, "{}"),
-    ("Maker", lambda c: c.maker, "{}"),
-    ("Format", lambda c: c.form_factor, "{}"),
-    ("Chemistry", lambda c: c.chemistry, "{}"),
-    ("Capacity (Ah)", lambda c: c.capacity_ah, "{:.4g}"),
-    ("Nominal (V)", lambda c: c.nominal_voltage, "{:.3g}"),
-    ("Energy (Wh)", lambda c: c.energy / 3600, "{:.4g}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Id"), lambda c: c.id, "{}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Maker"), lambda c: c.maker, "{}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Format"), lambda c: c.form_factor, "{}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Chemistry"), lambda c: c.chemistry, "{}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Capacity (Ah)"), lambda c: c.capacity_ah, "{:.4g}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Nominal (V)"), lambda c: c.nominal_voltage, "{:.3g}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Energy (Wh)"), lambda c: c.energy / 3600, "{:.4g}"),
     ("R0 (mΩ)", lambda c: c.resistance * 1e3, "{:.3g}"),
-    ("Max. disch. (A)", lambda c: c.max_continuous_discharge_current, "{:.4g}"),
-    ("Mass (g)", lambda c: c.mass * 1e3, "{:.4g}"),
-    ("Wh/kg", lambda c: c.energy / 3600 / c.mass, "{:.0f}"),
-    ("Source", lambda c: "user" if c.origin not in ("library", "") else "library", "{}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Max. disch. (A)"), lambda c: c.max_continuous_discharge_current, "{:.4g}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Mass (g)"), lambda c: c.mass * 1e3, "{:.4g}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Wh/kg"), lambda c: c.energy / 3600 / c.mass, "{:.0f}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Source"), lambda c: "user" if c.origin not in ("library", "") else "library", "{}"),
 ]
 # details: (label, attribute, format(value) -> text)
 DETAILS = [
-    ("Nominal voltage", "nominal_voltage", lambda v: f"{v:.3g} V"),
-    ("Capacity", "capacity", lambda v: f"{v / 3600:.4g} Ah"),
-    ("Voltage window", None, None),
-    ("R0 (DC resistance)", "resistance", lambda v: f"{v * 1e3:.3g} mΩ"),
-    ("Max. continuous discharge", "max_continuous_discharge_current", lambda v: f"{v:.4g} A"),
-    ("Max. continuous charge", "max_continuous_charge_current", lambda v: f"{v:.4g} A"),
-    ("Peak discharge", "peak_discharge_current",
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Nominal voltage"), "nominal_voltage", lambda v: f"{v:.3g} V"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Capacity"), "capacity", lambda v: f"{v / 3600:.4g} Ah"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Voltage window"), None, None),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "R0 (DC resistance)"), "resistance", lambda v: f"{v * 1e3:.3g} mΩ"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Max. continuous discharge"), "max_continuous_discharge_current", lambda v: f"{v:.4g} A"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Max. continuous charge"), "max_continuous_charge_current", lambda v: f"{v:.4g} A"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Peak discharge"), "peak_discharge_current",
      lambda v: "—" if v is None else f"{v:.4g} A"),
-    ("Mass", "mass", lambda v: f"{v * 1e3:.4g} g"),
-    ("Dimensions", None, None),
-    ("Specific heat", "specific_heat", lambda v: f"{v:.4g} J/(kg·K)"),
-    ("Charge temperature", "charge_temperature",
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Mass"), "mass", lambda v: f"{v * 1e3:.4g} g"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Dimensions"), None, None),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Specific heat"), "specific_heat", lambda v: f"{v:.4g} J/(kg·K)"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Charge temperature"), "charge_temperature",
      lambda v: f"{v[0] - 273.15:.0f} to {v[1] - 273.15:.0f} °C"),
-    ("Discharge temperature", "discharge_temperature",
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Discharge temperature"), "discharge_temperature",
      lambda v: f"{v[0] - 273.15:.0f} to {v[1] - 273.15:.0f} °C"),
-    ("Cycle life", "cycle_life", lambda v: "—" if v is None else f"{v:,.0f}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Cycle life"), "cycle_life", lambda v: "—" if v is None else f"{v:,.0f}"),
 ]
 
 
@@ -119,13 +122,13 @@ class CellLibraryPanel(QWidget):
         self.format_combo, self.chem_combo, self.maker_combo = QComboBox(), QComboBox(), QComboBox()
         for combo, tip in ((self.format_combo, "Format"), (self.chem_combo, "Chemistry"),
                            (self.maker_combo, "Maker")):
-            combo.setToolTip(f"Filter by {tip.lower()}")
+            combo.setToolTip(self.tr("Filter by {0}").format(tip.lower()))
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
             filters.addWidget(combo, 1)
         lay.addLayout(filters)
         self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.model.setHorizontalHeaderLabels([c[0] for c in COLUMNS])
+        self.model.setHorizontalHeaderLabels([self.tr(c[0]) for c in COLUMNS])
         self.proxy = CellFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
@@ -174,6 +177,7 @@ class CellLibraryPanel(QWidget):
         try:
             lib = library(reload=reload_files)
         except Exception as exc:  # one line to the user
+            log.exception("shown to the user as one line")
             self.error.emit("Cell library", str(exc))
             return
         self.cells = dict(lib.cells)
@@ -185,8 +189,7 @@ class CellLibraryPanel(QWidget):
             row[0].setToolTip(f"{cell.maker} {cell.model}")
             if cell.estimated:
                 for it in row:
-                    it.setToolTip(f"{cell.maker} {cell.model}\nestimated: "
-                                  f"{', '.join(cell.estimated)}")
+                    it.setToolTip(self.tr("{0} {1}\nestimated: {2}").format(cell.maker, cell.model, ', '.join(cell.estimated)))
             self.model.appendRow(row)
         for combo, values in ((self.format_combo, {c.form_factor for c in self.cells.values()}),
                               (self.chem_combo, {c.chemistry for c in self.cells.values()}),
@@ -262,6 +265,7 @@ class CellLibraryPanel(QWidget):
             folder.mkdir(parents=True, exist_ok=True)
             write_cell_file(cell, folder / f"{cell.id}.toml")
         except Exception as exc:  # shown as one line
+            log.exception("shown to the user as one line")
             self.error.emit("Cannot import the cell file", str(exc))
             return ""
         self.reload(reload_files=True, select=cell.id)

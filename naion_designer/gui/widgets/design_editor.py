@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,26 +31,27 @@ from PySide6.QtWidgets import (
 
 from ...core.pack import Overhead
 from ...core.units import InputError, parse_fraction, parse_quantity
+from ..i18n import core_text
 from .quantity_edit import QuantityEdit, format_value
 
 # (section attribute, field, label, kind, unit or preference kind, optional)
 QUANTITY_FIELDS = [
-    ("interconnect", "cell_connection", "Cell connection", "resistance", "mohm", False),
-    ("interconnect", "busbar_segment", "Busbar segment", "resistance", "mohm", False),
-    ("interconnect", "terminal", "Terminal", "resistance", "mohm", False),
-    ("layout", "gap", "Cell gap", "length", "mm", False),
-    ("layout", "module_gap", "Module gap", "length", "mm", False),
-    ("layout", "margin", "Margin to wall", "length", "mm", False),
-    ("layout", "top_clearance", "Top clearance", "length", "mm", False),
-    ("thermal", "ambient_temperature", "Ambient temperature", "temperature", "@temperature", False),
-    ("thermal", "heat_transfer_coefficient", "Heat transfer coefficient",
+    ("interconnect", "cell_connection", QT_TRANSLATE_NOOP("DesignEditor", "Cell connection"), "resistance", "mohm", False),
+    ("interconnect", "busbar_segment", QT_TRANSLATE_NOOP("DesignEditor", "Busbar segment"), "resistance", "mohm", False),
+    ("interconnect", "terminal", QT_TRANSLATE_NOOP("DesignEditor", "Terminal"), "resistance", "mohm", False),
+    ("layout", "gap", QT_TRANSLATE_NOOP("DesignEditor", "Cell gap"), "length", "mm", False),
+    ("layout", "module_gap", QT_TRANSLATE_NOOP("DesignEditor", "Module gap"), "length", "mm", False),
+    ("layout", "margin", QT_TRANSLATE_NOOP("DesignEditor", "Margin to wall"), "length", "mm", False),
+    ("layout", "top_clearance", QT_TRANSLATE_NOOP("DesignEditor", "Top clearance"), "length", "mm", False),
+    ("thermal", "ambient_temperature", QT_TRANSLATE_NOOP("DesignEditor", "Ambient temperature"), "temperature", "@temperature", False),
+    ("thermal", "heat_transfer_coefficient", QT_TRANSLATE_NOOP("DesignEditor", "Heat transfer coefficient"),
      "heat_transfer_coefficient", "W/(m**2*K)", False),
-    ("thermal", "neighbour_conductance", "Cell-to-cell conductance", "thermal_conductance", "W/K",
+    ("thermal", "neighbour_conductance", QT_TRANSLATE_NOOP("DesignEditor", "Cell-to-cell conductance"), "thermal_conductance", "W/K",
      True),
-    ("thermal", "coolant_temperature", "Coolant temperature", "temperature", "@temperature", True),
-    ("thermal", "cooling_conductance", "Cooling conductance per cell", "thermal_conductance", "W/K",
+    ("thermal", "coolant_temperature", QT_TRANSLATE_NOOP("DesignEditor", "Coolant temperature"), "temperature", "@temperature", True),
+    ("thermal", "cooling_conductance", QT_TRANSLATE_NOOP("DesignEditor", "Cooling conductance per cell"), "thermal_conductance", "W/K",
      False),
-    ("analysis", "runtime_power", "Runtime power", "power", "@power", True),
+    ("analysis", "runtime_power", QT_TRANSLATE_NOOP("DesignEditor", "Runtime power"), "power", "@power", True),
 ]
 # bounds (SI, inclusive) of typed values: per field, else per kind
 FIELD_BOUNDS = {
@@ -72,8 +73,8 @@ KIND_BOUNDS = {
 NOTE_STYLE = "color: #0b4f8a; background: #e8f1fb; padding: 4px;"
 ERROR_BANNER_STYLE = "color: #b00020; background: #fdecea; padding: 4px;"
 
-OVERHEAD_COLUMNS = [("Name", ""), ("Mass", "mass"), ("Mass fraction", "fraction"),
-                    ("Volume", "volume"), ("Volume fraction", "fraction")]
+OVERHEAD_COLUMNS = [(QT_TRANSLATE_NOOP("DesignEditor", "Name"), ""), (QT_TRANSLATE_NOOP("DesignEditor", "Mass"), "mass"), (QT_TRANSLATE_NOOP("DesignEditor", "Mass fraction"), "fraction"),
+                    (QT_TRANSLATE_NOOP("DesignEditor", "Volume"), "volume"), (QT_TRANSLATE_NOOP("DesignEditor", "Volume fraction"), "fraction")]
 
 
 def _target_ids() -> list[str]:
@@ -183,7 +184,7 @@ class DesignEditor(QWidget):
         self.body.addWidget(box)
         lay = QVBoxLayout(box)
         self.overhead_table = QTableWidget(0, len(OVERHEAD_COLUMNS))
-        self.overhead_table.setHorizontalHeaderLabels([c for c, _ in OVERHEAD_COLUMNS])
+        self.overhead_table.setHorizontalHeaderLabels([self.tr(c) for c, _ in OVERHEAD_COLUMNS])
         self.overhead_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
         self.overhead_table.horizontalHeader().setMinimumSectionSize(40)
@@ -275,6 +276,7 @@ class DesignEditor(QWidget):
             if sec != section:
                 continue
             bounds = FIELD_BOUNDS.get((sec, name), KIND_BOUNDS.get(kind, (-math.inf, math.inf)))
+            label = self.tr(label)
             edit = QuantityEdit(kind, self._unit(unit), label, optional, bounds)
             edit.setObjectName(f"{sec}.{name}")
             edit.committed.connect(lambda v, e=edit, s=sec, n=name: self._commit_quantity(
@@ -317,8 +319,7 @@ class DesignEditor(QWidget):
             c = d.cell
             self.cell_label.setText(c.id)
             self.cell_label.setCursorPosition(0)
-            self.cell_label.setToolTip(f"{c.maker} {c.model}: {c.form_factor}, "
-                                       f"{c.capacity_ah:.4g} Ah, {c.nominal_voltage:.3g} V")
+            self.cell_label.setToolTip(self.tr("{0} {1}: {2}, {3:.4g} Ah, {4:.3g} V").format(c.maker, c.model, c.form_factor, c.capacity_ah, c.nominal_voltage))
             for w, v in ((self.series_spin, d.series), (self.parallel_spin, d.parallel),
                          (self.groups_per_row_spin, d.layout.groups_per_row),
                          (self.modules_spin, d.layout.modules),
@@ -392,10 +393,10 @@ class DesignEditor(QWidget):
         try:
             self.doc.edit(edit.label, **{section: replace(current, **{name: value})})
         except InputError as exc:
-            self.show_error(str(exc))
+            self.show_error(core_text(str(exc)))
             self.refresh()
             edit.setText(text)  # the refused text stays, marked, with the message
-            edit.show_error(str(exc))
+            edit.show_error(core_text(str(exc)))
             return
         self.show_error("")
 
@@ -405,7 +406,7 @@ class DesignEditor(QWidget):
         try:
             self.doc.edit(text, **changes)
         except InputError as exc:
-            self.show_error(str(exc))
+            self.show_error(core_text(str(exc)))
             self.refresh()
             return False
         self.show_error("")
@@ -488,7 +489,7 @@ class DesignEditor(QWidget):
                     kw[key] = parse_fraction(v, f"Overhead '{name}' {key.replace('_', ' ')}",
                                              0, 10)
         except InputError as exc:
-            self.show_error(str(exc))
+            self.show_error(core_text(str(exc)))
             self.refresh()
             return
         ovs = list(d.overheads)

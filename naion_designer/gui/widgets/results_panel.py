@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,21 +28,22 @@ from ...core.results import (
     pretty_unit,
 )
 from ...core.units import format_number, to_unit
+from ..i18n import core_text
 from ..limits import target_checks, violations
 
-GROUPS = [("electrical", "Electrical"), ("thermal", "Thermal"), ("mechanical", "Mechanical"),
-          ("cost", "Cost")]
+GROUPS = [("electrical", QT_TRANSLATE_NOOP("ResultsPanel", "Electrical")), ("thermal", QT_TRANSLATE_NOOP("ResultsPanel", "Thermal")), ("mechanical", QT_TRANSLATE_NOOP("ResultsPanel", "Mechanical")),
+          ("cost", QT_TRANSLATE_NOOP("ResultsPanel", "Cost"))]
 BAD_BG = QColor("#fde2e1")
 BAD_FG = QColor("#9b1c1c")
 OK_FG = QColor("#1b6e2f")
 VALUE_MAX_PX = 170
 # simulation summary rows: name -> (label, kind)
-SIM_ROWS = {"sim_profile": ("Duty cycle", ""),
-            "sim_hottest_cell": ("Hottest cell", "temperature"),
-            "sim_coldest_cell": ("Coldest cell", "temperature"),
-            "sim_min_voltage": ("Lowest pack voltage", "voltage"),
-            "sim_energy": ("Energy delivered", "energy"),
-            "sim_end": ("End", "")}
+SIM_ROWS = {"sim_profile": (QT_TRANSLATE_NOOP("ResultsPanel", "Duty cycle"), ""),
+            "sim_hottest_cell": (QT_TRANSLATE_NOOP("ResultsPanel", "Hottest cell"), "temperature"),
+            "sim_coldest_cell": (QT_TRANSLATE_NOOP("ResultsPanel", "Coldest cell"), "temperature"),
+            "sim_min_voltage": (QT_TRANSLATE_NOOP("ResultsPanel", "Lowest pack voltage"), "voltage"),
+            "sim_energy": (QT_TRANSLATE_NOOP("ResultsPanel", "Energy delivered"), "energy"),
+            "sim_end": (QT_TRANSLATE_NOOP("ResultsPanel", "End"), "")}
 
 
 @lru_cache(maxsize=256)
@@ -164,7 +165,7 @@ class ResultsPanel(QWidget):
         d = self.doc.design
         results = self.doc.results()
         if results is None:
-            self.header.setText(f"<b>Cannot compute this design:</b> {self.doc.results_error()}")
+            self.header.setText(self.tr("<b>Cannot compute this design:</b> {0}").format(core_text(self.doc.results_error())))
             return rows
         sim = self.doc.simulation if self.doc.simulation_matches() else None
         self.reasons = violations(d, results, sim)
@@ -181,15 +182,14 @@ class ResultsPanel(QWidget):
         n_bad = len(self.reasons)
         flag = (f" · <span style='color:#9b1c1c'>{n_bad} limit"
                 f"{'s' if n_bad != 1 else ''} exceeded</span>" if n_bad else "")
-        self.header.setText(f"<b>{d.series}S{d.parallel}P</b> of {d.cell.maker} {d.cell.model} "
-                            f"· {d.cell_count} cells{flag}{est}")
+        self.header.setText(self.tr("<b>{0}S{1}P</b> of {2} {3} · {4} cells{5}{6}").format(d.series, d.parallel, d.cell.maker, d.cell.model, d.cell_count, flag, est))
         for group, title in GROUPS:
             names = [n for n in results
                      if (RESULT_DEFS[n].group if n in RESULT_DEFS else "electrical") == group]
             if names:
-                rows.append({"key": f"#{group}", "type": "heading", "texts": (title, "", "")})
+                rows.append({"key": f"#{group}", "type": "heading", "texts": (self.tr(title), "", "")})
                 for name in names:
-                    rows.append(self._value_row(name, RESULT_DEFS[name].label, results[name],
+                    rows.append(self._value_row(name, core_text(RESULT_DEFS[name].label), results[name],
                                                 RESULT_DEFS[name].help))
         if sim is not None:
             rows.append({"key": "#sim", "type": "heading", "texts": ("Last simulation", "", "")})
@@ -222,7 +222,7 @@ class ResultsPanel(QWidget):
     def _sim_rows(self, sim) -> list[dict]:
         doc = self.doc
         rows = [{"key": "sim_profile", "type": "text",
-                 "texts": (SIM_ROWS["sim_profile"][0], doc.simulation_profile, ""),
+                 "texts": (self.tr(SIM_ROWS["sim_profile"][0]), doc.simulation_profile, ""),
                  "tip": doc.simulation_profile, "bad": False}]
         values = {"sim_hottest_cell": Quantity(float(np.max(sim.max_cell_temperature)),
                                                "temperature"),
@@ -236,7 +236,7 @@ class ResultsPanel(QWidget):
                              * np.diff(t)))
             values["sim_energy"] = Quantity(abs(e), "energy")
         for name, q in values.items():
-            rows.append(self._value_row(name, SIM_ROWS[name][0], q))
+            rows.append(self._value_row(name, self.tr(SIM_ROWS[name][0]), q))
         if sim.cutoff:
             end = str(sim.cutoff)
         else:
@@ -290,7 +290,7 @@ class ResultsPanel(QWidget):
                     combo.addItem(pretty_unit(u), u)
                 combo.setCurrentIndex(max(0, combo.findData(r["unit"])))
                 combo.setFrame(False)
-                combo.setToolTip(f"Unit for every {r['kind'].replace('_', ' ')} figure")
+                combo.setToolTip(self.tr("Unit for every {0} figure").format(r['kind'].replace('_', ' ')))
                 combo.activated.connect(lambda _i, c=combo, k=r["kind"]: self._unit_chosen(k, c))
                 self._unit_combos.append((combo, r["kind"]))
                 self.tree.setItemWidget(item, 2, combo)

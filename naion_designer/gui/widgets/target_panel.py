@@ -9,6 +9,7 @@ it the design's target.
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -42,6 +43,8 @@ from ...core.targets import (
     write_target_file,
 )
 from ...core.units import InputError
+from ..i18n import core_text
+from ..messages import first_line
 from ..target_cache import cached_presets, cached_target
 from ..workers import Task
 from .target_fields import (
@@ -58,6 +61,8 @@ from .target_fields import (
     _dotted,
     _num,
 )
+
+log = logging.getLogger(__name__)
 
 
 class TargetPanel(QWidget):
@@ -138,16 +143,16 @@ class TargetPanel(QWidget):
         groups: dict[str, QFormLayout] = {}
         for section, key, label, hint in FIELDS:
             if section not in groups:
-                box = QGroupBox(SECTION_TITLES[section])
+                box = QGroupBox(self.tr(SECTION_TITLES[section]))
                 groups[section] = QFormLayout(box)
                 ev.addWidget(box)
             e = QLineEdit()
-            e.setPlaceholderText(hint)
+            e.setPlaceholderText(self.tr(hint))
             name = _dotted(section, key)
             e.setObjectName(f"target_field_{name}")
             e.editingFinished.connect(self._edited_field)
             self.edits[name] = e
-            groups[section].addRow(label, e)
+            groups[section].addRow(self.tr(label), e)
         ev.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -231,7 +236,7 @@ class TargetPanel(QWidget):
             t = cached_target(ref)
         except InputError as exc:
             self._show_target(None, ref)
-            self.error.setText(f"Cannot load the target: {exc}")
+            self.error.setText(self.tr("Cannot load the target: {0}").format(core_text(str(exc))))
             return
         self._show_target(t, ref)
 
@@ -357,7 +362,7 @@ class TargetPanel(QWidget):
         try:
             self.save_to(path)
         except (InputError, OSError) as exc:
-            self.error.setText(f"Cannot save the target: {exc}")
+            self.error.setText(self.tr("Cannot save the target: {0}").format(core_text(str(exc))))
 
     # --- checks -------------------------------------------------------------------------------
     def run_duty_cycle(self) -> None:
@@ -374,13 +379,13 @@ class TargetPanel(QWidget):
         w.finished.connect(w.deleteLater)
         self._duty_worker = w
         self.duty_button.setEnabled(False)
-        self.duty_label.setText(f"Simulating '{t.duty_cycle}'…")
+        self.duty_label.setText(self.tr("Simulating '{0}'…").format(t.duty_cycle))
         w.start()
 
     def _duty_finished(self, design, target, res) -> None:
         self._duty_worker = None
         if isinstance(res, str):
-            self.duty_label.setText(f"Duty cycle not simulated: {res}")
+            self.duty_label.setText(self.tr("Duty cycle not simulated: {0}").format(core_text(res)))
         else:
             self._duty = (design, target, res)
             self.duty_label.setText("")
@@ -414,7 +419,8 @@ class TargetPanel(QWidget):
         try:
             checks = check_design(self._design, t)
         except Exception as exc:  # a check bug must not break the panel
-            self.summary.setText(f"Cannot check the design: {str(exc).splitlines()[0]}")
+            log.exception("shown to the user as one line")
+            self.summary.setText(self.tr("Cannot check the design: {0}").format(core_text(first_line(exc))))
             return
         if self._duty is not None and self._duty[0] is self._design and self._duty[1] == t:
             checks = [*checks, self._duty[2]]
@@ -431,7 +437,7 @@ class TargetPanel(QWidget):
             badge = "PASS" if c.passed and c.verified else "FAIL" if not c.passed else "n/v"
             bg, fg = ((PASS_BG, PASS_FG) if badge == "PASS" else
                       (FAIL_BG, FAIL_FG) if badge == "FAIL" else (NV_BG, NV_FG))
-            item = QTreeWidgetItem([badge, c.label or c.name, _num(c.value, c.unit),
+            item = QTreeWidgetItem([badge, core_text(c.label or c.name), _num(c.value, c.unit),
                                     _num(c.required, c.unit), margin_text(c)])
             item.setData(0, Qt.ItemDataRole.UserRole, c.name)
             item.setToolTip(1, c.reason)
