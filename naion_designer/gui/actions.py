@@ -9,6 +9,11 @@ from .document_tab import MODES
 from .i18n import translate
 
 
+def _lower(text: str) -> str:
+    """'Series groups' -> 'series groups' inside an English sentence; other scripts unchanged."""
+    return text.lower() if text.isascii() else text
+
+
 class ActionsMixin:
     """Builds `self.*_action` and the menu bar of the main window."""
 
@@ -40,9 +45,9 @@ class ActionsMixin:
         self.export_cmp_action = self._action(translate("MainWindow", "Export &comparison…"), self.export_comparison,
                                               "Ctrl+Shift+E")
         self.quit_action = self._action(translate("MainWindow", "&Quit"), self.close, "Ctrl+Q")
-        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action = self.undo_group.createUndoAction(self, translate("MainWindow", "&Undo"))
         self.undo_action.setShortcuts(QKeySequence.keyBindings(K.Undo))
-        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_group.createRedoAction(self, translate("MainWindow", "&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
@@ -69,7 +74,7 @@ class ActionsMixin:
         self.about_action = self._action(translate("MainWindow", "&About NaIon Designer"), self.about)
         self.colour_actions = {}
         for k, (mode, (label, _u, _s)) in enumerate(MODES.items()):
-            a = self._action(translate("MainWindow", "Colour by {0}").format(translate("DocumentTab", label).lower()),
+            a = self._action(translate("MainWindow", "Colour by {0}").format(_lower(translate("DocumentTab", label))),
                              lambda m=mode: self._set_colour_mode(m), f"Ctrl+{k + 1}")
             self.colour_actions[mode] = a
 

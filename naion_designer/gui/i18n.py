@@ -125,6 +125,21 @@ _CORE_ZH = {
     "Specific energy": "质量能量密度", "Energy density": "体积能量密度", "Cell cost": "电芯成本",
     "Cell cost per kWh": "每千瓦时电芯成本",
     "Steady-state temperature rise": "稳态温升", "Hottest cell (steady state)": "最热电芯（稳态）",
+    "Interconnect loss at max. current": "最大电流下连接损耗",
+    "Adiabatic temperature rise": "绝热温升",
+    # target check labels (core.targets)
+    "Charge power": "充电功率", "Charge temperature range": "充电温度范围",
+    "Continuous power at the lowest voltage": "最低电压下持续功率", "Cycle life": "循环寿命",
+    "Discharge temperature range": "放电温度范围",
+    "Drop-in: energy inside the voltage window": "直接替换：电压范围内能量",
+    "Energy inside the voltage window": "电压范围内能量", "Mass": "质量", "Volume": "体积",
+    "Nominal voltage in the window": "标称电压在范围内",
+    "Peak power at the lowest voltage": "最低电压下峰值功率",
+    "Power at the coldest ambient": "最低环境温度下功率",
+    "Usable energy at the coldest ambient": "最低环境温度下可用能量",
+    # sizing objectives (core.sizing)
+    "lowest cell cost": "电芯成本最低", "lowest mass": "质量最轻",
+    "smallest envelope volume": "外形体积最小", "largest usable-energy margin": "可用能量裕量最大",
     # design fields named by InputError messages
     "series": "串联数", "parallel": "并联数", "layout.modules": "模组数",
     "layout.group_order": "并联组顺序", "layout.groups_per_row": "每排并联组数",

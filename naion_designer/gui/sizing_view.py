@@ -71,7 +71,7 @@ class SizingView(QWidget):
         top.addWidget(QLabel(self.tr("Objective")))
         self.objective = QComboBox()
         for key, text in OBJECTIVES.items():
-            self.objective.addItem(text, key)
+            self.objective.addItem(core_text(text), key)
         top.addWidget(self.objective)
         top.addWidget(QLabel(self.tr("Designs")))
         self.top_n = QSpinBox()

@@ -239,6 +239,18 @@
 estimated: {2}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>All formats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All chemistries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All makers</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ComparisonView</name>
@@ -368,6 +380,38 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Runtime power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hexagonal (staggered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups per row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -597,6 +641,22 @@ Your open designs are autosaved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>project name or number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prepared by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your company (title block)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -630,6 +690,10 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Preparing the preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -717,6 +781,14 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1242,7 +1314,27 @@ Your open designs are autosaved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} cell figure(s) estimated (not published)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated cell figures: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fails the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} limit(s) exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{0}S{1}P&lt;/b&gt; of {2} {3} · {4} cells{5}{6}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1396,6 +1488,10 @@ Your open designs are autosaved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nominal max</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1520,6 +1616,10 @@ Your open designs are autosaved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>cycles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Budget (cells)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1629,6 +1729,26 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Cannot check the design: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1} of {2} requirements met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ({0} not verified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/v</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

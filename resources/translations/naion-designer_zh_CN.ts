@@ -84,8 +84,8 @@
         <translation>用户电芯</translation>
     </message>
     <message>
-        <source>Values accept units (e.g. &apos;12 Ah&apos;, &apos;2 mΩ&apos;, &apos;380 g&apos;). The cell is saved to your own library folder.</source>
-        <translation>数值可带单位（如 &apos;12 Ah&apos;、&apos;2 mΩ&apos;、&apos;380 g&apos;）。电芯保存在您自己的电芯库文件夹中。</translation>
+        <source>Values accept units (e.g. '12 Ah', '2 mΩ', '380 g'). The cell is saved to your own library folder.</source>
+        <translation>数值可带单位（如 '12 Ah'、'2 mΩ'、'380 g'）。电芯保存在您自己的电芯库文件夹中。</translation>
     </message>
     <message>
         <source>Format</source>
@@ -240,6 +240,18 @@ estimated: {2}</source>
         <translation>{0} {1}
 估算：{2}</translation>
     </message>
+    <message>
+        <source>All formats</source>
+        <translation>全部封装形式</translation>
+    </message>
+    <message>
+        <source>All chemistries</source>
+        <translation>全部化学体系</translation>
+    </message>
+    <message>
+        <source>All makers</source>
+        <translation>全部制造商</translation>
+    </message>
 </context>
 <context>
     <name>ComparisonView</name>
@@ -334,7 +346,7 @@ Your open designs are autosaved.</source>
         <translation>更换…</translation>
     </message>
     <message>
-        <source>Pick a cell in the cell library and press &apos;Use in design&apos;</source>
+        <source>Pick a cell in the cell library and press 'Use in design'</source>
         <translation>在电芯库中选择电芯，然后点击“用于设计”</translation>
     </message>
     <message>
@@ -446,6 +458,38 @@ Your open designs are autosaved.</source>
         <translation>运行功率</translation>
     </message>
     <message>
+        <source>Layout</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>排列方式</translation>
+    </message>
+    <message>
+        <source>Square</source>
+        <translation>矩形排列</translation>
+    </message>
+    <message>
+        <source>Hexagonal (staggered)</source>
+        <translation>六边形（错位）排列</translation>
+    </message>
+    <message>
+        <source>Groups per row</source>
+        <translation>每排并联组数</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>模组数</translation>
+    </message>
+    <message>
         <source>Mass fraction</source>
         <translation>质量比例</translation>
     </message>
@@ -458,8 +502,8 @@ Your open designs are autosaved.</source>
         <translation>体积比</translation>
     </message>
     <message>
-        <source>Mass and volume with units (e.g. &apos;0.8 kg&apos;, &apos;1.5 L&apos;); fractions of the cell mass / layout volume (0.12)</source>
-        <translation>质量和体积带单位（如 &apos;0.8 kg&apos;、&apos;1.5 L&apos;）；比例相对电芯质量/布局体积（0.12）</translation>
+        <source>Mass and volume with units (e.g. '0.8 kg', '1.5 L'); fractions of the cell mass / layout volume (0.12)</source>
+        <translation>质量和体积带单位（如 '0.8 kg'、'1.5 L'）；比例相对电芯质量/布局体积（0.12）</translation>
     </message>
     <message>
         <source>Add</source>
@@ -600,6 +644,22 @@ Your open designs are autosaved.</source>
         <translation>Letter</translation>
     </message>
     <message>
+        <source>project name or number</source>
+        <translation>项目名称或编号</translation>
+    </message>
+    <message>
+        <source>e.g. A</source>
+        <translation>如 A</translation>
+    </message>
+    <message>
+        <source>prepared by</source>
+        <translation>编制人</translation>
+    </message>
+    <message>
+        <source>your company (title block)</source>
+        <translation>贵公司（标题栏）</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -636,6 +696,10 @@ Your open designs are autosaved.</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
         <source>Preview of the first page</source>
         <translation>第一页预览</translation>
     </message>
@@ -664,8 +728,8 @@ Your open designs are autosaved.</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;color:#c62828&quot;&gt;Not exported: {0}&lt;/span&gt;</source>
-        <translation>&lt;span style=&quot;color:#c62828&quot;&gt;未导出：{0}&lt;/span&gt;</translation>
+        <source>&lt;span style="color:#c62828"&gt;Not exported: {0}&lt;/span&gt;</source>
+        <translation>&lt;span style="color:#c62828"&gt;未导出：{0}&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Export spec sheet — {0}</source>
@@ -721,6 +785,14 @@ Your open designs are autosaved.</source>
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -867,7 +939,7 @@ Your open designs are autosaved.</source>
         <translation>仿真完成</translation>
     </message>
     <message>
-        <source>Your changes are lost if you don&apos;t save them.</source>
+        <source>Your changes are lost if you don't save them.</source>
         <translation>如不保存，您的修改将丢失。</translation>
     </message>
     <message>
@@ -887,8 +959,8 @@ Your open designs are autosaved.</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <source>&lt;table cellspacing=&apos;4&apos;&gt;{0}&lt;/table&gt;&lt;p&gt;Layout editor: wheel to zoom, drag the background to pan, drag a group onto another to swap them.&lt;/p&gt;</source>
-        <translation>&lt;table cellspacing=&apos;4&apos;&gt;{0}&lt;/table&gt;&lt;p&gt;布局编辑器：滚轮缩放，拖动背景平移，将一个并联组拖到另一个上可交换它们。&lt;/p&gt;</translation>
+        <source>&lt;table cellspacing='4'&gt;{0}&lt;/table&gt;&lt;p&gt;Layout editor: wheel to zoom, drag the background to pan, drag a group onto another to swap them.&lt;/p&gt;</source>
+        <translation>&lt;table cellspacing='4'&gt;{0}&lt;/table&gt;&lt;p&gt;布局编辑器：滚轮缩放，拖动背景平移，将一个并联组拖到另一个上可交换它们。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About {0}</source>
@@ -918,8 +990,8 @@ Your open designs are autosaved.</source>
         <translation>0.5 W/Wh 恒功率放电至截止</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:{0}&apos;&gt;Hottest&lt;/span&gt; / &lt;span style=&apos;color:{1}&apos;&gt;coldest&lt;/span&gt; cell</source>
-        <translation>&lt;span style=&apos;color:{0}&apos;&gt;最热&lt;/span&gt; / &lt;span style=&apos;color:{1}&apos;&gt;最冷&lt;/span&gt;电芯</translation>
+        <source>&lt;span style='color:{0}'&gt;Hottest&lt;/span&gt; / &lt;span style='color:{1}'&gt;coldest&lt;/span&gt; cell</source>
+        <translation>&lt;span style='color:{0}'&gt;最热&lt;/span&gt; / &lt;span style='color:{1}'&gt;最冷&lt;/span&gt;电芯</translation>
     </message>
     <message>
         <source>Cell current spread</source>
@@ -1247,8 +1319,28 @@ Your open designs are autosaved.</source>
         <translation>&lt;b&gt;无法计算该设计：&lt;/b&gt;{0}</translation>
     </message>
     <message>
+        <source>{0} cell figure(s) estimated (not published)</source>
+        <translation>{0} 项电芯参数为估算值（未公开）</translation>
+    </message>
+    <message>
+        <source>Estimated cell figures: {0}</source>
+        <translation>估算的电芯参数：{0}</translation>
+    </message>
+    <message>
+        <source>fails the target</source>
+        <translation>未满足目标</translation>
+    </message>
+    <message>
+        <source>{0} limit(s) exceeded</source>
+        <translation>{0} 项超限</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{0}S{1}P&lt;/b&gt; of {2} {3} · {4} cells{5}{6}</source>
         <translation>&lt;b&gt;{0}S{1}P&lt;/b&gt; · {2} {3} · {4} 只电芯{5}{6}</translation>
+    </message>
+    <message>
+        <source>Target: {0}</source>
+        <translation>目标：{0}</translation>
     </message>
     <message>
         <source>Unit for every {0} figure</source>
@@ -1381,7 +1473,7 @@ Your open designs are autosaved.</source>
         <translation>仿真工况</translation>
     </message>
     <message>
-        <source>Run the target&apos;s duty cycle through the time-domain simulation and add the result to the checks</source>
+        <source>Run the target's duty cycle through the time-domain simulation and add the result to the checks</source>
         <translation>用时域仿真运行目标工况，并将结果加入校核</translation>
     </message>
     <message>
@@ -1417,7 +1509,7 @@ Your open designs are autosaved.</source>
         <translation>无法保存目标：{0}</translation>
     </message>
     <message>
-        <source>Simulating &apos;{0}&apos;…</source>
+        <source>Simulating '{0}'…</source>
         <translation>正在仿真“{0}”…</translation>
     </message>
     <message>
@@ -1429,12 +1521,32 @@ Your open designs are autosaved.</source>
         <translation>无法校核设计：{0}</translation>
     </message>
     <message>
+        <source>{0}: {1} of {2} requirements met</source>
+        <translation>{0}：满足 {1}/{2} 项要求</translation>
+    </message>
+    <message>
+        <source> ({0} not verified)</source>
+        <translation>（{0} 项未验证）</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <source>n/v</source>
+        <translation>未验证</translation>
+    </message>
+    <message>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <source>lowercase letters, digits and &apos;-&apos;</source>
-        <translation>小写字母、数字和 &apos;-&apos;</translation>
+        <source>lowercase letters, digits and '-'</source>
+        <translation>小写字母、数字和 '-'</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1463,6 +1575,10 @@ Your open designs are autosaved.</source>
     <message>
         <source>Nominal min</source>
         <translation>标称下限</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
     </message>
     <message>
         <source>Nominal max</source>
@@ -1587,6 +1703,10 @@ Your open designs are autosaved.</source>
     <message>
         <source>Cycle life</source>
         <translation>循环寿命</translation>
+    </message>
+    <message>
+        <source>cycles</source>
+        <translation>次</translation>
     </message>
     <message>
         <source>Budget (cells)</source>

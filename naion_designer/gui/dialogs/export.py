@@ -97,9 +97,10 @@ class _ExportDialog(QDialog):
         out_btn = QPushButton(translate("ExportDialog", "Browse…"))
         out_btn.clicked.connect(self._browse_output)
         for w, ph in ((self.customer, "e.g. 深圳某某储能科技有限公司"),
-                      (self.project, "project name or number"),
-                      (self.revision, "e.g. A"), (self.author, "prepared by"),
-                      (self.company, "your company (title block)")):
+                      (self.project, translate("ExportDialog", "project name or number")),
+                      (self.revision, translate("ExportDialog", "e.g. A")),
+                      (self.author, translate("ExportDialog", "prepared by")),
+                      (self.company, translate("ExportDialog", "your company (title block)"))):
             w.setPlaceholderText(ph)
 
         form = QFormLayout()
@@ -137,7 +138,7 @@ class _ExportDialog(QDialog):
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton("Export PDF",
+        self.export_button = self.buttons.addButton(translate("ExportDialog", "Export PDF"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.export_button.clicked.connect(self.export)

@@ -197,8 +197,9 @@ class CellLibraryPanel(QWidget):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem({self.format_combo: "All formats", self.chem_combo: "All chemistries",
-                           self.maker_combo: "All makers"}[combo], "")
+            combo.addItem({self.format_combo: self.tr("All formats"),
+                           self.chem_combo: self.tr("All chemistries"),
+                           self.maker_combo: self.tr("All makers")}[combo], "")
             for v in sorted(values):
                 combo.addItem(v, v)
             combo.setCurrentIndex(max(0, combo.findData(current)))

@@ -70,6 +70,15 @@ KIND_BOUNDS = {
     "heat_transfer_coefficient": (0.0, 10_000.0), "thermal_conductance": (0.0, 1000.0),
     "power": (0.0, 1e8), "mass": (0.0, 10_000.0), "volume": (0.0, 100.0),
 }
+# the layout section's texts (translated in place by `_translate_texts`, see there)
+LAYOUT_TEXTS = (QT_TRANSLATE_NOOP("DesignEditor", "Layout"),
+                QT_TRANSLATE_NOOP("DesignEditor", "Packing"),
+                QT_TRANSLATE_NOOP("DesignEditor", "Square"),
+                QT_TRANSLATE_NOOP("DesignEditor", "Hexagonal (staggered)"),
+                QT_TRANSLATE_NOOP("DesignEditor", "Groups per row"),
+                QT_TRANSLATE_NOOP("DesignEditor", "auto"),
+                QT_TRANSLATE_NOOP("DesignEditor", "Rotation"),
+                QT_TRANSLATE_NOOP("DesignEditor", "Modules"))
 NOTE_STYLE = "color: #0b4f8a; background: #e8f1fb; padding: 4px;"
 ERROR_BANNER_STYLE = "color: #b00020; background: #fdecea; padding: 4px;"
 
@@ -237,9 +246,24 @@ class DesignEditor(QWidget):
         form.addRow(self.tr("Target"), self.target_combo)
         self.body.addStretch(1)
         outer.addWidget(self.error_label)  # below the fields: showing it moves none of them
+        self._translate_texts(body)
         self.setEnabled(False)
 
     # --- construction helpers --------------------------------------------------------------
+    def _translate_texts(self, root: QWidget) -> None:
+        """Translate the plain texts that were added untranslated (the layout section builds its
+        rows with literal labels): labels, group titles, combo items, special values."""
+        for w in root.findChildren(QLabel):
+            w.setText(self.tr(w.text()))
+        for w in root.findChildren(QGroupBox):
+            w.setTitle(self.tr(w.title()))
+        for w in root.findChildren(QComboBox):
+            for i in range(w.count()):
+                w.setItemText(i, self.tr(w.itemText(i)))
+        for w in root.findChildren(QSpinBox):
+            if w.specialValueText():
+                w.setSpecialValueText(self.tr(w.specialValueText()))
+
     def _section(self, title: str) -> QFormLayout:
         box = QGroupBox(title)
         form = QFormLayout(box)

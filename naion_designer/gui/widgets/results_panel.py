@@ -170,18 +170,20 @@ class ResultsPanel(QWidget):
         sim = self.doc.simulation if self.doc.simulation_matches() else None
         self.reasons = violations(d, results, sim)
         n_est = len(d.cell.estimated)
-        est = (f"<br><span style='color:#8a6d00'>⚠ {n_est} cell figure"
-               f"{'s' if n_est != 1 else ''} estimated (not published)</span>" if n_est else "")
-        self.header.setToolTip("Estimated cell figures: " + ", ".join(d.cell.estimated)
-                               if n_est else "")
+        est = ("<br><span style='color:#8a6d00'>⚠ " + self.tr(
+            "{0} cell figure(s) estimated (not published)").format(n_est) + "</span>"
+            if n_est else "")
+        self.header.setToolTip(self.tr("Estimated cell figures: {0}").format(
+            ", ".join(d.cell.estimated)) if n_est else "")
         checks, err = target_checks(d)
         failing = {c.name: c for c in checks if not getattr(c, "passed", True)}
         for name, c in failing.items():
             if name in results and name not in self.reasons:
-                self.reasons[name] = getattr(c, "reason", "") or "fails the target"
+                self.reasons[name] = core_text(getattr(c, "reason", "")) or self.tr(
+                    "fails the target")
         n_bad = len(self.reasons)
-        flag = (f" · <span style='color:#9b1c1c'>{n_bad} limit"
-                f"{'s' if n_bad != 1 else ''} exceeded</span>" if n_bad else "")
+        flag = (" · <span style='color:#9b1c1c'>" + self.tr("{0} limit(s) exceeded").format(n_bad)
+                + "</span>" if n_bad else "")
         self.header.setText(self.tr("<b>{0}S{1}P</b> of {2} {3} · {4} cells{5}{6}").format(d.series, d.parallel, d.cell.maker, d.cell.model, d.cell_count, flag, est))
         for group, title in GROUPS:
             names = [n for n in results
@@ -196,7 +198,7 @@ class ResultsPanel(QWidget):
             rows += self._sim_rows(sim)
         if d.target:
             rows.append({"key": "#target", "type": "heading",
-                         "texts": (f"Target: {d.target}", "", "")})
+                         "texts": (self.tr("Target: {0}").format(d.target), "", "")})
             if err:
                 rows.append({"key": "target:error", "type": "text",
                              "texts": ("Target", "not checked", ""), "tip": err, "bad": True})
@@ -257,8 +259,8 @@ class ResultsPanel(QWidget):
         tip = f"required {req} {pretty_unit(unit)}".strip()
         reason = getattr(c, "reason", "")
         if reason:
-            tip += f"\n{reason}"
-        label = getattr(c, "label", "") or name.replace("_", " ")
+            tip += f"\n{core_text(reason)}"
+        label = core_text(getattr(c, "label", "") or name.replace("_", " "))
         return {"key": f"target:{name}", "type": "check", "bad": not passed, "ok": passed,
                 "texts": (("✓ " if passed else "✗ ") + label, text, pretty_unit(unit)),
                 "tip": tip}

@@ -428,15 +428,16 @@ class TargetPanel(QWidget):
         failed = [c for c in checks if not c.passed]
         unverified = [c for c in checks if c.passed and not c.verified]
         n_ok = len(checks) - len(failed)
-        text = f"{t.name}: {n_ok} of {len(checks)} requirements met"
+        text = self.tr("{0}: {1} of {2} requirements met").format(t.name, n_ok, len(checks))
         if unverified:
-            text += f" ({len(unverified)} not verified)"
+            text += self.tr(" ({0} not verified)").format(len(unverified))
         self.summary.setText(text)
         self.summary.setStyleSheet(f"color: {(FAIL_FG if failed else PASS_FG).name()};")
         for c in checks:
-            badge = "PASS" if c.passed and c.verified else "FAIL" if not c.passed else "n/v"
-            bg, fg = ((PASS_BG, PASS_FG) if badge == "PASS" else
-                      (FAIL_BG, FAIL_FG) if badge == "FAIL" else (NV_BG, NV_FG))
+            state = "PASS" if c.passed and c.verified else "FAIL" if not c.passed else "n/v"
+            bg, fg = ((PASS_BG, PASS_FG) if state == "PASS" else
+                      (FAIL_BG, FAIL_FG) if state == "FAIL" else (NV_BG, NV_FG))
+            badge = {"PASS": self.tr("PASS"), "FAIL": self.tr("FAIL"), "n/v": self.tr("n/v")}[state]
             item = QTreeWidgetItem([badge, core_text(c.label or c.name), _num(c.value, c.unit),
                                     _num(c.required, c.unit), margin_text(c)])
             item.setData(0, Qt.ItemDataRole.UserRole, c.name)
