@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -90,6 +90,7 @@ class ResultsPanel(QWidget):
             h.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         h.setStretchLastSection(False)
         lay.addWidget(self.tree)
+        self.tree.viewport().installEventFilter(self)
         self.items: dict[str, QTreeWidgetItem] = {}
         self.reasons: dict[str, str] = {}
         self._keys: list[str] | None = None
@@ -152,9 +153,13 @@ class ResultsPanel(QWidget):
         h.resizeSection(1, w_value)
         h.resizeSection(2, w_unit)
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit_columns()
+    def eventFilter(self, obj, event) -> bool:
+        # the tree's viewport, not the panel: a vertical scroll bar narrows only the viewport;
+        # widths depend on the viewport's width alone, so refitting converges at once
+        if obj is self.tree.viewport() and event.type() == QEvent.Type.Resize \
+                and event.size().width() != event.oldSize().width():
+            self._fit_columns()
+        return False
 
     def _rows(self) -> list[dict]:
         rows: list[dict] = []
