@@ -127,6 +127,8 @@ class MainWindow(FilesMixin, ToolsMixin, ActionsMixin, QMainWindow):
         self._restore_geometry()
         self._update_title()
         self._update_enabled()
+        # the window first, then the cell library (the first posted events paint the window)
+        QTimer.singleShot(0, self.library.ensure_loaded)
 
     # --- construction ----------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:

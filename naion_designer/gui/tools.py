@@ -1,17 +1,14 @@
 """The main window's tool windows and dialogs: sizing, comparison, PDF export, preferences,
-keyboard shortcuts and About."""
+keyboard shortcuts and About.  Each is imported when first opened (pyqtgraph, reportlab and the
+sizing search stay off the start-up path)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from .comparison_view import ComparisonView
-from .dialogs.export import ComparisonExportDialog, ExportDialog
-from .dialogs.preferences import PreferencesDialog
 from .i18n import translate
 from .messages import APP_TITLE
-from .sizing_view import SizingView
 
 
 class ToolsMixin:
@@ -29,6 +26,8 @@ class ToolsMixin:
         return widget
 
     def open_sizing(self):
+        from .sizing_view import SizingView
+
         view = SizingView()
         view.open_design.connect(self._open_sized_design)
         return self._tool_window(view, "Size for target")
@@ -37,6 +36,8 @@ class ToolsMixin:
         self.new_document(design)
 
     def open_comparison(self):
+        from .comparison_view import ComparisonView
+
         view = ComparisonView()
         view.set_designs([d.design for d in self.docs])
         return self._tool_window(view, "Compare designs")
@@ -45,15 +46,21 @@ class ToolsMixin:
         doc = self.current_document()
         if doc is None:
             return
+        from .dialogs.export import ExportDialog
+
         ExportDialog(doc.design, self).exec()
 
     def export_comparison(self) -> None:
         if not self.docs:
             return
+        from .dialogs.export import ComparisonExportDialog
+
         ComparisonExportDialog([d.design for d in self.docs], self).exec()
 
     # --- preferences and about -------------------------------------------------------------
     def preferences(self) -> None:
+        from .dialogs.preferences import PreferencesDialog
+
         dlg = PreferencesDialog(self.settings, self)
         if dlg.exec():
             self.apply_preferences()

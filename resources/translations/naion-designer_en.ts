@@ -235,6 +235,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cell library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} {1}
 estimated: {2}</source>
         <translation type="unfinished"></translation>
@@ -1303,6 +1307,10 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

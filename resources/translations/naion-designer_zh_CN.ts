@@ -235,6 +235,10 @@
         <translation>以所选电芯为基础创建用户电芯</translation>
     </message>
     <message>
+        <source>Cell library</source>
+        <translation>电芯库</translation>
+    </message>
+    <message>
         <source>{0} {1}
 estimated: {2}</source>
         <translation>{0} {1}
@@ -1309,6 +1313,10 @@ Your open designs are autosaved.</source>
     <message>
         <source>Unit</source>
         <translation>单位</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
     </message>
     <message>
         <source>No design open</source>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.cell import Cell
+from ..i18n import core_text
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +112,7 @@ class CellLibraryPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.cells: dict[str, Cell] = {}
+        self._cells: dict[str, Cell] | None = None  # loaded on first use (`cells`)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         self.search = QLineEdit()
@@ -168,9 +169,20 @@ class CellLibraryPanel(QWidget):
         for combo in (self.format_combo, self.chem_combo, self.maker_combo):
             combo.currentIndexChanged.connect(self._filter)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._show(cur))
-        self.reload()
 
     # --- data ------------------------------------------------------------------------------
+    @property
+    def cells(self) -> dict[str, Cell]:
+        """The library's cells by id; the first use reads the library (~0.5 s with pint), which
+        the main window does just after it is shown."""
+        if self._cells is None:
+            self.reload()
+        return self._cells
+
+    def ensure_loaded(self) -> None:
+        if self._cells is None:
+            self.reload()
+
     def reload(self, reload_files: bool = False, select: str = "") -> None:
         from ...io.library import library
 
@@ -178,9 +190,11 @@ class CellLibraryPanel(QWidget):
             lib = library(reload=reload_files)
         except Exception as exc:  # one line to the user
             log.exception("shown to the user as one line")
-            self.error.emit("Cell library", str(exc))
+            if self._cells is None:
+                self._cells = {}
+            self.error.emit(self.tr("Cell library"), core_text(str(exc)))
             return
-        self.cells = dict(lib.cells)
+        self._cells = dict(lib.cells)
         self.problems = list(lib.problems)
         self.model.removeRows(0, self.model.rowCount())
         for cell in sorted(self.cells.values(), key=lambda c: c.id):
@@ -216,9 +230,11 @@ class CellLibraryPanel(QWidget):
         self.proxy.invalidate()
 
     def visible_ids(self) -> list[str]:
+        self.ensure_loaded()
         return [self.proxy.index(r, 0).data(ID_ROLE) for r in range(self.proxy.rowCount())]
 
     def select(self, cell_id: str) -> bool:
+        self.ensure_loaded()
         for r in range(self.proxy.rowCount()):
             if self.proxy.index(r, 0).data(ID_ROLE) == cell_id:
                 self.table.selectRow(r)
@@ -228,6 +244,7 @@ class CellLibraryPanel(QWidget):
         return False
 
     def selected_cell(self) -> Cell | None:
+        self.ensure_loaded()
         idx = self.table.currentIndex()
         if not idx.isValid():
             return None

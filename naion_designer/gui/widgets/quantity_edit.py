@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QLineEdit
 
 from ...core.results import pretty_unit
@@ -63,11 +63,23 @@ class QuantityEdit(QLineEdit):
         self.editingFinished.connect(self._finish)
 
     def _update_tip(self) -> None:
-        lo, hi = self.bounds_text()
-        self._tip = self.tr("%1: type a value in any unit of its kind, from %2 to %3").replace(
-            "%1", self.label).replace("%2", lo).replace("%3", hi)
+        """The help tooltip is made when it is shown (formatting the bounds needs pint, which
+        must not delay the start-up)."""
+        self._tip = ""
         if not self.error:
-            self.setToolTip(self._tip)
+            self.setToolTip("")
+
+    def help_text(self) -> str:
+        if not self._tip:
+            lo, hi = self.bounds_text()
+            self._tip = self.tr("%1: type a value in any unit of its kind, from %2 to %3").replace(
+                "%1", self.label).replace("%2", lo).replace("%3", hi)
+        return self._tip
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip and not self.error:
+            self.setToolTip(self.help_text())
+        return super().event(event)
 
     def bounds_text(self) -> tuple[str, str]:
         return tuple(format_value(b, self.kind, self.unit) for b in self.bounds)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -91,7 +91,8 @@ class ResultsPanel(QWidget):
         h.setStretchLastSection(False)
         lay.addWidget(self.tree)
         self.tree.viewport().installEventFilter(self)
-        self.items: dict[str, QTreeWidgetItem] = {}
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._pending = False  # a refresh is scheduled (the window was not shown yet)
         self.reasons: dict[str, str] = {}
         self._keys: list[str] | None = None
         self._unit_combos: list[tuple[QComboBox, str]] = []
@@ -108,7 +109,25 @@ class ResultsPanel(QWidget):
         if doc is not None:
             doc.design_changed.connect(self.refresh)
             doc.simulation_changed.connect(self.refresh)
+        if doc is not None and not self.window().isVisible():
+            # before the window is first shown (a file given at start-up): the window paints
+            # first, the figures (the circuit solver pulls in scipy) follow at once
+            self.header.setText(self.tr("Computing…"))
+            self._pending = True
+            QTimer.singleShot(0, self._refresh_pending)
+            return
         self.refresh()
+
+    def _refresh_pending(self) -> None:
+        if self._pending:
+            self.refresh()
+
+    @property
+    def items(self) -> dict[str, QTreeWidgetItem]:
+        """The value rows by result name (a scheduled refresh is done first)."""
+        if self._pending:
+            self.refresh()
+        return self._items
 
     def set_units(self, units: dict[str, str]) -> None:
         self.units = dict(units)
@@ -123,6 +142,7 @@ class ResultsPanel(QWidget):
     def refresh(self, *_args) -> None:
         """Recompute the rows; the tree is rebuilt only when the set of rows changes (an edit
         usually changes values only, which is updated in place: fast on big packs)."""
+        self._pending = False
         rows = self._rows()
         keys = [r["key"] for r in rows]
         self.tree.setUpdatesEnabled(False)
@@ -143,10 +163,10 @@ class ResultsPanel(QWidget):
         fm = t.fontMetrics()
         pad = 3 * fm.horizontalAdvance("M")
         w_value = min(VALUE_MAX_PX, max([fm.horizontalAdvance(i.text(1)) for i in
-                                         self.items.values()] + [40]) + pad)
-        w_unit = max([fm.horizontalAdvance(i.text(2)) for i in self.items.values()] + [30]) \
+                                         self._items.values()] + [40]) + pad)
+        w_unit = max([fm.horizontalAdvance(i.text(2)) for i in self._items.values()] + [30]) \
             + pad + (24 if self._unit_combos else 0)
-        w_name = max([fm.horizontalAdvance(i.text(0)) for i in self.items.values()] + [80]) + pad
+        w_name = max([fm.horizontalAdvance(i.text(0)) for i in self._items.values()] + [80]) + pad
         spare = t.viewport().width() - w_value - w_unit
         h = t.header()
         h.resizeSection(0, max(w_name, spare))
@@ -272,7 +292,7 @@ class ResultsPanel(QWidget):
 
     def _rebuild(self, rows: list[dict]) -> None:
         self.tree.clear()
-        self.items.clear()
+        self._items.clear()
         self._unit_combos.clear()
         bold = QFont()
         bold.setBold(True)
@@ -288,7 +308,7 @@ class ResultsPanel(QWidget):
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(0, Qt.ItemDataRole.UserRole, r["key"])
             self.tree.addTopLevelItem(item)
-            self.items[r["key"]] = item
+            self._items[r["key"]] = item
             self._style(item, r)
             if r.get("kind"):
                 combo = QComboBox()
@@ -307,7 +327,7 @@ class ResultsPanel(QWidget):
         for r in rows:
             if r["type"] == "heading":
                 continue
-            item = self.items[r["key"]]
+            item = self._items[r["key"]]
             for col, text in enumerate(r["texts"]):
                 if item.text(col) != text:
                     item.setText(col, text)
