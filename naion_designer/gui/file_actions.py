@@ -33,19 +33,27 @@ class FilesMixin:
                 else "generic-nfpp-210ah"
             self._untitled += 1
             try:
-                design = new_design(cell_id, 16, 1, f"Untitled {self._untitled}")
+                design = new_design(cell_id, 16, 1, translate("MainWindow", "Untitled {0}").format(
+                    self._untitled))
             except InputError:
                 ids = sorted(self.library.cells)
                 if not ids:
-                    self.show_error("Cannot create a design", "the cell library is empty")
+                    self.show_error(translate("MainWindow", "Cannot create a design"),
+                                    translate("MainWindow", "the cell library is empty"))
                     return None
-                design = new_design(ids[0], 16, 1, f"Untitled {self._untitled}")
+                design = new_design(ids[0], 16, 1, translate("MainWindow", "Untitled {0}").format(
+                    self._untitled))
             ambient = self.settings.get("ambient_temperature_c") + 273.15
             design = design.evolve(thermal=replace(design.thermal, ambient_temperature=ambient))
         doc = Document(design)
         self.add_document(doc)
         if given:
             doc.set_dirty(True)
+        else:  # say which cell: the one selected in the library, else the default
+            c = design.cell
+            self.statusBar().showMessage(translate(
+                "MainWindow", "New design with {0} {1} ({2}): pick another cell in the cell "
+                "library and press 'Use in design'").format(c.maker, c.model, c.id), 8000)
         return doc
 
     def open_file(self, path: str | Path) -> Document | None:

@@ -246,6 +246,8 @@ class MainWindow(FilesMixin, ToolsMixin, ActionsMixin, QMainWindow):
 
     # --- state display ---------------------------------------------------------------------
     def _current_changed(self, _index: int) -> None:
+        self.hover_label.setText("")  # the last tab's hover text is not about this one
+        self.statusBar().clearMessage()
         doc = self.current_document()
         if doc is not None:
             self.undo_group.setActiveStack(doc.undo_stack)

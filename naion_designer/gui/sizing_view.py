@@ -86,6 +86,10 @@ class SizingView(QWidget):
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         top.addWidget(self.cancel_button)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setToolTip(self.tr("Close the sizing window (Esc)"))
+        self.close_button.clicked.connect(self.close)
+        top.addWidget(self.close_button)
         lay.addLayout(top)
         status = QHBoxLayout()
         self.progress = QProgressBar()
@@ -372,6 +376,12 @@ class SizingView(QWidget):
 
     def candidate_at(self, row: int):
         return self._rows[row]
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # a tool window closes like a dialog
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:
         if self._worker is not None:

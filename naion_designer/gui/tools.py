@@ -30,7 +30,10 @@ class ToolsMixin:
 
         view = SizingView()
         view.open_design.connect(self._open_sized_design)
-        return self._tool_window(view, "Size for target")
+        doc = self.current_document()
+        if doc is not None and doc.design.target:  # size for the current design's target
+            view.set_target(doc.design.target)
+        return self._tool_window(view, translate("MainWindow", "Size for target"))
 
     def _open_sized_design(self, design) -> None:
         self.new_document(design)
@@ -40,7 +43,10 @@ class ToolsMixin:
 
         view = ComparisonView()
         view.set_designs([d.design for d in self.docs])
-        return self._tool_window(view, "Compare designs")
+        window = self._tool_window(view, translate("MainWindow", "Compare designs"))
+        # room for three designs side by side (names, figures, layouts)
+        window.resize(max(1000, 420 + 300 * min(len(self.docs), 4)), 760)
+        return window
 
     def export_spec_sheet(self) -> None:
         doc = self.current_document()

@@ -880,6 +880,22 @@ Your open designs are autosaved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Untitled {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create a design</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cell library is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New design with {0} {1} ({2}): pick another cell in the cell library and press &apos;Use in design&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -951,6 +967,14 @@ Your open designs are autosaved.</source>
         <source>NaIon Designer did not close properly last time. Restore the unsaved designs?
 
 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size for target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare designs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1405,6 +1429,14 @@ Your open designs are autosaved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the sizing window (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pick a target and press Size.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1733,6 +1765,22 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Duty cycle not simulated: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No design open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: open a design to check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No target: pick an application to check the design against.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The edited target is not valid (see below).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

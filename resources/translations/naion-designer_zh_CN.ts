@@ -883,6 +883,22 @@ Your open designs are autosaved.</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>Untitled {0}</source>
+        <translation>未命名 {0}</translation>
+    </message>
+    <message>
+        <source>Cannot create a design</source>
+        <translation>无法新建设计</translation>
+    </message>
+    <message>
+        <source>the cell library is empty</source>
+        <translation>电芯库为空</translation>
+    </message>
+    <message>
+        <source>New design with {0} {1} ({2}): pick another cell in the cell library and press 'Use in design'</source>
+        <translation>新设计使用 {0} {1}（{2}）：可在电芯库中选择其他电芯并点击“用于设计”</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -957,6 +973,14 @@ Your open designs are autosaved.</source>
         <translation>NaIon Designer 上次未正常关闭。是否恢复未保存的设计？
 
 {0}</translation>
+    </message>
+    <message>
+        <source>Size for target</source>
+        <translation>按目标选型</translation>
+    </message>
+    <message>
+        <source>Compare designs</source>
+        <translation>设计对比</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1418,6 +1442,14 @@ Your open designs are autosaved.</source>
         <translation>原因</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close the sizing window (Esc)</source>
+        <translation>关闭选型窗口（Esc）</translation>
+    </message>
+    <message>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
@@ -1523,6 +1555,22 @@ Your open designs are autosaved.</source>
     <message>
         <source>Duty cycle not simulated: {0}</source>
         <translation>工况未仿真：{0}</translation>
+    </message>
+    <message>
+        <source>No design open.</source>
+        <translation>未打开设计。</translation>
+    </message>
+    <message>
+        <source>{0}: open a design to check it.</source>
+        <translation>{0}：请打开设计以进行校核。</translation>
+    </message>
+    <message>
+        <source>No target: pick an application to check the design against.</source>
+        <translation>无目标：请选择一个应用以校核设计。</translation>
+    </message>
+    <message>
+        <source>The edited target is not valid (see below).</source>
+        <translation>编辑后的目标无效（见下方）。</translation>
     </message>
     <message>
         <source>Cannot check the design: {0}</source>

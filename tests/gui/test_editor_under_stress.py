@@ -137,3 +137,28 @@ def test_layout_view_settles_after_using_a_cell_at_1400x900(make_window, qtbot):
                      "idle (the resize↔fit loop of gui/layout_view.py)")
     assert idle, "the event loop did not go idle"
     assert breaker.calls < 50
+
+
+def test_rough_edges_of_a_new_user(make_window, qtbot):
+    win = make_window(MOPED)
+    tab_hover = win.hover_label
+    tab_hover.setText("Group 3 · cell p2")
+    win.new_action.trigger()  # a new design says which cell it uses
+    assert "New design with" in win.statusBar().currentMessage()
+    assert tab_hover.text() == ""  # hover text does not carry over to the new tab
+    panel = win.target_panel
+    doc = win.current_document()
+    doc.edit("no target", target="")
+    assert panel.summary.text().startswith("No target")
+    assert panel.summary.styleSheet() == ""  # not green like a pass
+    view = win.open_sizing()
+    assert view.close_button.isVisible()
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    view.activateWindow()  # Escape belongs to the active window (the main window's is Cancel)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view, timeout=3000)
+    QApplication.sendEvent(view, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Escape,
+                                           Qt.KeyboardModifier.NoModifier))
+    assert not view.isVisible()

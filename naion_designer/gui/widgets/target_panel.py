@@ -407,14 +407,16 @@ class TargetPanel(QWidget):
         self.reason.setText("")
         self._update_duty_button()
         t = self._edited
+        self.summary.setStyleSheet("")  # neutral: only checks are coloured as pass or fail
         if self._design is None:
-            self.summary.setText("No design open." if t is None else
-                                 f"{t.name}: open a design to check it.")
+            self.summary.setText(self.tr("No design open.") if t is None else
+                                 self.tr("{0}: open a design to check it.").format(t.name))
             return
         if t is None:
-            self.summary.setText("No target: pick an application to check the design against."
-                                 if self._target is None else
-                                 "The edited target is not valid (see below).")
+            self.summary.setText(
+                self.tr("No target: pick an application to check the design against.")
+                if self._target is None else
+                self.tr("The edited target is not valid (see below)."))
             return
         try:
             checks = check_design(self._design, t)
