@@ -558,6 +558,22 @@ Your open designs are autosaved.</source>
         <source>Rename</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Overhead {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add overhead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove overhead {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit overhead {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DocumentTab</name>

@@ -561,6 +561,22 @@ Your open designs are autosaved.</source>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
+    <message>
+        <source>Overhead {0}</source>
+        <translation>附件 {0}</translation>
+    </message>
+    <message>
+        <source>Add overhead</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Remove overhead {0}</source>
+        <translation>删除附件 {0}</translation>
+    </message>
+    <message>
+        <source>Edit overhead {0}</source>
+        <translation>编辑附件 {0}</translation>
+    </message>
 </context>
 <context>
     <name>DocumentTab</name>

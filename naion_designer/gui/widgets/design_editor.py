@@ -24,15 +24,14 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ...core.pack import Overhead
-from ...core.units import InputError, parse_fraction, parse_quantity
+from ...core.units import InputError
 from ..i18n import core_text
-from .quantity_edit import QuantityEdit, format_value
+from .overheads import OverheadsMixin
+from .quantity_edit import QuantityEdit
 
 # (section attribute, field, label, kind, unit or preference kind, optional)
 QUANTITY_FIELDS = [
@@ -98,7 +97,7 @@ def _target_ids() -> list[str]:
     return sorted(ids)
 
 
-class DesignEditor(QWidget):
+class DesignEditor(OverheadsMixin, QWidget):
     choose_cell_requested = Signal()
 
     def __init__(self, units: dict[str, str] | None = None, parent=None):
@@ -370,19 +369,6 @@ class DesignEditor(QWidget):
         finally:
             self._refreshing = False
 
-    def _fill_overheads(self, overheads) -> None:
-        t = self.overhead_table
-        t.blockSignals(True)
-        t.setRowCount(len(overheads))
-        for row, o in enumerate(overheads):
-            values = [o.name, format_value(o.mass, "mass", "kg") if o.mass else "",
-                      f"{o.mass_fraction:g}" if o.mass_fraction else "",
-                      format_value(o.volume, "volume", "L") if o.volume else "",
-                      f"{o.volume_fraction:g}" if o.volume_fraction else ""]
-            for col, text in enumerate(values):
-                t.setItem(row, col, QTableWidgetItem(text))
-        t.blockSignals(False)
-
     # --- commits ---------------------------------------------------------------------------
     def show_error(self, message: str) -> None:
         self.error_label.setStyleSheet(ERROR_BANNER_STYLE)
@@ -464,58 +450,3 @@ class DesignEditor(QWidget):
         text = self.target_combo.currentText().strip()
         if text != self.doc.design.target:
             self._commit("Target", target=text)
-
-    def _add_overhead(self) -> None:
-        if self.doc is None:
-            return
-        d = self.doc.design
-        name = f"Overhead {len(d.overheads) + 1}"
-        self._commit("Add overhead", overheads=d.overheads + (Overhead(name=name),))
-
-    def _remove_overhead(self) -> None:
-        if self.doc is None:
-            return
-        row = self.overhead_table.currentRow()
-        d = self.doc.design
-        if 0 <= row < len(d.overheads):
-            ovs = d.overheads[:row] + d.overheads[row + 1:]
-            self._commit(f"Remove overhead {d.overheads[row].name}", overheads=ovs)
-
-    def _overhead_changed(self, item: QTableWidgetItem) -> None:
-        if self._refreshing or self.doc is None:
-            return
-        row = item.row()
-        d = self.doc.design
-        if row >= len(d.overheads):
-            return
-        cells = [(self.overhead_table.item(row, c).text().strip()
-                  if self.overhead_table.item(row, c) else "") for c in range(5)]
-        try:
-            name = cells[0] or d.overheads[row].name
-            kw = {"name": name}
-            for col, key, kind in ((1, "mass", "mass"), (3, "volume", "volume")):
-                text = cells[col]
-                if text:
-                    try:
-                        float(text)
-                        text += " kg" if kind == "mass" else " L"
-                    except ValueError:
-                        pass
-                    kw[key] = parse_quantity(text, kind, f"Overhead '{name}' {key}")
-            for col, key in ((2, "mass_fraction"), (4, "volume_fraction")):
-                if cells[col]:
-                    try:
-                        v = float(cells[col].rstrip("%")) / (100 if "%" in cells[col] else 1)
-                    except ValueError:
-                        raise InputError(f"Overhead '{name}' {key.replace('_', ' ')}",
-                                         f"expected a number such as 0.12, got '{cells[col]}'")\
-                            from None
-                    kw[key] = parse_fraction(v, f"Overhead '{name}' {key.replace('_', ' ')}",
-                                             0, 10)
-        except InputError as exc:
-            self.show_error(core_text(str(exc)))
-            self.refresh()
-            return
-        ovs = list(d.overheads)
-        ovs[row] = Overhead(**kw)
-        self._commit(f"Edit overhead {name}", overheads=tuple(ovs))
