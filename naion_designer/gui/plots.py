@@ -166,7 +166,8 @@ class PlotsPanel(QWidget):
         self.discharge_plot.getPlotItem().legend.setOffset((8, -8))  # bottom left is empty
         self.tabs.addTab(self.discharge_plot, self.tr("Discharge curves"))
         self.power_plot = _plot(self.tr("Power capability"), self.tr("SOC (%)"), self.tr("power (kW)"))
-        self.power_plot.getPlotItem().legend.setOffset((8, 8))
+        # bottom right: at high SOC the curves are near the top, that corner stays free
+        self.power_plot.getPlotItem().legend.setOffset((-8, -8))
         self.tabs.addTab(self.power_plot, self.tr("Power vs SOC"))
         self.tabs.currentChanged.connect(lambda _i: self.schedule_curves())
         self._curves_timer = QTimer(self)
@@ -412,15 +413,17 @@ class PlotsPanel(QWidget):
         self.discharge_plot.setTitle(self.tr("Discharge curves — {0}S{1}P").format(design.series, design.parallel),
                                      size="10pt")
         for k, (c_rate, cap_ah, volts) in enumerate(dc):
-            self.discharge_plot.plot(np.asarray(cap_ah), np.asarray(volts),
-                                     pen=pg.mkPen(PENS[k % len(PENS)], width=2),
-                                     name=f"{c_rate:g} C")
+            item = self.discharge_plot.plot(np.asarray(cap_ah), np.asarray(volts),
+                                            pen=pg.mkPen(PENS[k % len(PENS)], width=2),
+                                            name=f"{c_rate:g} C")
+            item.setZValue(len(dc) - k)  # the lowest rate on top: 0.2C is not hidden by 0.5C
         self.power_plot.clear()
         self.power_plot.setTitle(self.tr("Power capability vs SOC"), size="10pt")
         soc = np.asarray(pc["soc"]) * 100
-        for k, (key, label) in enumerate((("power_W", "available"),
-                                          ("power_at_min_voltage_W", "at min. voltage"),
-                                          ("power_at_current_limit_W", "at current limit"))):
+        for k, (key, label) in enumerate((("power_W", self.tr("available")),
+                                          ("power_at_min_voltage_W", self.tr("at min. voltage")),
+                                          ("power_at_current_limit_W",
+                                           self.tr("at current limit")))):
             if key in pc:
                 style = Qt.PenStyle.SolidLine if key == "power_W" else Qt.PenStyle.DashLine
                 self.power_plot.plot(soc, np.asarray(pc[key]) / 1e3,

@@ -1160,6 +1160,18 @@ Your open designs are autosaved.</source>
         <source>Power capability vs SOC</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at min. voltage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at current limit</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>

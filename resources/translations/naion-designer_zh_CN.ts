@@ -1165,6 +1165,18 @@ Your open designs are autosaved.</source>
         <source>Power capability vs SOC</source>
         <translation>功率能力-SOC</translation>
     </message>
+    <message>
+        <source>available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>at min. voltage</source>
+        <translation>最低电压下</translation>
+    </message>
+    <message>
+        <source>at current limit</source>
+        <translation>电流限值下</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
