@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
+MAX_COLUMN_PX = 110
 # column title, value(cell) -> float|str, format
 COLUMNS = [
     (QT_TRANSLATE_NOOP("CellLibraryPanel", "Id"), lambda c: c.id, "{}"),
@@ -143,6 +144,7 @@ class CellLibraryPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.doubleClicked.connect(lambda _i: self._use())
         self.details = QTextBrowser()
         self.details.setOpenExternalLinks(True)
@@ -219,6 +221,10 @@ class CellLibraryPanel(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
         self.table.resizeColumnsToContents()
+        # long ids and makers are elided (full text in the tooltip and the details): the dock
+        # then shows capacity, voltage and energy beside them, not only Id and Maker
+        for col in range(self.model.columnCount()):
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), MAX_COLUMN_PX))
         if select:
             self.select(select)
 
