@@ -71,10 +71,14 @@ def target_checks(design) -> tuple[list, str]:
     if not design.target:
         return [], ""
     from ..core.targets import check_design
+    from ..core.units import InputError
     from .target_cache import cached_target
 
     try:
         target = cached_target(design.target)
+    except InputError as exc:  # an unknown or broken target: the user's input, not a bug
+        return [], str(exc).splitlines()[0]
+    try:
         return list(check_design(design, target)), ""
     except Exception as exc:  # shown to the user as one line
         log.exception("shown to the user as one line")

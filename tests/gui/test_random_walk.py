@@ -66,3 +66,31 @@ def test_watchdog_reports_a_blocked_and_a_spinning_event_loop(qtbot):
         assert len(stalls) == 1
     finally:
         watchdog.stop()
+
+
+def test_a_task_outlives_the_widget_that_started_it(qtbot):
+    """A dialog closed (deleted) during its preview: the job is cancelled, emits nothing, and
+    its thread ends without 'QThread: Destroyed while thread is still running'."""
+    import time
+
+    from PySide6.QtWidgets import QWidget
+
+    from naion_designer.gui.workers import Task, _running
+
+    owner = QWidget()
+    got = []
+
+    def work(_progress, cancelled):
+        end = time.monotonic() + 0.3
+        while time.monotonic() < end and not cancelled():
+            time.sleep(0.01)
+        return "done"
+
+    task = Task(work, "preview", owner)
+    task.succeeded.connect(got.append)
+    task.cancelled.connect(lambda: got.append("cancelled"))
+    task.start()
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: task not in _running, timeout=5000)
+    qtbot.wait(50)
+    assert got == [] and task.outcome == "cancelled"
