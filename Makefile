@@ -9,7 +9,8 @@ APPID  := io.naion.Designer
 SHARE   = $(DESTDIR)$(PREFIX)/share
 ICON_SIZES := 16 24 32 48 64 128 256 512
 
-.PHONY: run test fuzz lint bench package clean help install-desktop uninstall-desktop
+.PHONY: run test fuzz lint bench package clean help install-desktop uninstall-desktop \
+        gui-walk translations translations-update
 
 help:
 	@echo "make run      set up .venv and open the app on the bundled example design"
@@ -19,6 +20,9 @@ help:
 	@echo "make package  build the one-folder app bundle with PyInstaller (dist/)"
 	@echo "make install-desktop  menu entry, .naion file type, metainfo and icons for this user"
 	@echo "                      (PREFIX=$(PREFIX); the entry starts .venv/bin/naion-designer)"
+	@echo "make gui-walk the long random walk through the desktop app (3 x 3400 actions)"
+	@echo "make translations         compile resources/translations/*.ts to .qm"
+	@echo "make translations-update  refresh the .ts from the code (pyside6-lupdate)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,23 +30,33 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+translations: $(STAMP)
+	$(PY) packaging/build_translations.py
+
+translations-update: $(STAMP)
+	$(PY) packaging/build_translations.py --update
+
+run: $(STAMP) translations
 	$(VENV)/bin/naion-designer
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check naion_designer tests bench packaging
+	$(VENV)/bin/ruff check naion_designer tests bench packaging hatch_build.py
 	$(VENV)/bin/lint-imports
 
-test: $(STAMP) lint
+test: $(STAMP) lint translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 fuzz: $(STAMP)
 	NAION_FUZZ_EXAMPLES=2100 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests/fuzz -s
 
+gui-walk: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.gui.walk --actions 3400 \
+		--sizes 1400x900,1600x1000,1200x800 --seed 1
+
 bench: $(STAMP)
 	$(PY) -m bench
 
-package: $(STAMP)
+package: $(STAMP) translations
 	$(PY) -m pip install -e '.[package]'
 	$(VENV)/bin/pyinstaller --noconfirm --clean packaging/naion-designer.spec
 	QT_QPA_PLATFORM=offscreen $(PY) packaging/smoke_test.py dist/naion-designer

@@ -9,7 +9,11 @@ implausible, each with a one-line reason.
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
+
+log = logging.getLogger(__name__)
 
 SHARE_LIMIT = 1.10  # most-loaded cell at the pack limit: more than 10 % over its own limit
 # An interconnect that dissipates more than this many times the cells' own resistance is a typo

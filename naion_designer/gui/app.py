@@ -11,7 +11,6 @@ import argparse
 import os
 import sys
 
-APP_NAME = "NaIon Designer"
 ORG_NAME = "NaIon"
 ORG_DOMAIN = "naion.io"
 DESKTOP_FILE = "io.naion.Designer"
@@ -32,6 +31,11 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
                    help="open the files (or the example), compute, print one line and exit")
     p.add_argument("--no-restore", action="store_true",
                    help="do not offer to restore autosaved work")
+    p.add_argument("--lang", choices=["en", "zh_CN"], default="",
+                   help="the interface language (default: the Preferences choice, else the "
+                        "system's)")
+    p.add_argument("--watchdog", action="store_true",
+                   help="report (in the log) when the interface is busy for more than 250 ms")
     return p.parse_known_args(argv)  # unknown arguments go to Qt (-platform, -style, ...)
 
 
@@ -57,23 +61,48 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args, qt_args = parse_args(argv)
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+    from .startup import missing_xcb_packages, uses_xcb, xcb_message
+
+    if uses_xcb(qt_args):
+        missing = missing_xcb_packages()
+        if missing:
+            print(xcb_message(missing), file=sys.stderr)
+            return 1
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    from ..io.paths import APP_NAME, DISPLAY_NAME
+
+    # the file-system name goes into settings paths; the display name is what users read
     QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationDisplayName(DISPLAY_NAME)
     QApplication.setOrganizationName(ORG_NAME)
     QApplication.setOrganizationDomain(ORG_DOMAIN)
     QApplication.setApplicationVersion(app_version())
     QGuiApplication.setDesktopFileName(DESKTOP_FILE)
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
 
+    from .i18n import choose_language, install_translators
+    from .settings import Settings
+    from .startup import install_excepthook, setup_logging
+
+    log_path = setup_logging()
+    install_excepthook(log_path, show_dialog=not args.smoke_test)
+    settings = Settings()
+    install_translators(app, choose_language(args.lang, settings.get("language")))
     from .main_window import MainWindow, app_icon
 
     app.setWindowIcon(app_icon())
-    win = MainWindow()
+    win = MainWindow(settings)
+    win.log_path = log_path
+    if args.watchdog or os.environ.get("NAION_WATCHDOG_MS"):
+        from .watchdog import Watchdog
+
+        ms = float(os.environ.get("NAION_WATCHDOG_MS") or 250)
+        win.watchdog = Watchdog(ms / 1000, parent=win).start()
     opened = [win.open_file(f) for f in args.files]
     if not args.files or not any(opened):
         if not win.docs:

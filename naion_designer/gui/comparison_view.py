@@ -12,6 +12,7 @@ Interface (docs/ARCHITECTURE.md): `ComparisonView(QWidget)`; `set_designs(list[P
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 
@@ -40,8 +41,11 @@ from PySide6.QtWidgets import (
 
 from ..core.comparison import BETTER_HIGH, COMPARE_ROWS
 from ..core.results import RESULT_DEFS, display
+from .i18n import core_text
 from .messages import first_line
 from .workers import Cancelled, Task
+
+log = logging.getLogger(__name__)
 
 BEST_BG = QColor("#dff3e3")
 PASS_FG, FAIL_FG, NV_FG = QColor("#1b6e2f"), QColor("#9b1c1c"), QColor("#555555")
@@ -101,6 +105,7 @@ def curves_of(designs, cancelled) -> list:
         try:
             out.append(design_curves(d))
         except Exception as exc:  # one line per design, shown on the plot
+            log.exception("shown to the user as one line")
             out.append(first_line(exc))
     return out
 
@@ -120,13 +125,13 @@ class ComparisonView(QWidget):
 
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Differences against"))
+        bar.addWidget(QLabel(self.tr("Differences against")))
         self.reference = QComboBox()
         self.reference.setObjectName("comparison_reference")
         self.reference.currentIndexChanged.connect(lambda _i: self._fill_table())
         bar.addWidget(self.reference)
         bar.addSpacing(20)
-        bar.addWidget(QLabel("Check against"))
+        bar.addWidget(QLabel(self.tr("Check against")))
         self.target_picker = QComboBox()
         self.target_picker.setObjectName("comparison_target")
         self.target_picker.setMinimumContentsLength(20)
@@ -142,7 +147,7 @@ class ComparisonView(QWidget):
         self.table.setObjectName("comparison_table")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.tabs.addTab(self.table, "Figures")
+        self.tabs.addTab(self.table, self.tr("Figures"))
 
         curves = QWidget()
         cl = QVBoxLayout(curves)
@@ -154,28 +159,28 @@ class ComparisonView(QWidget):
         self.discharge_plot = pg.PlotWidget()
         self.discharge_plot.setBackground("w")
         self.discharge_plot.showGrid(x=True, y=True, alpha=0.3)
-        self.discharge_plot.setTitle(f"Discharge at {C_RATE:g}C")
-        self.discharge_plot.setLabel("bottom", "Capacity discharged", units="Ah")
-        self.discharge_plot.setLabel("left", "Pack voltage", units="V")
+        self.discharge_plot.setTitle(self.tr("Discharge at {0:g}C").format(C_RATE))
+        self.discharge_plot.setLabel("bottom", self.tr("Capacity discharged"), units="Ah")
+        self.discharge_plot.setLabel("left", self.tr("Pack voltage"), units="V")
         self.discharge_plot.addLegend(offset=(-10, 10))
         plots.addWidget(self.discharge_plot)
         self.power_plot = pg.PlotWidget()
         self.power_plot.setBackground("w")
         self.power_plot.showGrid(x=True, y=True, alpha=0.3)
-        self.power_plot.setTitle("Power capability")
-        self.power_plot.setLabel("bottom", "State of charge", units="%")
-        self.power_plot.setLabel("left", "Power", units="W")
+        self.power_plot.setTitle(self.tr("Power capability"))
+        self.power_plot.setLabel("bottom", self.tr("State of charge"), units="%")
+        self.power_plot.setLabel("left", self.tr("Power"), units="W")
         self.power_plot.addLegend(offset=(-10, 10))
         plots.addWidget(self.power_plot)
         cl.addLayout(plots, 1)
-        self.tabs.addTab(curves, "Curves")
+        self.tabs.addTab(curves, self.tr("Curves"))
 
         self.scene = QGraphicsScene(self)
         self.layout_view = QGraphicsView(self.scene)
         self.layout_view.setObjectName("comparison_layouts")
         self.layout_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.layout_view.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.tabs.addTab(self.layout_view, "Layouts")
+        self.tabs.addTab(self.layout_view, self.tr("Layouts"))
         lay.addWidget(self.tabs, 1)
         self._fill_targets()
 
@@ -190,6 +195,7 @@ class ComparisonView(QWidget):
             try:
                 self.results.append(calculate(d))
             except Exception as exc:  # one bad design must not hide the others
+                log.exception("shown to the user as one line")
                 self.results.append(None)
                 errors.append(f"{d.name}: {str(exc).splitlines()[0]}")
         self.message.setText("; ".join(errors) if errors else
@@ -232,7 +238,7 @@ class ComparisonView(QWidget):
         from ..io.target_file import presets
 
         self.target_picker.blockSignals(True)
-        self.target_picker.addItem("(no target)", "")
+        self.target_picker.addItem(self.tr("(no target)"), "")
         try:
             for t in presets().values():
                 self.target_picker.addItem(t.name, t.id)
@@ -250,14 +256,15 @@ class ComparisonView(QWidget):
         if not ref or not self.designs:
             return
         from ..core.checks import check_design
-        from ..io.target_file import load_target
+        from .target_cache import cached_target
 
         try:
-            t = load_target(ref)
+            t = cached_target(ref)
             self.checks = [check_design(d, t, r) if r is not None else []
                            for d, r in zip(self.designs, self.results, strict=True)]
         except Exception as exc:
-            self.message.setText(f"Cannot check against the target: {str(exc).splitlines()[0]}")
+            log.exception("shown to the user as one line")
+            self.message.setText(self.tr("Cannot check against the target: {0}").format(core_text(first_line(exc))))
 
     # --- figures ------------------------------------------------------------------------------
     def _fill_table(self) -> None:
@@ -364,7 +371,7 @@ class ComparisonView(QWidget):
         if not self.designs:
             self.curves_note.setText("")
             return
-        self.curves_note.setText("Computing the curves…")
+        self.curves_note.setText(self.tr("Computing the curves…"))
         designs = [d for d, r in zip(self.designs, self.results, strict=True) if r is not None]
         w = Task(lambda _progress, cancelled: curves_of(designs, cancelled), "curves", self)
         w.succeeded.connect(lambda data, g=self._generation: self._curves_done(g, data))
@@ -411,6 +418,7 @@ class ComparisonView(QWidget):
             try:
                 lay = compute_layout(d)
             except Exception as exc:
+                log.exception("shown to the user as one line")
                 t = self.scene.addText(f"{i + 1}: {d.name}\n(no layout: {exc})")
                 t.setPos(x0, -40)
                 x0 += 200 + gap

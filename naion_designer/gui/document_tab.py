@@ -4,7 +4,7 @@ wiring toggles, colour-map mode with a time slider and a colour bar)."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 from .layout_view import VIRIDIS, LayoutView
 
 # colour-map modes: id -> (label, unit, needs a simulation)
-MODES = {"groups": ("Series groups", "", False),
-         "share": ("DC current share", "× mean", False),
-         "temperature": ("Temperature", "°C", True),
-         "current": ("Cell current", "A", True),
-         "soc": ("Cell SOC", "%", True)}
+MODES = {"groups": (QT_TRANSLATE_NOOP("DocumentTab", "Series groups"), "", False),
+         "share": (QT_TRANSLATE_NOOP("DocumentTab", "DC current share"), QT_TRANSLATE_NOOP("DocumentTab", "× mean"), False),
+         "temperature": (QT_TRANSLATE_NOOP("DocumentTab", "Temperature"), "°C", True),
+         "current": (QT_TRANSLATE_NOOP("DocumentTab", "Cell current"), "A", True),
+         "soc": (QT_TRANSLATE_NOOP("DocumentTab", "Cell SOC"), "%", True)}
 
 
 class ColourBar(QWidget):
@@ -73,8 +73,8 @@ class DocumentTab(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 4)
         self.fit_button = QToolButton()
-        self.fit_button.setText("Fit")
-        self.fit_button.setToolTip("Fit the pack in the view (F)")
+        self.fit_button.setText(self.tr("Fit"))
+        self.fit_button.setToolTip(self.tr("Fit the pack in the view (F)"))
         bar.addWidget(self.fit_button)
         for text, factor, tip in (("+", 1.25, "Zoom in (Ctrl++)"), ("−", 0.8, "Zoom out (Ctrl+-)")):
             b = QToolButton()
@@ -82,17 +82,17 @@ class DocumentTab(QWidget):
             b.setToolTip(tip)
             b.clicked.connect(lambda _c=False, f=factor: self.view.zoom_by(f))
             bar.addWidget(b)
-        self.busbar_check = QCheckBox("Busbars")
+        self.busbar_check = QCheckBox(self.tr("Busbars"))
         self.busbar_check.setChecked(True)
-        self.path_check = QCheckBox("Series path")
+        self.path_check = QCheckBox(self.tr("Series path"))
         self.path_check.setChecked(True)
         bar.addWidget(self.busbar_check)
         bar.addWidget(self.path_check)
         bar.addSpacing(16)
-        bar.addWidget(QLabel("Colour by"))
+        bar.addWidget(QLabel(self.tr("Colour by")))
         self.mode_combo = QComboBox()
         for mode, (label, _u, _sim) in MODES.items():
-            self.mode_combo.addItem(label, mode)
+            self.mode_combo.addItem(self.tr(label), mode)
         bar.addWidget(self.mode_combo)
         bar.addStretch(1)
         lay.addLayout(bar)
@@ -103,14 +103,14 @@ class DocumentTab(QWidget):
         self.time_slider = QSlider(Qt.Orientation.Horizontal)
         self.time_slider.setMinimumWidth(80)
         self.time_slider.setMaximumWidth(420)
-        self.time_slider.setToolTip("Time in the last simulation")
+        self.time_slider.setToolTip(self.tr("Time in the last simulation"))
         row.addWidget(self.time_slider, 1)
         self.time_label = QLabel()
         self.time_label.setMinimumWidth(96)
         row.addWidget(self.time_label)
-        self.fixed_scale_check = QCheckBox("Fixed scale")
-        self.fixed_scale_check.setToolTip("One colour scale over the whole run (unchecked: the "
-                                          "scale spans the cells at the chosen time)")
+        self.fixed_scale_check = QCheckBox(self.tr("Fixed scale"))
+        self.fixed_scale_check.setToolTip(self.tr("One colour scale over the whole run (unchecked: the "
+                                          "scale spans the cells at the chosen time)"))
         row.addWidget(self.fixed_scale_check)
         self.colour_bar = ColourBar()
         row.addWidget(self.colour_bar)
@@ -185,7 +185,7 @@ class DocumentTab(QWidget):
             self.view.set_colour_values(values, lo, hi)
             self.colour_bar.set_range(f"{lo:.3f}", f"{hi:.3f}", "× mean")
             self.colour_bar.show()
-            self.time_label.setText("steady state")
+            self.time_label.setText(self.tr("steady state"))
             return
         arr = self._sim_arrays(mode)
         if arr is None:
@@ -210,7 +210,7 @@ class DocumentTab(QWidget):
                                   f"{hi:.{digits + (1 if hi - lo < 1 else 0)}f}", unit)
         self.colour_bar.show()
         t = float(self.doc.simulation.time[k])
-        self.time_label.setText(f"t = {t / 60:.1f} min")
+        self.time_label.setText(self.tr("t = {0:.1f} min").format(t / 60))
 
     def _wiring_toggled(self, _checked) -> None:
         self.view.show_busbars = self.busbar_check.isChecked()
@@ -240,10 +240,7 @@ class DocumentTab(QWidget):
 
     def show_envelope(self) -> None:
         lay, d = self.view.layout, self.doc.design
-        self.info.setText(f"Envelope L × W × H = {lay.length * 1e3:.0f} × {lay.width * 1e3:.0f} × "
-                          f"{lay.height * 1e3:.0f} mm · {d.series}S{d.parallel}P = "
-                          f"{d.cell_count} cells · drag a group onto another to swap them in the "
-                          "series path")
+        self.info.setText(self.tr("Envelope L × W × H = {0:.0f} × {1:.0f} × {2:.0f} mm · {3}S{4}P = {5} cells · drag a group onto another to swap them in the series path").format(lay.length * 1e3, lay.width * 1e3, lay.height * 1e3, d.series, d.parallel, d.cell_count))
 
     def _cell_clicked(self, s: int, p: int) -> None:
         self.info.setText(self.view.describe_cell(s, p))

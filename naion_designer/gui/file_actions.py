@@ -3,6 +3,7 @@ after a crash."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,7 +13,10 @@ from ..core.units import InputError
 from . import recovery
 from .document import Document
 from .document_tab import DocumentTab
+from .i18n import translate
 from .messages import FILE_FILTER, first_line
+
+log = logging.getLogger(__name__)
 
 
 class FilesMixin:
@@ -30,13 +34,16 @@ class FilesMixin:
                 else "generic-nfpp-210ah"
             self._untitled += 1
             try:
-                design = new_design(cell_id, 16, 1, f"Untitled {self._untitled}")
+                design = new_design(cell_id, 16, 1, translate("MainWindow", "Untitled {0}").format(
+                    self._untitled))
             except InputError:
                 ids = sorted(self.library.cells)
                 if not ids:
-                    self.show_error("Cannot create a design", "the cell library is empty")
+                    self.show_error(translate("MainWindow", "Cannot create a design"),
+                                    translate("MainWindow", "the cell library is empty"))
                     return None
-                design = new_design(ids[0], 16, 1, f"Untitled {self._untitled}")
+                design = new_design(ids[0], 16, 1, translate("MainWindow", "Untitled {0}").format(
+                    self._untitled))
             ambient = self.settings.get("ambient_temperature_c") + 273.15
             design = design.evolve(thermal=replace(design.thermal, ambient_temperature=ambient),
                                    overheads=default_overheads())
@@ -44,6 +51,11 @@ class FilesMixin:
         self.add_document(doc)
         if given:
             doc.set_dirty(True)
+        else:  # say which cell: the one selected in the library, else the default
+            c = design.cell
+            self.statusBar().showMessage(translate(
+                "MainWindow", "New design with {0} {1} ({2}): pick another cell in the cell "
+                "library and press 'Use in design'").format(c.maker, c.model, c.id), 8000)
         return doc
 
     def open_file(self, path: str | Path) -> Document | None:
@@ -60,6 +72,7 @@ class FilesMixin:
             self.show_error("Cannot open the design", first_line(exc))
             return None
         except Exception as exc:  # one line, never a traceback
+            log.exception("shown to the user as one line")
             self.show_error("Cannot open the design", first_line(exc))
             return None
         doc = self.add_document(Document(design, path))
@@ -94,11 +107,11 @@ class FilesMixin:
             a.setStatusTip(p)
             a.triggered.connect(lambda _c=False, path=p: self.open_file(path))
         if not recent:
-            a = self.recent_menu.addAction("(none)")
+            a = self.recent_menu.addAction(translate("MainWindow", "(none)"))
             a.setEnabled(False)
         else:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear list", lambda: self.settings.set("recent_files",
+            self.recent_menu.addAction(translate("MainWindow", "Clear list"), lambda: self.settings.set("recent_files",
                                                                                 []))
 
     def save(self, doc: Document | None = None) -> bool:
@@ -127,7 +140,7 @@ class FilesMixin:
             return False
         recovery.remove_autosave(doc.doc_id)
         self.settings.add_recent(str(target))
-        self.statusBar().showMessage(f"Saved {target}", 4000)
+        self.statusBar().showMessage(translate("MainWindow", "Saved {0}").format(target), 4000)
         return True
 
     def _is_bundled(self, path: Path) -> bool:
@@ -179,7 +192,7 @@ class FilesMixin:
                 try:
                     written.append(recovery.write_autosave(doc))
                 except (InputError, OSError) as exc:
-                    self.statusBar().showMessage(f"Autosave failed: {first_line(exc)}", 8000)
+                    self.statusBar().showMessage(translate("MainWindow", "Autosave failed: {0}").format(first_line(exc)), 8000)
             else:
                 recovery.remove_autosave(doc.doc_id)
         return written

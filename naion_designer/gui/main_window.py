@@ -8,6 +8,8 @@ Every modal question goes through one `ask_*` method so that tests can answer it
 
 from __future__ import annotations
 
+import logging
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -29,6 +31,7 @@ from .actions import ActionsMixin
 from .document import Document
 from .document_tab import DocumentTab
 from .file_actions import FilesMixin
+from .i18n import core_text
 from .messages import APP_TITLE, FILE_FILTER, first_line
 from .settings import Settings
 from .tools import ToolsMixin
@@ -36,6 +39,8 @@ from .widgets.cell_library import CellLibraryPanel
 from .widgets.design_editor import DesignEditor
 from .widgets.results_panel import ResultsPanel
 from .widgets.target_panel import TargetPanel
+
+log = logging.getLogger(__name__)
 
 
 def app_icon() -> QIcon:
@@ -90,17 +95,17 @@ class MainWindow(FilesMixin, ToolsMixin, ActionsMixin, QMainWindow):
         self.plots = PlotsPanel()
         self.plots.simulation_finished.connect(self._simulation_finished)
         self.target_panel = self._make_target_panel()
-        self.design_dock = self._dock("Design", "design_dock", self.editor,
+        self.design_dock = self._dock(self.tr("Design"), "design_dock", self.editor,
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.library_dock = self._dock("Cell library", "library_dock", self.library,
+        self.library_dock = self._dock(self.tr("Cell library"), "library_dock", self.library,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.library_dock, self.design_dock)
-        self.results_dock = self._dock("Results", "results_dock", self.results,
+        self.results_dock = self._dock(self.tr("Results"), "results_dock", self.results,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
-        self.target_dock = self._dock("Target", "target_dock", self.target_panel,
+        self.target_dock = self._dock(self.tr("Target"), "target_dock", self.target_panel,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.target_dock, self.results_dock)
-        self.plots_dock = self._dock("Plots", "plots_dock", self.plots,
+        self.plots_dock = self._dock(self.tr("Plots"), "plots_dock", self.plots,
                                      Qt.DockWidgetArea.BottomDockWidgetArea)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -122,6 +127,8 @@ class MainWindow(FilesMixin, ToolsMixin, ActionsMixin, QMainWindow):
         self._restore_geometry()
         self._update_title()
         self._update_enabled()
+        # the window first, then the cell library (the first posted events paint the window)
+        QTimer.singleShot(0, self.library.ensure_loaded)
 
     # --- construction ----------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
@@ -199,13 +206,22 @@ class MainWindow(FilesMixin, ToolsMixin, ActionsMixin, QMainWindow):
             if doc is None:
                 return
         ref = cell.id if cell.origin == "library" else ""
+        d = doc.design
+        changes = {"cell": cell, "cell_ref": ref, "cell_overrides": ()}
+        square = cell.form_factor != "cylindrical" and d.layout.packing != "square"
+        if square:  # staggered rows need round cells
+            changes["layout"] = replace(d.layout, packing="square")
         try:
-            doc.edit(f"Use cell {cell.id}", cell=cell, cell_ref=ref, cell_overrides=())
+            doc.edit(self.tr("Use cell %1").replace("%1", cell.id), **changes)
         except InputError as exc:
-            self.show_error("Cannot use this cell", first_line(exc))
+            self.show_error(self.tr("Cannot use this cell"), core_text(first_line(exc)))
             return
         self.design_dock.raise_()
-        self.statusBar().showMessage(f"Design now uses {cell.maker} {cell.model}", 4000)
+        message = self.tr("Design now uses %1 %2").replace("%1", cell.maker).replace(
+            "%2", cell.model)
+        if square:
+            message += self.tr(" (packing set to square: hexagonal packing needs round cells)")
+        self.statusBar().showMessage(message, 6000)
 
     def _target_changed(self, target: str) -> None:
         doc = self.current_document()
@@ -230,6 +246,8 @@ class MainWindow(FilesMixin, ToolsMixin, ActionsMixin, QMainWindow):
 
     # --- state display ---------------------------------------------------------------------
     def _current_changed(self, _index: int) -> None:
+        self.hover_label.setText("")  # the last tab's hover text is not about this one
+        self.statusBar().clearMessage()
         doc = self.current_document()
         if doc is not None:
             self.undo_group.setActiveStack(doc.undo_stack)
@@ -262,7 +280,8 @@ class MainWindow(FilesMixin, ToolsMixin, ActionsMixin, QMainWindow):
             try:
                 self.target_panel.set_design(doc.design)
             except Exception as exc:  # a panel bug must not break editing
-                self.statusBar().showMessage(f"Target panel: {first_line(exc)}", 5000)
+                log.exception("shown to the user as one line")
+                self.statusBar().showMessage(self.tr("Target panel: {0}").format(first_line(exc)), 5000)
 
     def _update_title(self) -> None:
         doc = self.current_document()
@@ -307,7 +326,7 @@ class MainWindow(FilesMixin, ToolsMixin, ActionsMixin, QMainWindow):
 
     def _simulation_finished(self, outcome: str) -> None:
         if outcome == "done":
-            self.statusBar().showMessage("Simulation finished", 4000)
+            self.statusBar().showMessage(self.tr("Simulation finished"), 4000)
         elif outcome == "failed":
             self.statusBar().showMessage(self.plots.status.text(), 8000)
 
@@ -317,7 +336,7 @@ class MainWindow(FilesMixin, ToolsMixin, ActionsMixin, QMainWindow):
                           f"Save the changes to “{doc.display_name()}” before closing?",
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self)
-        box.setInformativeText("Your changes are lost if you don't save them.")
+        box.setInformativeText(self.tr("Your changes are lost if you don't save them."))
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
         return {QMessageBox.StandardButton.Save: "save",
@@ -328,9 +347,8 @@ class MainWindow(FilesMixin, ToolsMixin, ActionsMixin, QMainWindow):
         names = "\n".join(f"• {r.name}" + (f" ({r.original_path})" if r.original_path else "")
                           for r in found)
         answer = QMessageBox.question(
-            self, "Restore unsaved work",
-            f"NaIon Designer did not close properly last time. Restore the unsaved designs?"
-            f"\n\n{names}",
+            self, self.tr("Restore unsaved work"),
+            self.tr("NaIon Designer did not close properly last time. Restore the unsaved designs?\n\n{0}").format(names),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes

@@ -40,8 +40,16 @@ FIELD_LABELS = {
 
 
 def user_message(exc: InputError) -> str:
+    """'Label: detail' in the UI language: the control's label for the field, the core's
+    detail through its catalogue."""
+    from PySide6.QtCore import QCoreApplication
+
+    from .i18n import core_text
+
     label = FIELD_LABELS.get(exc.field)
     if label is None:
         last = exc.field.rsplit(".", 1)[-1].replace("_", " ")
         label = last[:1].upper() + last[1:]
-    return f"{label}: {exc.detail}"
+    else:
+        label = QCoreApplication.translate("FieldLabels", label)
+    return f"{label}: {core_text(exc.detail)}"

@@ -4,13 +4,14 @@ simulations run in `workers.Task` threads; the panel follows the current documen
 
 from __future__ import annotations
 
+import logging
 import os
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,18 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .i18n import core_text, translate
 from .workers import Task
+
+log = logging.getLogger(__name__)
 
 C_RATES = (0.2, 0.5, 1.0, 2.0)
 PENS = ["#1f77b4", "#2ca02c", "#ff7f0e", "#d62728", "#9467bd", "#8c564b"]
 # simple profiles by specification (core.profiles.parse_builtin), after the application cycles
-SPEC_PROFILES = [("cc:0.5C", "Discharge at 0.5C to cut-off"),
-                 ("cc:1C", "Discharge at 1C to cut-off"),
-                 ("cc:2C", "Discharge at 2C to cut-off"),
-                 ("cp:0.5E", "Constant power 0.5 W/Wh to cut-off")]
-T_TITLE = (f"<span style='color:{PENS[3]}'>Hottest</span> / "
-           f"<span style='color:{PENS[0]}'>coldest</span> cell")
-SPREAD_TITLE = "Cell current spread"
+SPEC_PROFILES = [("cc:0.5C", QT_TRANSLATE_NOOP("PlotsPanel", "Discharge at 0.5C to cut-off")),
+                 ("cc:1C", QT_TRANSLATE_NOOP("PlotsPanel", "Discharge at 1C to cut-off")),
+                 ("cc:2C", QT_TRANSLATE_NOOP("PlotsPanel", "Discharge at 2C to cut-off")),
+                 ("cp:0.5E", QT_TRANSLATE_NOOP("PlotsPanel", "Constant power 0.5 W/Wh to cut-off"))]
+T_TITLE = QT_TRANSLATE_NOOP("PlotsPanel", "<span style='color:{0}'>Hottest</span> / "
+                            "<span style='color:{1}'>coldest</span> cell")
+SPREAD_TITLE = QT_TRANSLATE_NOOP("PlotsPanel", "Cell current spread")
 CELL_VALUES_BUDGET = 2_000_000  # recorded rows × cells: bounds the per-cell arrays' memory
 
 
@@ -47,7 +51,7 @@ def make_profile(spec: str, design):
     if spec in builtins:
         bp = builtins[spec]
         return bp.label, bp.make(design)
-    return dict(SPEC_PROFILES).get(spec, spec), parse_builtin(spec)
+    return translate("PlotsPanel", dict(SPEC_PROFILES).get(spec, spec)), parse_builtin(spec)
 
 
 def time_step(profile, design) -> float:
@@ -95,15 +99,15 @@ class PlotsPanel(QWidget):
         lay.setContentsMargins(2, 2, 2, 2)
         # --- simulation controls -------------------------------------------------------------
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Duty cycle"))
+        bar.addWidget(QLabel(self.tr("Duty cycle")))
         self.profile_combo = QComboBox()
         self.profile_combo.setMinimumWidth(160)
         bar.addWidget(self.profile_combo)
-        self.run_button = QPushButton("Run simulation")
-        self.run_button.setToolTip("Simulate the current design over the duty cycle (F5)")
+        self.run_button = QPushButton(self.tr("Run simulation"))
+        self.run_button.setToolTip(self.tr("Simulate the current design over the duty cycle (F5)"))
         self.run_button.clicked.connect(self.run_simulation)
         bar.addWidget(self.run_button)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel_simulation)
         bar.addWidget(self.cancel_button)
@@ -124,10 +128,10 @@ class PlotsPanel(QWidget):
         self.tabs.setDocumentMode(True)
         lay.addWidget(self.tabs, 1)
         self.sim_stack = QStackedWidget()
-        self.placeholder = QLabel("No simulation yet: pick a duty cycle and press "
+        self.placeholder = QLabel(self.tr("No simulation yet: pick a duty cycle and press "
                                   "<b>Run simulation</b> (F5).<br>The run goes on in the "
                                   "background; the layout editor can then paint every cell by "
-                                  "temperature, current or SOC.")
+                                  "temperature, current or SOC."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: #606060;")
         self.sim_stack.addWidget(self.placeholder)
@@ -135,15 +139,15 @@ class PlotsPanel(QWidget):
         self.sim_stack.addWidget(sim)
         grid = QHBoxLayout(sim)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.v_plot = _plot("Pack voltage", "time (min)", "voltage (V)", legend=False)
-        self.i_plot = _plot("Pack current", "time (min)", "current (A)",
+        self.v_plot = _plot(self.tr("Pack voltage"), self.tr("time (min)"), self.tr("voltage (V)"), legend=False)
+        self.i_plot = _plot(self.tr("Pack current"), self.tr("time (min)"), self.tr("current (A)"),
                             legend=False)
-        self.soc_plot = _plot("State of charge", "time (min)", "SOC (%)", legend=False)
-        self.t_plot = _plot(T_TITLE, "time (min)", "temperature (°C)", legend=False)
-        self.spread_plot = _plot(SPREAD_TITLE, "time (min)", "max − min in a group (A)",
+        self.soc_plot = _plot(self.tr("State of charge"), self.tr("time (min)"), self.tr("SOC (%)"), legend=False)
+        self.t_plot = _plot(self.tr(T_TITLE).format(PENS[3], PENS[0]), self.tr("time (min)"), self.tr("temperature (°C)"), legend=False)
+        self.spread_plot = _plot(self.tr(SPREAD_TITLE), self.tr("time (min)"), self.tr("max − min in a group (A)"),
                                  legend=False)
-        self.spread_plot.setToolTip("The widest spread of cell currents inside any parallel "
-                                    "group: what uneven current sharing costs")
+        self.spread_plot.setToolTip(self.tr("The widest spread of cell currents inside any parallel "
+                                    "group: what uneven current sharing costs"))
         for w in (self.v_plot, self.i_plot, self.soc_plot, self.t_plot, self.spread_plot):
             w.setMinimumSize(120, 110)
         for w in (self.i_plot, self.soc_plot, self.t_plot, self.spread_plot):
@@ -157,13 +161,14 @@ class PlotsPanel(QWidget):
         col3.addWidget(self.spread_plot)
         for c in (col1, col2, col3):
             grid.addLayout(c, 1)
-        self.tabs.addTab(self.sim_stack, "Simulation")
-        self.discharge_plot = _plot("Discharge curves", "capacity (Ah)", "pack voltage (V)")
+        self.tabs.addTab(self.sim_stack, self.tr("Simulation"))
+        self.discharge_plot = _plot(self.tr("Discharge curves"), self.tr("capacity (Ah)"), self.tr("pack voltage (V)"))
         self.discharge_plot.getPlotItem().legend.setOffset((8, -8))  # bottom left is empty
-        self.tabs.addTab(self.discharge_plot, "Discharge curves")
-        self.power_plot = _plot("Power capability", "SOC (%)", "power (kW)")
-        self.power_plot.getPlotItem().legend.setOffset((8, 8))
-        self.tabs.addTab(self.power_plot, "Power vs SOC")
+        self.tabs.addTab(self.discharge_plot, self.tr("Discharge curves"))
+        self.power_plot = _plot(self.tr("Power capability"), self.tr("SOC (%)"), self.tr("power (kW)"))
+        # bottom right: at high SOC the curves are near the top, that corner stays free
+        self.power_plot.getPlotItem().legend.setOffset((-8, -8))
+        self.tabs.addTab(self.power_plot, self.tr("Power vs SOC"))
         self.tabs.currentChanged.connect(lambda _i: self.schedule_curves())
         self._curves_timer = QTimer(self)
         self._curves_timer.setSingleShot(True)
@@ -195,8 +200,7 @@ class PlotsPanel(QWidget):
         self.schedule_curves()
         if self.doc is not None and self.doc.simulation is not None:
             stale = "" if self.doc.simulation_matches() else " (S × P changed since)"
-            self.status.setText(f"Last run: {self.doc.simulation_profile}{stale} — design "
-                                "edited since; run again to update")
+            self.status.setText(self.tr("Last run: {0}{1} — design edited since; run again to update").format(self.doc.simulation_profile, stale))
 
     # --- profiles --------------------------------------------------------------------------
     def _fill_profiles(self) -> None:
@@ -212,9 +216,10 @@ class PlotsPanel(QWidget):
                                                getattr(bp, "description", ""),
                                                Qt.ItemDataRole.ToolTipRole)
             for spec, label in SPEC_PROFILES:
-                self.profile_combo.addItem(label, spec)
+                self.profile_combo.addItem(self.tr(label), spec)
         except Exception as exc:  # shown, not raised
-            self.status.setText(f"Duty cycles unavailable: {exc}")
+            log.exception("shown to the user as one line")
+            self.status.setText(self.tr("Duty cycles unavailable: {0}").format(core_text(str(exc))))
         idx = self.profile_combo.findData(current)
         self.profile_combo.setCurrentIndex(max(0, idx))
         self.run_button.setEnabled(self.sim_task is None and self.profile_combo.count() > 0)
@@ -238,7 +243,8 @@ class PlotsPanel(QWidget):
             label, profile = make_profile(pid, design)
             dt = time_step(profile, design)
         except Exception as exc:  # one line to the user
-            self.status.setText(f"Cannot build the duty cycle: {exc}")
+            log.exception("shown to the user as one line")
+            self.status.setText(self.tr("Cannot build the duty cycle: {0}").format(core_text(str(exc))))
             self.simulation_finished.emit("failed")
             return
 
@@ -255,7 +261,7 @@ class PlotsPanel(QWidget):
         task.cancelled.connect(lambda: self._sim_done("cancelled", "Simulation cancelled"))
         task.finished.connect(lambda t=task: self._reap(t))
         self.progress.setValue(0)
-        self.status.setText(f"Simulating {label} on {design.cell_count} cells…")
+        self.status.setText(self.tr("Simulating {0} on {1} cells…").format(label, design.cell_count))
         self._set_running(True)
         self.simulation_started.emit()
         task.start()
@@ -277,7 +283,7 @@ class PlotsPanel(QWidget):
     def cancel_simulation(self) -> None:
         if self.sim_task is not None:
             self.sim_task.cancel()
-            self.status.setText("Cancelling…")
+            self.status.setText(self.tr("Cancelling…"))
 
     def is_running(self) -> bool:
         return self.sim_task is not None
@@ -339,11 +345,11 @@ class PlotsPanel(QWidget):
             if cc.shape[2] > 1:
                 # the widest spread inside any parallel group: what uneven sharing costs
                 spread = (cc.max(axis=2) - cc.min(axis=2)).max(axis=1)
-                self.spread_plot.setTitle(SPREAD_TITLE, size="10pt")
+                self.spread_plot.setTitle(self.tr(SPREAD_TITLE), size="10pt")
                 self.spread_plot.plot(t, spread, pen=pg.mkPen(PENS[4], width=1.5),
                                       fillLevel=0, brush=pg.mkBrush(148, 103, 189, 60))
             else:
-                self.spread_plot.setTitle(SPREAD_TITLE, size="10pt")
+                self.spread_plot.setTitle(self.tr(SPREAD_TITLE), size="10pt")
                 note = pg.TextItem("one cell per group (P = 1):\nno spread", color="#606060",
                                    anchor=(0.5, 0.5))
                 self.spread_plot.addItem(note)
@@ -391,8 +397,8 @@ class PlotsPanel(QWidget):
         task.deleteLater()
 
     def _curves_failed(self, msg: str) -> None:
-        self.discharge_plot.setTitle(f"Discharge curves unavailable: {msg}", size="10pt")
-        self.power_plot.setTitle(f"Power capability unavailable: {msg}", size="10pt")
+        self.discharge_plot.setTitle(self.tr("Discharge curves unavailable: {0}").format(core_text(msg)), size="10pt")
+        self.power_plot.setTitle(self.tr("Power capability unavailable: {0}").format(core_text(msg)), size="10pt")
         self.curves_finished.emit()
 
     def _show_curves(self, payload) -> None:
@@ -404,18 +410,20 @@ class PlotsPanel(QWidget):
             return
         self._curves_for = design
         self.discharge_plot.clear()
-        self.discharge_plot.setTitle(f"Discharge curves — {design.series}S{design.parallel}P",
+        self.discharge_plot.setTitle(self.tr("Discharge curves — {0}S{1}P").format(design.series, design.parallel),
                                      size="10pt")
         for k, (c_rate, cap_ah, volts) in enumerate(dc):
-            self.discharge_plot.plot(np.asarray(cap_ah), np.asarray(volts),
-                                     pen=pg.mkPen(PENS[k % len(PENS)], width=2),
-                                     name=f"{c_rate:g} C")
+            item = self.discharge_plot.plot(np.asarray(cap_ah), np.asarray(volts),
+                                            pen=pg.mkPen(PENS[k % len(PENS)], width=2),
+                                            name=f"{c_rate:g} C")
+            item.setZValue(len(dc) - k)  # the lowest rate on top: 0.2C is not hidden by 0.5C
         self.power_plot.clear()
-        self.power_plot.setTitle("Power capability vs SOC", size="10pt")
+        self.power_plot.setTitle(self.tr("Power capability vs SOC"), size="10pt")
         soc = np.asarray(pc["soc"]) * 100
-        for k, (key, label) in enumerate((("power_W", "available"),
-                                          ("power_at_min_voltage_W", "at min. voltage"),
-                                          ("power_at_current_limit_W", "at current limit"))):
+        for k, (key, label) in enumerate((("power_W", self.tr("available")),
+                                          ("power_at_min_voltage_W", self.tr("at min. voltage")),
+                                          ("power_at_current_limit_W",
+                                           self.tr("at current limit")))):
             if key in pc:
                 style = Qt.PenStyle.SolidLine if key == "power_W" else Qt.PenStyle.DashLine
                 self.power_plot.plot(soc, np.asarray(pc[key]) / 1e3,

@@ -14,8 +14,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-
 from ..io.atomic import atomic_write_text
 from ..io.design_file import design_to_json
 
@@ -24,8 +22,9 @@ def recovery_dir() -> Path:
     env = os.environ.get("NAION_RECOVERY_DIR")
     if env:
         return Path(env)
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base or Path.home() / ".local" / "share" / "naion-designer") / "recovery"
+    from ..io.paths import recovery_dir as state_recovery_dir
+
+    return state_recovery_dir()  # under the user's state folder (platformdirs)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ DEFAULTS: dict[str, tuple[object, type]] = {
     "window/geometry": (QByteArray(), QByteArray),
     "window/state": (QByteArray(), QByteArray),
     "first_run_done": (False, bool),
+    "language": ("", str),  # "" = the system's; "en", "zh_CN"
     # "" = each figure's own default unit (kWh for energy, W for losses, ...)
     **{f"units/{kind}": ("", str) for kind in DISPLAY_UNITS},
 }

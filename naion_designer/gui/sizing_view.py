@@ -16,7 +16,7 @@ import PySide6  # noqa: F401 - imported before pyqtgraph so that it picks PySide
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,11 +40,12 @@ from PySide6.QtWidgets import (
 from ..core.sizing import OBJECTIVES, size
 from ..core.units import InputError
 from ..io.target_file import load_target, presets
+from .i18n import core_text
 from .workers import Task
 
 PASS_FG, FAIL_FG = QColor("#1b6e2f"), QColor("#9b1c1c")
-COLUMNS = ["#", "", "Cell", "S×P", "Nominal", "Usable", "Cont. power", "Mass", "Volume",
-           "Cell cost", "Why"]
+COLUMNS = ["#", "", QT_TRANSLATE_NOOP("SizingView", "Cell"), "S×P", QT_TRANSLATE_NOOP("SizingView", "Nominal"), QT_TRANSLATE_NOOP("SizingView", "Usable"), QT_TRANSLATE_NOOP("SizingView", "Cont. power"), QT_TRANSLATE_NOOP("SizingView", "Mass"), QT_TRANSLATE_NOOP("SizingView", "Volume"),
+           QT_TRANSLATE_NOOP("SizingView", "Cell cost"), QT_TRANSLATE_NOOP("SizingView", "Why")]
 
 
 class SizingView(QWidget):
@@ -61,30 +62,34 @@ class SizingView(QWidget):
 
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Target"))
+        top.addWidget(QLabel(self.tr("Target")))
         self.target_picker = QComboBox()
         self.target_picker.setObjectName("sizing_target")
         self.target_picker.setMinimumContentsLength(24)
         self.target_picker.activated.connect(self._target_picked)
         top.addWidget(self.target_picker, 1)
-        top.addWidget(QLabel("Objective"))
+        top.addWidget(QLabel(self.tr("Objective")))
         self.objective = QComboBox()
         for key, text in OBJECTIVES.items():
-            self.objective.addItem(text, key)
+            self.objective.addItem(core_text(text), key)
         top.addWidget(self.objective)
-        top.addWidget(QLabel("Designs"))
+        top.addWidget(QLabel(self.tr("Designs")))
         self.top_n = QSpinBox()
         self.top_n.setRange(1, 100)
         self.top_n.setValue(10)
         top.addWidget(self.top_n)
-        self.run_button = QPushButton("Size")
+        self.run_button = QPushButton(self.tr("Size"))
         self.run_button.setDefault(True)
         self.run_button.clicked.connect(self.run)
         top.addWidget(self.run_button)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         top.addWidget(self.cancel_button)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setToolTip(self.tr("Close the sizing window (Esc)"))
+        self.close_button.clicked.connect(self.close)
+        top.addWidget(self.close_button)
         lay.addLayout(top)
         status = QHBoxLayout()
         self.progress = QProgressBar()
@@ -92,7 +97,7 @@ class SizingView(QWidget):
         self.progress.setMaximumWidth(220)
         self.progress.setVisible(False)
         status.addWidget(self.progress)
-        self.status = QLabel("Pick a target and press Size.")
+        self.status = QLabel(self.tr("Pick a target and press Size."))
         self.status.setObjectName("sizing_status")
         self.status.setWordWrap(True)
         status.addWidget(self.status, 1)
@@ -101,7 +106,7 @@ class SizingView(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("sizing_table")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -119,16 +124,16 @@ class SizingView(QWidget):
         self.plot.setObjectName("sizing_pareto")
         self.plot.setBackground("w")
         self.plot.showGrid(x=True, y=True, alpha=0.3)
-        self.plot.setLabel("bottom", "Pack mass", units="kg")
-        self.plot.setLabel("left", "Cell cost")
+        self.plot.setLabel("bottom", self.tr("Pack mass"), units="kg")
+        self.plot.setLabel("left", self.tr("Cell cost"))
         self.plot.addLegend(offset=(10, 10))
-        tabs.addTab(self.plot, "Pareto front")
+        tabs.addTab(self.plot, self.tr("Pareto front"))
         self.details = QTextBrowser()
         self.details.setObjectName("sizing_details")
-        tabs.addTab(self.details, "Reasons")
+        tabs.addTab(self.details, self.tr("Reasons"))
         self.rejected = QTextBrowser()
         self.rejected.setObjectName("sizing_rejected")
-        tabs.addTab(self.rejected, "Rejected cells")
+        tabs.addTab(self.rejected, self.tr("Rejected cells"))
         self.tabs = tabs
         split.addWidget(tabs)
         split.setStretchFactor(0, 3)
@@ -151,7 +156,7 @@ class SizingView(QWidget):
             self.target_picker.setItemData(self.target_picker.count() - 1,
                                            t.description or t.source,
                                            Qt.ItemDataRole.ToolTipRole)
-        self.target_picker.addItem("Open target file…", "__open__")
+        self.target_picker.addItem(self.tr("Open target file…"), "__open__")
         if current:
             self.set_target(current)
 
@@ -184,7 +189,7 @@ class SizingView(QWidget):
             return
         ref = self.target_picker.currentData()
         if not ref or ref == "__open__":
-            self.status.setText("Pick a target first.")
+            self.status.setText(self.tr("Pick a target first."))
             return
         try:
             target = load_target(ref)
@@ -195,10 +200,10 @@ class SizingView(QWidget):
                 lib = library()
                 cells = [lib.cells[i] for i in lib.ids()]
         except InputError as exc:
-            self.status.setText(f"Cannot size: {exc}")
+            self.status.setText(self.tr("Cannot size: {0}").format(core_text(str(exc))))
             return
         if not cells:
-            self.status.setText("The cell library is empty.")
+            self.status.setText(self.tr("The cell library is empty."))
             return
         self.result = None
         cells, top, objective = list(cells), self.top_n.value(), self.objective.currentData()
@@ -218,13 +223,13 @@ class SizingView(QWidget):
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self.status.setText(f"Sizing {len(cells)} cells for {target.name}…")
+        self.status.setText(self.tr("Sizing {0} cells for {1}…").format(len(cells), target.name))
         w.start()
 
     def cancel(self) -> None:
         if self._worker is not None:
             self._worker.cancel()
-            self.status.setText("Cancelling…")
+            self.status.setText(self.tr("Cancelling…"))
 
     def _progressed(self, fraction: float) -> None:
         self.progress.setValue(int(fraction * 1000))
@@ -239,11 +244,11 @@ class SizingView(QWidget):
         self.progress.setVisible(False)
 
     def _failed(self, message: str) -> None:
-        self.status.setText(f"Sizing failed: {message}")
+        self.status.setText(self.tr("Sizing failed: {0}").format(core_text(message)))
         self.finished.emit(None)
 
     def _cancelled(self) -> None:
-        self.status.setText("Sizing cancelled.")
+        self.status.setText(self.tr("Sizing cancelled."))
         self.finished.emit(None)
 
     def _done(self, res) -> None:
@@ -371,6 +376,12 @@ class SizingView(QWidget):
 
     def candidate_at(self, row: int):
         return self._rows[row]
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # a tool window closes like a dialog
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:
         if self._worker is not None:

@@ -1,16 +1,14 @@
 """The main window's tool windows and dialogs: sizing, comparison, PDF export, preferences,
-keyboard shortcuts and About."""
+keyboard shortcuts and About.  Each is imported when first opened (pyqtgraph, reportlab and the
+sizing search stay off the start-up path)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from .comparison_view import ComparisonView
-from .dialogs.export import ComparisonExportDialog, ExportDialog
-from .dialogs.preferences import PreferencesDialog
+from .i18n import translate
 from .messages import APP_TITLE
-from .sizing_view import SizingView
 
 
 class ToolsMixin:
@@ -28,9 +26,14 @@ class ToolsMixin:
         return widget
 
     def open_sizing(self):
+        from .sizing_view import SizingView
+
         view = SizingView()
         view.open_design.connect(self._open_sized_design)
-        return self._tool_window(view, "Size for target")
+        doc = self.current_document()
+        if doc is not None and doc.design.target:  # size for the current design's target
+            view.set_target(doc.design.target)
+        return self._tool_window(view, translate("MainWindow", "Size for target"))
 
     def _open_sized_design(self, design) -> None:
         self.new_document(design)
@@ -47,23 +50,34 @@ class ToolsMixin:
         return self._fit_dialog
 
     def open_comparison(self):
+        from .comparison_view import ComparisonView
+
         view = ComparisonView()
         view.set_designs([d.design for d in self.docs])
-        return self._tool_window(view, "Compare designs")
+        window = self._tool_window(view, translate("MainWindow", "Compare designs"))
+        # room for three designs side by side (names, figures, layouts)
+        window.resize(max(1000, 420 + 300 * min(len(self.docs), 4)), 760)
+        return window
 
     def export_spec_sheet(self) -> None:
         doc = self.current_document()
         if doc is None:
             return
+        from .dialogs.export import ExportDialog
+
         ExportDialog(doc.design, self).exec()
 
     def export_comparison(self) -> None:
         if not self.docs:
             return
+        from .dialogs.export import ComparisonExportDialog
+
         ComparisonExportDialog([d.design for d in self.docs], self).exec()
 
     # --- preferences and about -------------------------------------------------------------
     def preferences(self) -> None:
+        from .dialogs.preferences import PreferencesDialog
+
         dlg = PreferencesDialog(self.settings, self)
         if dlg.exec():
             self.apply_preferences()
@@ -77,16 +91,22 @@ class ToolsMixin:
     def show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td>{t}</td><td><b>{k}</b></td></tr>"
                        for t, k in self.shortcut_table())
-        QMessageBox.information(self, "Keyboard shortcuts",
-                                f"<table cellspacing='4'>{rows}</table>"
-                                "<p>Layout editor: wheel to zoom, drag the background to pan, "
-                                "drag a group onto another to swap them.</p>")
+        QMessageBox.information(self, translate("MainWindow", "Keyboard shortcuts"),
+                                translate("MainWindow", "<table cellspacing='4'>{0}</table><p>Layout editor: wheel to zoom, drag the background to pan, drag a group onto another to swap them.</p>").format(rows))
+
+    def open_log_folder(self) -> bool:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from .startup import log_dir
+
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def about(self) -> None:
         from .app import app_version
 
-        QMessageBox.about(self, f"About {APP_TITLE}",
-                          f"<b>{APP_TITLE}</b> {app_version()}<br>Sodium-ion battery pack "
-                          "design: cell library, layout, estimates, simulation, sizing and "
-                          "spec sheets.")
+        QMessageBox.about(self, translate("MainWindow", "About {0}").format(APP_TITLE),
+                          translate("MainWindow", "<b>{0}</b> {1}<br>Sodium-ion battery pack design: cell library, layout, estimates, simulation, sizing and spec sheets.").format(APP_TITLE, app_version()))
 

@@ -34,23 +34,45 @@ def cancellations() -> tuple[type[BaseException], ...]:
     return Cancelled, SimulationCancelled, SizingCancelled
 
 
+_running: set = set()  # started tasks, kept alive until their thread ends
+
+
 class Task(QThread):
+    """`parent` is the owner, not a Qt parent: a job may outlive the widget that started it
+    (a dialog closed mid-preview).  When the owner goes, the job is cancelled and emits no
+    outcome, and the thread object lives on until the thread ends."""
+
     progressed = Signal(float)
     succeeded = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
 
     def __init__(self, fn, name: str = "task", parent=None):
-        super().__init__(parent)
+        super().__init__()
+        if parent is not None:
+            parent.destroyed.connect(self._owner_destroyed)
+        self.finished.connect(self._ended)
         self.fn = fn
         self.name = name
         self._cancel = threading.Event()
         self._last_emit = 0.0
         self._last_fraction = -1.0
         self.outcome = ""  # "done" | "failed" | "cancelled"
+        self._orphan = False
 
     def cancel(self) -> None:
         self._cancel.set()
+
+    def start(self, *args) -> None:
+        _running.add(self)
+        super().start(*args)
+
+    def _ended(self) -> None:
+        _running.discard(self)
+
+    def _owner_destroyed(self, *_args) -> None:
+        self._orphan = True  # no outcome is emitted to the dead owner's slots
+        self.cancel()
 
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
@@ -77,14 +99,17 @@ class Task(QThread):
                 return
             log.exception("background task %r failed", self.name)
             self.outcome = "failed"
-            self.failed.emit(first_line(exc))
+            if not self._orphan:
+                self.failed.emit(first_line(exc))
             return
         if self._cancel.is_set():
             self._finish_cancelled()
         else:
             self.outcome = "done"
-            self.succeeded.emit(result)
+            if not self._orphan:
+                self.succeeded.emit(result)
 
     def _finish_cancelled(self) -> None:
         self.outcome = "cancelled"
-        self.cancelled.emit()
+        if not self._orphan:
+            self.cancelled.emit()

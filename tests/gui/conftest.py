@@ -76,6 +76,8 @@ def make_window(qtbot, answers, monkeypatch):
         if show:
             win.show()
             qtbot.waitExposed(win)
+            # the figures of files opened before the window was shown follow the first paint
+            qtbot.waitUntil(lambda: not win.results._pending, timeout=10_000)
         windows.append(win)
         return win
 

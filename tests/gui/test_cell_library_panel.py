@@ -83,3 +83,14 @@ def test_bad_import_is_one_line(make_window, tmp_path):
     win.library.error.connect(lambda t, m: errors.append((t, m)))
     assert win.library.import_cell_file(str(bad)) == ""
     assert errors and "\n" not in errors[0][1]
+
+
+def test_the_dock_shows_more_than_id_and_maker(make_window):
+    from naion_designer.gui.widgets.cell_library import MAX_COLUMN_PX
+
+    win = make_window()
+    lib = win.library
+    lib.ensure_loaded()
+    widths = [lib.table.columnWidth(c) for c in range(lib.model.columnCount())]
+    assert max(widths[:2]) <= MAX_COLUMN_PX  # Id and Maker elided, not 200 px each
+    assert sum(widths[:5]) <= 5 * MAX_COLUMN_PX

@@ -96,9 +96,12 @@ def test_invalid_design_values_are_refused_with_the_field_named(make_window, qtb
     gap = win.editor.quantity_edits[("layout", "gap")]
     _type_into(qtbot, gap, "-2 mm")
     assert doc.design == before
-    assert win.editor.error_label.text().startswith("Cell gap:")  # the control, not the key
+    assert win.editor.error_label.text().startswith("Cell gap: ")  # the control, not the key
     assert "layout." not in win.editor.error_label.text()
-    assert gap.text() == "2 mm"  # the field shows the design's value again
+    assert gap.text() == "-2 mm" and gap.error  # the refused text stays, marked, in the field
+    assert gap.toolTip() == gap.error
+    _type_into(qtbot, gap, "3 mm")
+    assert doc.design.layout.gap == pytest.approx(3e-3) and not gap.error
 
 
 def test_overheads_and_soc_window_edit_as_one_undo_step_each(make_window, qtbot):

@@ -155,3 +155,15 @@ def test_discharge_curves_and_power_capability(make_window, qtbot):
     v = np.asarray(items[0].yData)
     assert v.max() <= 79.0 + 1e-6 and v.min() >= 30
     assert len(plots.power_plot.getPlotItem().listDataItems()) >= 1
+
+
+def test_lowest_c_rate_curve_drawn_on_top_and_legend_clear_of_the_curves(make_window, qtbot):
+    win = make_window(MOPED)
+    plots = win.plots
+    with qtbot.waitSignal(plots.curves_finished, timeout=60_000):
+        plots.tabs.setCurrentIndex(1)
+    items = plots.discharge_plot.getPlotItem().listDataItems()
+    z = [it.zValue() for it in items]
+    assert z == sorted(z, reverse=True)  # 0.2C first and highest
+    legend = plots.power_plot.getPlotItem().legend
+    assert all(v < 0 for v in legend.opts["offset"])  # anchored bottom right

@@ -1,4 +1,5 @@
-"""The issue-5/6 widgets wired into the main window: the Target dock, Tools → Size for target…
+"""The target, sizing, comparison and export widgets wired into the main window: the Target
+dock, Tools → Size for target…
 (opening a sized design as a new tab), Tools → Compare open designs, and the PDF export dialogs
 from the File menu.  Each is skipped until its module exists (they are written in parallel)."""
 

@@ -3,6 +3,7 @@ with units, validates like a cell file and saves to the user's library folder.""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,16 +19,16 @@ from PySide6.QtWidgets import (
 from ...core.cell import CHEMISTRIES, FORM_FACTORS
 from ...core.units import InputError
 
-TEXT_FIELDS = [("id", "Id"), ("maker", "Maker"), ("model", "Model"), ("cathode", "Cathode"),
-               ("anode", "Anode"), ("source", "Source")]
-QUANTITY_FIELDS = [("nominal_voltage", "Nominal voltage"), ("capacity", "Capacity"),
-                   ("max_voltage", "Maximum voltage"), ("min_voltage", "Minimum voltage"),
-                   ("resistance", "R0 (DC resistance)"),
-                   ("max_continuous_discharge_current", "Max. continuous discharge"),
-                   ("max_continuous_charge_current", "Max. continuous charge"),
-                   ("mass", "Mass"), ("diameter", "Diameter (cylindrical)"),
-                   ("length", "Length (prismatic/pouch)"), ("width", "Width (prismatic/pouch)"),
-                   ("height", "Height"), ("specific_heat", "Specific heat")]
+TEXT_FIELDS = [("id", QT_TRANSLATE_NOOP("CellEditorDialog", "Id")), ("maker", QT_TRANSLATE_NOOP("CellEditorDialog", "Maker")), ("model", QT_TRANSLATE_NOOP("CellEditorDialog", "Model")), ("cathode", QT_TRANSLATE_NOOP("CellEditorDialog", "Cathode")),
+               ("anode", QT_TRANSLATE_NOOP("CellEditorDialog", "Anode")), ("source", QT_TRANSLATE_NOOP("CellEditorDialog", "Source"))]
+QUANTITY_FIELDS = [("nominal_voltage", QT_TRANSLATE_NOOP("CellEditorDialog", "Nominal voltage")), ("capacity", QT_TRANSLATE_NOOP("CellEditorDialog", "Capacity")),
+                   ("max_voltage", QT_TRANSLATE_NOOP("CellEditorDialog", "Maximum voltage")), ("min_voltage", QT_TRANSLATE_NOOP("CellEditorDialog", "Minimum voltage")),
+                   ("resistance", QT_TRANSLATE_NOOP("CellEditorDialog", "R0 (DC resistance)")),
+                   ("max_continuous_discharge_current", QT_TRANSLATE_NOOP("CellEditorDialog", "Max. continuous discharge")),
+                   ("max_continuous_charge_current", QT_TRANSLATE_NOOP("CellEditorDialog", "Max. continuous charge")),
+                   ("mass", QT_TRANSLATE_NOOP("CellEditorDialog", "Mass")), ("diameter", QT_TRANSLATE_NOOP("CellEditorDialog", "Diameter (cylindrical)")),
+                   ("length", QT_TRANSLATE_NOOP("CellEditorDialog", "Length (prismatic/pouch)")), ("width", QT_TRANSLATE_NOOP("CellEditorDialog", "Width (prismatic/pouch)")),
+                   ("height", QT_TRANSLATE_NOOP("CellEditorDialog", "Height")), ("specific_heat", QT_TRANSLATE_NOOP("CellEditorDialog", "Specific heat"))]
 BLANK = {"format": "naion-cell", "version": 1, "id": "my-cell", "maker": "", "model": "",
          "form_factor": "cylindrical", "cathode": "layered oxide", "anode": "hard carbon",
          "source": "own measurement", "chemistry": "layered-oxide",
@@ -44,7 +45,7 @@ class CellEditorDialog(QDialog):
         super().__init__(parent)
         from ...io.cell_file import cell_to_dict
 
-        self.setWindowTitle("User cell")
+        self.setWindowTitle(self.tr("User cell"))
         self.resize(480, 640)
         self.saved_id = ""
         self.base = dict(BLANK) if base_cell is None else cell_to_dict(base_cell)
@@ -52,8 +53,8 @@ class CellEditorDialog(QDialog):
             self.base["id"] = f"{base_cell.id}-user"
             self.base["source"] = f"edited from library cell {base_cell.id}: {base_cell.source}"
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("Values accept units (e.g. '12 Ah', '2 mΩ', '380 g'). The cell is "
-                             "saved to your own library folder."))
+        lay.addWidget(QLabel(self.tr("Values accept units (e.g. '12 Ah', '2 mΩ', '380 g'). The cell is "
+                             "saved to your own library folder.")))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
@@ -63,22 +64,22 @@ class CellEditorDialog(QDialog):
         self.edits: dict[str, QLineEdit] = {}
         for key, label in TEXT_FIELDS:
             self.edits[key] = QLineEdit(str(self.base.get(key, "")))
-            form.addRow(label, self.edits[key])
+            form.addRow(self.tr(label), self.edits[key])
         self.form_combo = QComboBox()
         self.form_combo.addItems(FORM_FACTORS)
         self.form_combo.setCurrentText(self.base.get("form_factor", "cylindrical"))
-        form.addRow("Format", self.form_combo)
+        form.addRow(self.tr("Format"), self.form_combo)
         self.chem_combo = QComboBox()
         self.chem_combo.addItems(CHEMISTRIES)
         self.chem_combo.setCurrentText(self.base.get("chemistry", "other"))
-        form.addRow("Chemistry", self.chem_combo)
+        form.addRow(self.tr("Chemistry"), self.chem_combo)
         for key, label in QUANTITY_FIELDS:
             self.edits[key] = QLineEdit(str(self.base.get(key, "")))
             self.edits[key].setObjectName(key)
-            form.addRow(label, self.edits[key])
+            form.addRow(self.tr(label), self.edits[key])
         self.edits["estimated"] = QLineEdit(", ".join(self.base.get("estimated", [])))
-        self.edits["estimated"].setPlaceholderText("keys whose values are estimates")
-        form.addRow("Estimated keys", self.edits["estimated"])
+        self.edits["estimated"].setPlaceholderText(self.tr("keys whose values are estimates"))
+        form.addRow(self.tr("Estimated keys"), self.edits["estimated"])
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")

@@ -11,6 +11,7 @@ first page's content (title block and headline figures) drawn from the model, an
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from pathlib import Path
@@ -36,7 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...report.preview import page_count, render_first_page
+from ..i18n import core_text, translate
 from ..workers import Task
+
+log = logging.getLogger(__name__)
 
 # reportlab keeps some global state: one PDF build at a time
 _PDF_LOCK = threading.Lock()
@@ -84,39 +88,40 @@ class _ExportDialog(QDialog):
         self.author = QLineEdit()
         self.company = QLineEdit()
         self.logo = QLineEdit()
-        self.logo.setPlaceholderText("PNG or JPEG (optional)")
-        logo_btn = QPushButton("Browse…")
+        self.logo.setPlaceholderText(translate("ExportDialog", "PNG or JPEG (optional)"))
+        logo_btn = QPushButton(translate("ExportDialog", "Browse…"))
         logo_btn.clicked.connect(self._browse_logo)
         self.paper = QComboBox()
         self.paper.addItem("A4", "A4")
-        self.paper.addItem("Letter", "letter")
+        self.paper.addItem(translate("ExportDialog", "Letter"), "letter")
         self.output = QLineEdit()
-        out_btn = QPushButton("Browse…")
+        out_btn = QPushButton(translate("ExportDialog", "Browse…"))
         out_btn.clicked.connect(self._browse_output)
         for w, ph in ((self.customer, "e.g. 深圳某某储能科技有限公司"),
-                      (self.project, "project name or number"),
-                      (self.revision, "e.g. A"), (self.author, "prepared by"),
-                      (self.company, "your company (title block)")):
+                      (self.project, translate("ExportDialog", "project name or number")),
+                      (self.revision, translate("ExportDialog", "e.g. A")),
+                      (self.author, translate("ExportDialog", "prepared by")),
+                      (self.company, translate("ExportDialog", "your company (title block)"))):
             w.setPlaceholderText(ph)
 
         form = QFormLayout()
-        form.addRow("Customer", self.customer)
-        form.addRow("Project", self.project)
-        form.addRow("Revision", self.revision)
-        form.addRow("Author", self.author)
-        form.addRow("Company", self.company)
+        form.addRow(translate("ExportDialog", "Customer"), self.customer)
+        form.addRow(translate("ExportDialog", "Project"), self.project)
+        form.addRow(translate("ExportDialog", "Revision"), self.revision)
+        form.addRow(translate("ExportDialog", "Author"), self.author)
+        form.addRow(translate("ExportDialog", "Company"), self.company)
         row = QHBoxLayout()
         row.addWidget(self.logo, 1)
         row.addWidget(logo_btn)
-        form.addRow("Logo", _wrap(row))
-        form.addRow("Paper", self.paper)
+        form.addRow(translate("ExportDialog", "Logo"), _wrap(row))
+        form.addRow(translate("ExportDialog", "Paper"), self.paper)
         row = QHBoxLayout()
         row.addWidget(self.output, 1)
         row.addWidget(out_btn)
-        form.addRow("Save as", _wrap(row))
+        form.addRow(translate("ExportDialog", "Save as"), _wrap(row))
         self.form = form
 
-        self.preview = QLabel("Preparing the preview…")
+        self.preview = QLabel(translate("ExportDialog", "Preparing the preview…"))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setWordWrap(True)
         self.preview.setMinimumSize(330, 460)
@@ -134,7 +139,7 @@ class _ExportDialog(QDialog):
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton("Export PDF",
+        self.export_button = self.buttons.addButton(translate("ExportDialog", "Export PDF"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.export_button.clicked.connect(self.export)
@@ -146,7 +151,7 @@ class _ExportDialog(QDialog):
         self.left.addWidget(self.status)
         self.left.addWidget(self.buttons)
         right = QVBoxLayout()
-        right.addWidget(QLabel("Preview of the first page"))
+        right.addWidget(QLabel(translate("ExportDialog", "Preview of the first page")))
         right.addWidget(scroll, 1)
         right.addWidget(self.preview_note)
         top = QHBoxLayout(self)
@@ -243,7 +248,8 @@ class _ExportDialog(QDialog):
 
             validate_options(opts)
         except Exception as exc:
-            self.preview_note.setText(f"Preview not updated: {exc}")
+            log.exception("shown to the user as one line")
+            self.preview_note.setText(translate("ExportDialog", "Preview not updated: {0}").format(core_text(str(exc))))
             return
 
         payload = self.payload()
@@ -255,7 +261,7 @@ class _ExportDialog(QDialog):
 
         task = Task(work, "pdf-preview", self)
         task.succeeded.connect(self._show_preview)
-        task.failed.connect(lambda msg: self.preview_note.setText(f"No preview: {msg}"))
+        task.failed.connect(lambda msg: self.preview_note.setText(translate("ExportDialog", "No preview: {0}").format(core_text(msg))))
         task.finished.connect(self._preview_finished)
         self._preview_task = task
         task.start()
@@ -276,15 +282,14 @@ class _ExportDialog(QDialog):
             self._fit_preview()
             self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
             self.preview_mode = "image"
-            self.preview_note.setText(f"{pages} pages, {len(pdf) // 1024} kB.")
+            self.preview_note.setText(translate("ExportDialog", "{0} pages, {1} kB.").format(pages, len(pdf) // 1024))
         else:
             self.preview.setTextFormat(Qt.TextFormat.RichText)
             self.preview.setText(self.summary_html())
             self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             self.preview_mode = "summary"
             self.preview_note.setText(
-                f"{pages} pages, {len(pdf) // 1024} kB. The page could not be rendered: the "
-                "content of the first page is shown instead.")
+                translate("ExportDialog", "{0} pages, {1} kB. The page could not be rendered: the content of the first page is shown instead.").format(pages, len(pdf) // 1024))
         self.preview_ready.emit()
 
     def _fit_preview(self) -> None:
@@ -331,7 +336,7 @@ class _ExportDialog(QDialog):
             return path
 
         self.export_button.setEnabled(False)
-        self.status.setText(f"Writing {os.path.basename(path)}…")
+        self.status.setText(translate("ExportDialog", "Writing {0}…").format(os.path.basename(path)))
         task = Task(work, "pdf-export", self)
         task.succeeded.connect(self._done)
         task.failed.connect(self._fail)
@@ -340,14 +345,14 @@ class _ExportDialog(QDialog):
 
     def _done(self, path: str) -> None:
         self._save_settings()
-        self.status.setText(f"Wrote {path}")
+        self.status.setText(translate("ExportDialog", "Wrote {0}").format(path))
         self.exported.emit(path)
         self.accept()
 
     def _fail(self, msg: str) -> None:
         self.last_error = msg
         self.export_button.setEnabled(True)
-        self.status.setText(f'<span style="color:#c62828">Not exported: {msg}</span>')
+        self.status.setText(translate("ExportDialog", '<span style="color:#c62828">Not exported: {0}</span>').format(core_text(msg)))
 
     def wait_for_tasks(self, ms: int = 20000) -> None:
         """Block until the preview and export workers have finished (closing, tests)."""
@@ -403,7 +408,7 @@ class ExportDialog(_ExportDialog):
     def __init__(self, design, parent=None):
         super().__init__(parent)
         self.design = design
-        self.setWindowTitle(f"Export spec sheet — {design.name}")
+        self.setWindowTitle(translate("ExportDialog", "Export spec sheet — {0}").format(design.name))
         self._load_settings(dict(design.metadata))
         from ...report.common import safe_id
 
@@ -438,7 +443,7 @@ class ComparisonExportDialog(_ExportDialog):
     def __init__(self, designs, parent=None):
         super().__init__(parent)
         self.designs = list(designs)
-        self.setWindowTitle("Export comparison")
+        self.setWindowTitle(translate("ExportDialog", "Export comparison"))
         self.choice = QListWidget()
         self.choice.setMaximumHeight(130)
         for i, d in enumerate(self.designs):
@@ -452,7 +457,7 @@ class ComparisonExportDialog(_ExportDialog):
             self.choice.addItem(item)
         # drag the names to set the order of the columns
         self.choice.setDragDropMode(QListWidget.DragDropMode.InternalMove)
-        self.choice.setToolTip("Tick the designs to compare; drag them to change the order")
+        self.choice.setToolTip(translate("ExportDialog", "Tick the designs to compare; drag them to change the order"))
         self.choice.model().rowsMoved.connect(self._schedule_preview)
         self.choice.itemChanged.connect(self._schedule_preview)
         self.form.insertRow(0, "Designs", self.choice)

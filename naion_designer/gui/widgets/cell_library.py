@@ -5,9 +5,10 @@ editor for the user's own cells (saved to `paths.user_cell_dir()`)."""
 from __future__ import annotations
 
 import html
+import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,43 +25,47 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.cell import Cell
+from ..i18n import core_text
+
+log = logging.getLogger(__name__)
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
+MAX_COLUMN_PX = 110
 # column title, value(cell) -> float|str, format
 COLUMNS = [
-    ("Id", lambda c: c.id, "{}"),
-    ("Maker", lambda c: c.maker, "{}"),
-    ("Format", lambda c: c.form_factor, "{}"),
-    ("Chemistry", lambda c: c.chemistry, "{}"),
-    ("Capacity (Ah)", lambda c: c.capacity_ah, "{:.4g}"),
-    ("Nominal (V)", lambda c: c.nominal_voltage, "{:.3g}"),
-    ("Energy (Wh)", lambda c: c.energy / 3600, "{:.4g}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Id"), lambda c: c.id, "{}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Maker"), lambda c: c.maker, "{}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Format"), lambda c: c.form_factor, "{}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Chemistry"), lambda c: c.chemistry, "{}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Capacity (Ah)"), lambda c: c.capacity_ah, "{:.4g}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Nominal (V)"), lambda c: c.nominal_voltage, "{:.3g}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Energy (Wh)"), lambda c: c.energy / 3600, "{:.4g}"),
     ("R0 (mΩ)", lambda c: c.resistance * 1e3, "{:.3g}"),
-    ("Max. disch. (A)", lambda c: c.max_continuous_discharge_current, "{:.4g}"),
-    ("Mass (g)", lambda c: c.mass * 1e3, "{:.4g}"),
-    ("Wh/kg", lambda c: c.energy / 3600 / c.mass, "{:.0f}"),
-    ("Source", lambda c: "user" if c.origin not in ("library", "") else "library", "{}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Max. disch. (A)"), lambda c: c.max_continuous_discharge_current, "{:.4g}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Mass (g)"), lambda c: c.mass * 1e3, "{:.4g}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Wh/kg"), lambda c: c.energy / 3600 / c.mass, "{:.0f}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Source"), lambda c: "user" if c.origin not in ("library", "") else "library", "{}"),
 ]
 # details: (label, attribute, format(value) -> text)
 DETAILS = [
-    ("Nominal voltage", "nominal_voltage", lambda v: f"{v:.3g} V"),
-    ("Capacity", "capacity", lambda v: f"{v / 3600:.4g} Ah"),
-    ("Voltage window", None, None),
-    ("R0 (DC resistance)", "resistance", lambda v: f"{v * 1e3:.3g} mΩ"),
-    ("Max. continuous discharge", "max_continuous_discharge_current", lambda v: f"{v:.4g} A"),
-    ("Max. continuous charge", "max_continuous_charge_current", lambda v: f"{v:.4g} A"),
-    ("Peak discharge", "peak_discharge_current",
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Nominal voltage"), "nominal_voltage", lambda v: f"{v:.3g} V"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Capacity"), "capacity", lambda v: f"{v / 3600:.4g} Ah"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Voltage window"), None, None),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "R0 (DC resistance)"), "resistance", lambda v: f"{v * 1e3:.3g} mΩ"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Max. continuous discharge"), "max_continuous_discharge_current", lambda v: f"{v:.4g} A"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Max. continuous charge"), "max_continuous_charge_current", lambda v: f"{v:.4g} A"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Peak discharge"), "peak_discharge_current",
      lambda v: "—" if v is None else f"{v:.4g} A"),
-    ("Mass", "mass", lambda v: f"{v * 1e3:.4g} g"),
-    ("Dimensions", None, None),
-    ("Specific heat", "specific_heat", lambda v: f"{v:.4g} J/(kg·K)"),
-    ("Charge temperature", "charge_temperature",
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Mass"), "mass", lambda v: f"{v * 1e3:.4g} g"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Dimensions"), None, None),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Specific heat"), "specific_heat", lambda v: f"{v:.4g} J/(kg·K)"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Charge temperature"), "charge_temperature",
      lambda v: f"{v[0] - 273.15:.0f} to {v[1] - 273.15:.0f} °C"),
-    ("Discharge temperature", "discharge_temperature",
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Discharge temperature"), "discharge_temperature",
      lambda v: f"{v[0] - 273.15:.0f} to {v[1] - 273.15:.0f} °C"),
-    ("Cycle life", "cycle_life", lambda v: "—" if v is None else f"{v:,.0f}"),
+    (QT_TRANSLATE_NOOP("CellLibraryPanel", "Cycle life"), "cycle_life", lambda v: "—" if v is None else f"{v:,.0f}"),
 ]
 
 
@@ -108,24 +113,24 @@ class CellLibraryPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.cells: dict[str, Cell] = {}
+        self._cells: dict[str, Cell] | None = None  # loaded on first use (`cells`)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search cells (id, maker, model, chemistry…)")
+        self.search.setPlaceholderText(self.tr("Search cells (id, maker, model, chemistry…)"))
         self.search.setClearButtonEnabled(True)
         lay.addWidget(self.search)
         filters = QHBoxLayout()
         self.format_combo, self.chem_combo, self.maker_combo = QComboBox(), QComboBox(), QComboBox()
         for combo, tip in ((self.format_combo, "Format"), (self.chem_combo, "Chemistry"),
                            (self.maker_combo, "Maker")):
-            combo.setToolTip(f"Filter by {tip.lower()}")
+            combo.setToolTip(self.tr("Filter by {0}").format(tip.lower()))
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
             filters.addWidget(combo, 1)
         lay.addLayout(filters)
         self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.model.setHorizontalHeaderLabels([c[0] for c in COLUMNS])
+        self.model.setHorizontalHeaderLabels([self.tr(c[0]) for c in COLUMNS])
         self.proxy = CellFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
@@ -139,6 +144,7 @@ class CellLibraryPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.doubleClicked.connect(lambda _i: self._use())
         self.details = QTextBrowser()
         self.details.setOpenExternalLinks(True)
@@ -149,14 +155,14 @@ class CellLibraryPanel(QWidget):
         split.setStretchFactor(1, 2)
         lay.addWidget(split, 1)
         buttons = QHBoxLayout()
-        self.use_button = QPushButton("Use in design")
-        self.use_button.setToolTip("Put the selected cell into the current design (Enter)")
+        self.use_button = QPushButton(self.tr("Use in design"))
+        self.use_button.setToolTip(self.tr("Put the selected cell into the current design (Enter)"))
         self.use_button.clicked.connect(self._use)
-        self.import_button = QPushButton("Import…")
-        self.import_button.setToolTip("Import a cell file (.toml) into your library")
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Import a cell file (.toml) into your library"))
         self.import_button.clicked.connect(self.import_cell_file)
-        self.edit_button = QPushButton("New / edit user cell…")
-        self.edit_button.setToolTip("Create a user cell starting from the selected one")
+        self.edit_button = QPushButton(self.tr("New / edit user cell…"))
+        self.edit_button.setToolTip(self.tr("Create a user cell starting from the selected one"))
         self.edit_button.clicked.connect(self.edit_user_cell)
         self.fit_button = QPushButton(self.tr("New cell from test data…"))
         self.fit_button.setToolTip(self.tr("Fit a cell model to your cycler logs"))
@@ -168,18 +174,32 @@ class CellLibraryPanel(QWidget):
         for combo in (self.format_combo, self.chem_combo, self.maker_combo):
             combo.currentIndexChanged.connect(self._filter)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._show(cur))
-        self.reload()
 
     # --- data ------------------------------------------------------------------------------
+    @property
+    def cells(self) -> dict[str, Cell]:
+        """The library's cells by id; the first use reads the library (~0.5 s with pint), which
+        the main window does just after it is shown."""
+        if self._cells is None:
+            self.reload()
+        return self._cells
+
+    def ensure_loaded(self) -> None:
+        if self._cells is None:
+            self.reload()
+
     def reload(self, reload_files: bool = False, select: str = "") -> None:
         from ...io.library import library
 
         try:
             lib = library(reload=reload_files)
         except Exception as exc:  # one line to the user
-            self.error.emit("Cell library", str(exc))
+            log.exception("shown to the user as one line")
+            if self._cells is None:
+                self._cells = {}
+            self.error.emit(self.tr("Cell library"), core_text(str(exc)))
             return
-        self.cells = dict(lib.cells)
+        self._cells = dict(lib.cells)
         self.problems = list(lib.problems)
         self.model.removeRows(0, self.model.rowCount())
         for cell in sorted(self.cells.values(), key=lambda c: c.id):
@@ -188,8 +208,7 @@ class CellLibraryPanel(QWidget):
             row[0].setToolTip(f"{cell.maker} {cell.model}")
             if cell.estimated:
                 for it in row:
-                    it.setToolTip(f"{cell.maker} {cell.model}\nestimated: "
-                                  f"{', '.join(cell.estimated)}")
+                    it.setToolTip(self.tr("{0} {1}\nestimated: {2}").format(cell.maker, cell.model, ', '.join(cell.estimated)))
             self.model.appendRow(row)
         for combo, values in ((self.format_combo, {c.form_factor for c in self.cells.values()}),
                               (self.chem_combo, {c.chemistry for c in self.cells.values()}),
@@ -197,13 +216,18 @@ class CellLibraryPanel(QWidget):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem({self.format_combo: "All formats", self.chem_combo: "All chemistries",
-                           self.maker_combo: "All makers"}[combo], "")
+            combo.addItem({self.format_combo: self.tr("All formats"),
+                           self.chem_combo: self.tr("All chemistries"),
+                           self.maker_combo: self.tr("All makers")}[combo], "")
             for v in sorted(values):
                 combo.addItem(v, v)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
         self.table.resizeColumnsToContents()
+        # long ids and makers are elided (full text in the tooltip and the details): the dock
+        # then shows capacity, voltage and energy beside them, not only Id and Maker
+        for col in range(self.model.columnCount()):
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), MAX_COLUMN_PX))
         if select:
             self.select(select)
 
@@ -215,9 +239,11 @@ class CellLibraryPanel(QWidget):
         self.proxy.invalidate()
 
     def visible_ids(self) -> list[str]:
+        self.ensure_loaded()
         return [self.proxy.index(r, 0).data(ID_ROLE) for r in range(self.proxy.rowCount())]
 
     def select(self, cell_id: str) -> bool:
+        self.ensure_loaded()
         for r in range(self.proxy.rowCount()):
             if self.proxy.index(r, 0).data(ID_ROLE) == cell_id:
                 self.table.selectRow(r)
@@ -227,6 +253,7 @@ class CellLibraryPanel(QWidget):
         return False
 
     def selected_cell(self) -> Cell | None:
+        self.ensure_loaded()
         idx = self.table.currentIndex()
         if not idx.isValid():
             return None
@@ -265,6 +292,7 @@ class CellLibraryPanel(QWidget):
             folder.mkdir(parents=True, exist_ok=True)
             write_cell_file(cell, folder / f"{cell.id}.toml")
         except Exception as exc:  # shown as one line
+            log.exception("shown to the user as one line")
             self.error.emit("Cannot import the cell file", str(exc))
             return ""
         self.reload(reload_files=True, select=cell.id)

@@ -1,12 +1,15 @@
 """The design editor dock: S × P, topology, interconnect, layout, overheads, thermal and analysis
-settings and the target.  Every committed field is one undo step; bad input shows an inline error
-naming the field, never a traceback."""
+settings and the target.  Every committed field is one undo step; bad input is refused in the
+field itself (marked, with the message naming the field as its tooltip) and in a message line at
+the foot of the dock, never a traceback.  The message line sits below the fields so that showing
+it never moves a field under the user's pointer."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,38 +24,67 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ...core.pack import Overhead
-from ...core.units import InputError, parse_fraction, parse_quantity
+from ...core.units import InputError
+from ..i18n import core_text
 from ..messages import user_message
 from .layout_controls import LayoutControls
-from .quantity_edit import QuantityEdit, format_value
+from .overheads import OverheadsMixin
+from .quantity_edit import QuantityEdit
 
 # (section attribute, field, label, kind, unit or preference kind, optional)
 QUANTITY_FIELDS = [
-    ("interconnect", "cell_connection", "Cell connection", "resistance", "mohm", False),
-    ("interconnect", "busbar_segment", "Busbar segment", "resistance", "mohm", False),
-    ("interconnect", "terminal", "Terminal", "resistance", "mohm", False),
-    ("layout", "gap", "Cell gap", "length", "mm", False),
-    ("layout", "module_gap", "Module gap", "length", "mm", False),
-    ("layout", "margin", "Margin to wall", "length", "mm", False),
-    ("layout", "top_clearance", "Top clearance", "length", "mm", False),
-    ("thermal", "ambient_temperature", "Ambient temperature", "temperature", "@temperature", False),
-    ("thermal", "heat_transfer_coefficient", "Heat transfer coefficient",
+    ("interconnect", "cell_connection", QT_TRANSLATE_NOOP("DesignEditor", "Cell connection"), "resistance", "mohm", False),
+    ("interconnect", "busbar_segment", QT_TRANSLATE_NOOP("DesignEditor", "Busbar segment"), "resistance", "mohm", False),
+    ("interconnect", "terminal", QT_TRANSLATE_NOOP("DesignEditor", "Terminal"), "resistance", "mohm", False),
+    ("layout", "gap", QT_TRANSLATE_NOOP("DesignEditor", "Cell gap"), "length", "mm", False),
+    ("layout", "module_gap", QT_TRANSLATE_NOOP("DesignEditor", "Module gap"), "length", "mm", False),
+    ("layout", "margin", QT_TRANSLATE_NOOP("DesignEditor", "Margin to wall"), "length", "mm", False),
+    ("layout", "top_clearance", QT_TRANSLATE_NOOP("DesignEditor", "Top clearance"), "length", "mm", False),
+    ("thermal", "ambient_temperature", QT_TRANSLATE_NOOP("DesignEditor", "Ambient temperature"), "temperature", "@temperature", False),
+    ("thermal", "heat_transfer_coefficient", QT_TRANSLATE_NOOP("DesignEditor", "Heat transfer coefficient"),
      "heat_transfer_coefficient", "W/(m**2*K)", False),
-    ("thermal", "neighbour_conductance", "Cell-to-cell conductance", "thermal_conductance", "W/K",
+    ("thermal", "neighbour_conductance", QT_TRANSLATE_NOOP("DesignEditor", "Cell-to-cell conductance"), "thermal_conductance", "W/K",
      True),
-    ("thermal", "coolant_temperature", "Coolant temperature", "temperature", "@temperature", True),
-    ("thermal", "cooling_conductance", "Cooling conductance per cell", "thermal_conductance", "W/K",
+    ("thermal", "coolant_temperature", QT_TRANSLATE_NOOP("DesignEditor", "Coolant temperature"), "temperature", "@temperature", True),
+    ("thermal", "cooling_conductance", QT_TRANSLATE_NOOP("DesignEditor", "Cooling conductance per cell"), "thermal_conductance", "W/K",
      False),
-    ("analysis", "runtime_power", "Runtime power", "power", "@power", True),
+    ("analysis", "runtime_power", QT_TRANSLATE_NOOP("DesignEditor", "Runtime power"), "power", "@power", True),
 ]
-OVERHEAD_COLUMNS = [("Name", ""), ("Mass", "mass"), ("Mass fraction", "fraction"),
-                    ("Volume", "volume"), ("Volume fraction", "fraction")]
+# bounds (SI, inclusive) of typed values: per field, else per kind
+FIELD_BOUNDS = {
+    ("interconnect", "cell_connection"): (0.0, 1.0),
+    ("interconnect", "busbar_segment"): (0.0, 1.0),
+    ("interconnect", "terminal"): (0.0, 10.0),
+    ("layout", "gap"): (0.0, 0.5),
+    ("layout", "module_gap"): (0.0, 2.0),
+    ("layout", "margin"): (0.0, 1.0),
+    ("layout", "top_clearance"): (0.0, 1.0),
+    ("thermal", "ambient_temperature"): (213.15, 358.15),
+    ("thermal", "coolant_temperature"): (213.15, 358.15),
+}
+KIND_BOUNDS = {
+    "resistance": (0.0, 10.0), "length": (0.0, 10.0), "temperature": (173.15, 473.15),
+    "heat_transfer_coefficient": (0.0, 10_000.0), "thermal_conductance": (0.0, 1000.0),
+    "power": (0.0, 1e8), "mass": (0.0, 10_000.0), "volume": (0.0, 100.0),
+}
+# the layout section's texts (translated in place by `_translate_texts`, see there)
+LAYOUT_TEXTS = (QT_TRANSLATE_NOOP("DesignEditor", "Layout"),
+                QT_TRANSLATE_NOOP("DesignEditor", "Packing"),
+                QT_TRANSLATE_NOOP("DesignEditor", "Square"),
+                QT_TRANSLATE_NOOP("DesignEditor", "Hexagonal (staggered)"),
+                QT_TRANSLATE_NOOP("DesignEditor", "Groups per row"),
+                QT_TRANSLATE_NOOP("DesignEditor", "auto"),
+                QT_TRANSLATE_NOOP("DesignEditor", "Rotation"),
+                QT_TRANSLATE_NOOP("DesignEditor", "Modules"))
+NOTE_STYLE = "color: #0b4f8a; background: #e8f1fb; padding: 4px;"
+ERROR_BANNER_STYLE = "color: #b00020; background: #fdecea; padding: 4px;"
+
+OVERHEAD_COLUMNS = [(QT_TRANSLATE_NOOP("DesignEditor", "Name"), ""), (QT_TRANSLATE_NOOP("DesignEditor", "Mass"), "mass"), (QT_TRANSLATE_NOOP("DesignEditor", "Mass fraction"), "fraction"),
+                    (QT_TRANSLATE_NOOP("DesignEditor", "Volume"), "volume"), (QT_TRANSLATE_NOOP("DesignEditor", "Volume fraction"), "fraction")]
 
 
 def _target_ids() -> list[str]:
@@ -67,7 +99,7 @@ def _target_ids() -> list[str]:
     return sorted(ids)
 
 
-class DesignEditor(QWidget):
+class DesignEditor(OverheadsMixin, QWidget):
     choose_cell_requested = Signal()
 
     def __init__(self, units: dict[str, str] | None = None, parent=None):
@@ -80,9 +112,8 @@ class DesignEditor(QWidget):
         self.error_label = QLabel()
         self.error_label.setObjectName("design_error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; background: #fdecea; padding: 4px;")
+        self.error_label.setStyleSheet(ERROR_BANNER_STYLE)
         self.error_label.hide()
-        outer.addWidget(self.error_label)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -94,45 +125,44 @@ class DesignEditor(QWidget):
         self.quantity_edits: dict[tuple[str, str], QuantityEdit] = {}
 
         # --- pack -------------------------------------------------------------------------
-        form = self._section("Pack")
+        form = self._section(self.tr("Pack"))
         self.name_edit = QLineEdit()
         self.name_edit.editingFinished.connect(self._name_finished)
-        form.addRow("Name", self.name_edit)
+        form.addRow(self.tr("Name"), self.name_edit)
         cell_row = QHBoxLayout()
         self.cell_label = QLineEdit()  # read-only: long names scroll instead of widening
         self.cell_label.setReadOnly(True)
         self.cell_label.setFrame(False)
         self.cell_label.setStyleSheet("background: transparent;")
-        choose = QPushButton("Change…")
-        choose.setToolTip("Pick a cell in the cell library and press 'Use in design'")
+        choose = QPushButton(self.tr("Change…"))
+        choose.setToolTip(self.tr("Pick a cell in the cell library and press 'Use in design'"))
         choose.clicked.connect(self.choose_cell_requested)
         cell_row.addWidget(self.cell_label, 1)
         cell_row.addWidget(choose)
-        form.addRow("Cell", cell_row)
+        form.addRow(self.tr("Cell"), cell_row)
         self.series_spin = self._spin(1, 2000, "S")
-        self.series_spin.valueChanged.connect(lambda v: self._commit(f"Series count {v}",
-                                                                     series=v))
-        form.addRow("Series (S)", self.series_spin)
+        self.series_spin.valueChanged.connect(self._series_changed)
+        form.addRow(self.tr("Series (S)"), self.series_spin)
         self.parallel_spin = self._spin(1, 2000, "P")
         self.parallel_spin.valueChanged.connect(lambda v: self._commit(f"Parallel count {v}",
                                                                        parallel=v))
-        form.addRow("Parallel (P)", self.parallel_spin)
+        form.addRow(self.tr("Parallel (P)"), self.parallel_spin)
         self.topology_combo = QComboBox()
-        self.topology_combo.addItem("Parallel groups in series", "series-groups")
-        self.topology_combo.addItem("Series strings in parallel", "parallel-strings")
+        self.topology_combo.addItem(self.tr("Parallel groups in series"), "series-groups")
+        self.topology_combo.addItem(self.tr("Series strings in parallel"), "parallel-strings")
         self.topology_combo.activated.connect(
             lambda _i: self._commit("Topology", topology=self.topology_combo.currentData()))
-        form.addRow("Topology", self.topology_combo)
+        form.addRow(self.tr("Topology"), self.topology_combo)
 
         # --- interconnect ------------------------------------------------------------------
-        form = self._section("Interconnect")
+        form = self._section(self.tr("Interconnect"))
         self._add_quantities(form, "interconnect")
         self.terminal_side_combo = QComboBox()
-        self.terminal_side_combo.addItem("Same side", "same")
-        self.terminal_side_combo.addItem("Opposite sides", "opposite")
+        self.terminal_side_combo.addItem(self.tr("Same side"), "same")
+        self.terminal_side_combo.addItem(self.tr("Opposite sides"), "opposite")
         self.terminal_side_combo.activated.connect(lambda _i: self._commit_nested(
             "Terminal side", "interconnect", terminal_side=self.terminal_side_combo.currentData()))
-        form.addRow("Pack terminals", self.terminal_side_combo)
+        form.addRow(self.tr("Pack terminals"), self.terminal_side_combo)
 
         # --- layout ------------------------------------------------------------------------
         form = self._section("Layout")
@@ -162,27 +192,27 @@ class DesignEditor(QWidget):
         form.addRow(self.layout_controls)
 
         # --- overheads ---------------------------------------------------------------------
-        box = QGroupBox("Overheads (busbars, BMS, enclosure…)")
+        box = QGroupBox(self.tr("Overheads (busbars, BMS, enclosure…)"))
         self.body.addWidget(box)
         lay = QVBoxLayout(box)
         self.overhead_table = QTableWidget(0, len(OVERHEAD_COLUMNS))
-        self.overhead_table.setHorizontalHeaderLabels([c for c, _ in OVERHEAD_COLUMNS])
+        self.overhead_table.setHorizontalHeaderLabels([self.tr(c) for c, _ in OVERHEAD_COLUMNS])
         self.overhead_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
         self.overhead_table.horizontalHeader().setMinimumSectionSize(40)
-        self.overhead_table.setHorizontalHeaderLabels(["Name", "Mass", "Mass frac.", "Volume",
-                                                       "Vol. frac."])
-        self.overhead_table.setToolTip("Mass and volume with units (e.g. '0.8 kg', '1.5 L'); "
-                                       "fractions of the cell mass / layout volume (0.12)")
+        self.overhead_table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Mass"), self.tr("Mass frac."), self.tr("Volume"),
+                                                       self.tr("Vol. frac.")])
+        self.overhead_table.setToolTip(self.tr("Mass and volume with units (e.g. '0.8 kg', '1.5 L'); "
+                                       "fractions of the cell mass / layout volume (0.12)"))
         self.overhead_table.verticalHeader().hide()
         self.overhead_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.overhead_table.setMinimumHeight(110)
         self.overhead_table.itemChanged.connect(self._overhead_changed)
         lay.addWidget(self.overhead_table)
         row = QHBoxLayout()
-        add = QPushButton("Add")
+        add = QPushButton(self.tr("Add"))
         add.clicked.connect(self._add_overhead)
-        remove = QPushButton("Remove")
+        remove = QPushButton(self.tr("Remove"))
         remove.clicked.connect(self._remove_overhead)
         row.addWidget(add)
         row.addWidget(remove)
@@ -190,11 +220,11 @@ class DesignEditor(QWidget):
         lay.addLayout(row)
 
         # --- thermal -----------------------------------------------------------------------
-        form = self._section("Thermal")
+        form = self._section(self.tr("Thermal"))
         self._add_quantities(form, "thermal")
 
         # --- analysis and target -----------------------------------------------------------
-        form = self._section("Analysis and target")
+        form = self._section(self.tr("Analysis and target"))
         soc_row = QHBoxLayout()
         self.soc_low_spin = self._dspin(0, 100, 1, " %")
         self.soc_high_spin = self._dspin(0, 100, 1, " %")
@@ -203,24 +233,40 @@ class DesignEditor(QWidget):
         soc_row.addWidget(self.soc_low_spin)
         soc_row.addWidget(QLabel("to"))
         soc_row.addWidget(self.soc_high_spin)
-        form.addRow("Usable SOC window", soc_row)
+        form.addRow(self.tr("Usable SOC window"), soc_row)
         self.load_c_spin = self._dspin(0.01, 100, 2, " C")
         self.load_c_spin.valueChanged.connect(lambda v: self._commit_nested(
             "Load C-rate", "analysis", load_c_rate=float(v)))
-        form.addRow("Load C-rate", self.load_c_spin)
+        form.addRow(self.tr("Load C-rate"), self.load_c_spin)
         self._add_quantities(form, "analysis")
         self.target_combo = QComboBox()
         self.target_combo.setEditable(True)
         self.target_combo.addItem("")
         self.target_combo.addItems(_target_ids())
-        self.target_combo.lineEdit().setPlaceholderText("none (a preset id or a target file)")
+        self.target_combo.lineEdit().setPlaceholderText(self.tr("none (a preset id or a target file)"))
         self.target_combo.lineEdit().editingFinished.connect(self._target_finished)
         self.target_combo.activated.connect(lambda _i: self._target_finished())
-        form.addRow("Target", self.target_combo)
+        form.addRow(self.tr("Target"), self.target_combo)
         self.body.addStretch(1)
+        outer.addWidget(self.error_label)  # below the fields: showing it moves none of them
+        self._translate_texts(body)
         self.setEnabled(False)
 
     # --- construction helpers --------------------------------------------------------------
+    def _translate_texts(self, root: QWidget) -> None:
+        """Translate the plain texts that were added untranslated (the layout section builds its
+        rows with literal labels): labels, group titles, combo items, special values."""
+        for w in root.findChildren(QLabel):
+            w.setText(self.tr(w.text()))
+        for w in root.findChildren(QGroupBox):
+            w.setTitle(self.tr(w.title()))
+        for w in root.findChildren(QComboBox):
+            for i in range(w.count()):
+                w.setItemText(i, self.tr(w.itemText(i)))
+        for w in root.findChildren(QSpinBox):
+            if w.specialValueText():
+                w.setSpecialValueText(self.tr(w.specialValueText()))
+
     def _section(self, title: str) -> QFormLayout:
         box = QGroupBox(title)
         form = QFormLayout(box)
@@ -256,10 +302,12 @@ class DesignEditor(QWidget):
         for sec, name, label, kind, unit, optional in QUANTITY_FIELDS:
             if sec != section:
                 continue
-            edit = QuantityEdit(kind, self._unit(unit), label, optional)
+            bounds = FIELD_BOUNDS.get((sec, name), KIND_BOUNDS.get(kind, (-math.inf, math.inf)))
+            label = self.tr(label)
+            edit = QuantityEdit(kind, self._unit(unit), label, optional, bounds)
             edit.setObjectName(f"{sec}.{name}")
-            edit.committed.connect(lambda v, s=sec, n=name, lab=label: self._commit_nested(
-                lab, s, **{n: v}))
+            edit.committed.connect(lambda v, e=edit, s=sec, n=name: self._commit_quantity(
+                e, s, n, v))
             edit.failed.connect(self.show_error)
             self.quantity_edits[(sec, name)] = edit
             form.addRow(label, edit)
@@ -291,12 +339,14 @@ class DesignEditor(QWidget):
         d = self.doc.design
         self._refreshing = True
         try:
+            # ranges before values: a value above the old maximum would be clamped silently
+            self.modules_spin.setMaximum(max(1, d.series))
+            self.groups_per_row_spin.setMaximum(max(2000, d.layout.groups_per_row))
             self.name_edit.setText(d.name)
             c = d.cell
             self.cell_label.setText(c.id)
             self.cell_label.setCursorPosition(0)
-            self.cell_label.setToolTip(f"{c.maker} {c.model}: {c.form_factor}, "
-                                       f"{c.capacity_ah:.4g} Ah, {c.nominal_voltage:.3g} V")
+            self.cell_label.setToolTip(self.tr("{0} {1}: {2}, {3:.4g} Ah, {4:.3g} V").format(c.maker, c.model, c.form_factor, c.capacity_ah, c.nominal_voltage))
             for w, v in ((self.series_spin, d.series), (self.parallel_spin, d.parallel),
                          (self.groups_per_row_spin, d.layout.groups_per_row),
                          (self.modules_spin, d.layout.modules),
@@ -306,13 +356,16 @@ class DesignEditor(QWidget):
                 w.blockSignals(True)
                 w.setValue(v)
                 w.blockSignals(False)
-            self.modules_spin.setMaximum(max(1, d.series))
             for combo, value in ((self.topology_combo, d.topology),
                                  (self.terminal_side_combo, d.interconnect.terminal_side),
                                  (self.packing_combo, d.layout.packing),
                                  (self.rotation_combo, d.layout.rotation)):
+                combo.blockSignals(True)
                 combo.setCurrentIndex(max(0, combo.findData(value)))
-            self.packing_combo.setEnabled(c.form_factor == "cylindrical")
+                combo.blockSignals(False)
+            # hexagonal packing needs round cells; a design that has it anyway can go back
+            self.packing_combo.setEnabled(c.form_factor == "cylindrical"
+                                          or d.layout.packing != "square")
             for (sec, name), edit in self.quantity_edits.items():
                 edit.set_value(getattr(getattr(d, sec), name))
             self.target_combo.setEditText(d.target)
@@ -321,23 +374,46 @@ class DesignEditor(QWidget):
         finally:
             self._refreshing = False
 
-    def _fill_overheads(self, overheads) -> None:
-        t = self.overhead_table
-        t.blockSignals(True)
-        t.setRowCount(len(overheads))
-        for row, o in enumerate(overheads):
-            values = [o.name, format_value(o.mass, "mass", "kg") if o.mass else "",
-                      f"{o.mass_fraction:g}" if o.mass_fraction else "",
-                      format_value(o.volume, "volume", "L") if o.volume else "",
-                      f"{o.volume_fraction:g}" if o.volume_fraction else ""]
-            for col, text in enumerate(values):
-                t.setItem(row, col, QTableWidgetItem(text))
-        t.blockSignals(False)
-
     # --- commits ---------------------------------------------------------------------------
     def show_error(self, message: str) -> None:
+        self.error_label.setStyleSheet(ERROR_BANNER_STYLE)
         self.error_label.setText(message)
         self.error_label.setVisible(bool(message))
+
+    def show_note(self, message: str) -> None:
+        """A line that tells what the editor changed besides the field edited."""
+        self.error_label.setStyleSheet(NOTE_STYLE)
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+
+    def _series_changed(self, v: int) -> None:
+        if self._refreshing or self.doc is None:
+            return
+        d = self.doc.design
+        changes: dict = {"series": v}
+        note = ""
+        if d.layout.modules > v:
+            changes["layout"] = replace(d.layout, modules=v)
+            note = self.tr("Modules reduced from %1 to %2: a pack of %2 series groups has at "
+                           "most %2 modules.").replace("%1", str(d.layout.modules)).replace(
+                "%2", str(v))
+        if self._commit(self.tr("Series count %1").replace("%1", str(v)), **changes) and note:
+            self.show_note(note)
+
+    def _commit_quantity(self, edit: QuantityEdit, section: str, name: str, value) -> None:
+        if self._refreshing or self.doc is None:
+            return
+        text = edit.text()
+        current = getattr(self.doc.design, section)
+        try:
+            self.doc.edit(edit.label, **{section: replace(current, **{name: value})})
+        except InputError as exc:
+            self.show_error(core_text(str(exc)))
+            self.refresh()
+            edit.setText(text)  # the refused text stays, marked, with the message
+            edit.show_error(core_text(str(exc)))
+            return
+        self.show_error("")
 
     def _commit(self, text: str, **changes) -> bool:
         if self._refreshing or self.doc is None:
@@ -360,9 +436,16 @@ class DesignEditor(QWidget):
         return self._commit(text, **{section: replace(current, **values)})
 
     def _name_finished(self) -> None:
+        if self.doc is None or self._refreshing:
+            return
         name = self.name_edit.text().strip()
-        if self.doc is not None and name and name != self.doc.design.name:
-            self._commit("Rename", name=name)
+        if not name:  # a design keeps a name: the field shows it again
+            self.name_edit.setText(self.doc.design.name)
+            self.show_error(self.tr("Name: a design needs a name"))
+        elif name != self.doc.design.name:
+            self._commit(self.tr("Rename"), name=name)
+        elif self.name_edit.text() != name:
+            self.name_edit.setText(name)
 
     def _soc_changed(self, _v) -> None:
         lo, hi = self.soc_low_spin.value() / 100, self.soc_high_spin.value() / 100
@@ -374,58 +457,3 @@ class DesignEditor(QWidget):
         text = self.target_combo.currentText().strip()
         if text != self.doc.design.target:
             self._commit("Target", target=text)
-
-    def _add_overhead(self) -> None:
-        if self.doc is None:
-            return
-        d = self.doc.design
-        name = f"Overhead {len(d.overheads) + 1}"
-        self._commit("Add overhead", overheads=d.overheads + (Overhead(name=name),))
-
-    def _remove_overhead(self) -> None:
-        if self.doc is None:
-            return
-        row = self.overhead_table.currentRow()
-        d = self.doc.design
-        if 0 <= row < len(d.overheads):
-            ovs = d.overheads[:row] + d.overheads[row + 1:]
-            self._commit(f"Remove overhead {d.overheads[row].name}", overheads=ovs)
-
-    def _overhead_changed(self, item: QTableWidgetItem) -> None:
-        if self._refreshing or self.doc is None:
-            return
-        row = item.row()
-        d = self.doc.design
-        if row >= len(d.overheads):
-            return
-        cells = [(self.overhead_table.item(row, c).text().strip()
-                  if self.overhead_table.item(row, c) else "") for c in range(5)]
-        try:
-            name = cells[0] or d.overheads[row].name
-            kw = {"name": name}
-            for col, key, kind in ((1, "mass", "mass"), (3, "volume", "volume")):
-                text = cells[col]
-                if text:
-                    try:
-                        float(text)
-                        text += " kg" if kind == "mass" else " L"
-                    except ValueError:
-                        pass
-                    kw[key] = parse_quantity(text, kind, f"Overhead '{name}' {key}")
-            for col, key in ((2, "mass_fraction"), (4, "volume_fraction")):
-                if cells[col]:
-                    try:
-                        v = float(cells[col].rstrip("%")) / (100 if "%" in cells[col] else 1)
-                    except ValueError:
-                        raise InputError(f"Overhead '{name}' {key.replace('_', ' ')}",
-                                         f"expected a number such as 0.12, got '{cells[col]}'")\
-                            from None
-                    kw[key] = parse_fraction(v, f"Overhead '{name}' {key.replace('_', ' ')}",
-                                             0, 10)
-        except InputError as exc:
-            self.show_error(str(exc))
-            self.refresh()
-            return
-        ovs = list(d.overheads)
-        ovs[row] = Overhead(**kw)
-        self._commit(f"Edit overhead {name}", overheads=tuple(ovs))

@@ -8,7 +8,7 @@ import html
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,7 +31,8 @@ from ...core.results import (
     pretty_unit,
 )
 from ...core.units import InputError, format_number, to_unit
-from ...io.target_file import load_target
+from ..i18n import core_text
+from ..target_cache import cached_target
 
 
 def _target_checks(design, results) -> tuple[list, str]:
@@ -39,23 +40,24 @@ def _target_checks(design, results) -> tuple[list, str]:
     if not design.target:
         return [], ""
     try:
-        return check_design(design, load_target(design.target), results), ""
-    except InputError as exc:
-        return [], str(exc)
+        return check_design(design, cached_target(design.target), results), ""
+    except InputError as exc:  # an unknown or broken target: the user's input, not a bug
+        return [], core_text(str(exc).splitlines()[0])
 
 
-GROUPS = [("electrical", "Electrical"), ("thermal", "Thermal"), ("mechanical", "Mechanical"),
-          ("cost", "Cost")]
+GROUPS = [("electrical", QT_TRANSLATE_NOOP("ResultsPanel", "Electrical")), ("thermal", QT_TRANSLATE_NOOP("ResultsPanel", "Thermal")), ("mechanical", QT_TRANSLATE_NOOP("ResultsPanel", "Mechanical")),
+          ("cost", QT_TRANSLATE_NOOP("ResultsPanel", "Cost"))]
 BAD_BG = QColor("#fde2e1")
 BAD_FG = QColor("#9b1c1c")
 OK_FG = QColor("#1b6e2f")
+VALUE_MAX_PX = 170
 # simulation summary rows: name -> (label, kind)
-SIM_ROWS = {"sim_profile": ("Duty cycle", ""),
-            "sim_hottest_cell": ("Hottest cell", "temperature"),
-            "sim_coldest_cell": ("Coldest cell", "temperature"),
-            "sim_min_voltage": ("Lowest pack voltage", "voltage"),
-            "sim_energy": ("Energy delivered", "energy"),
-            "sim_end": ("End", "")}
+SIM_ROWS = {"sim_profile": (QT_TRANSLATE_NOOP("ResultsPanel", "Duty cycle"), ""),
+            "sim_hottest_cell": (QT_TRANSLATE_NOOP("ResultsPanel", "Hottest cell"), "temperature"),
+            "sim_coldest_cell": (QT_TRANSLATE_NOOP("ResultsPanel", "Coldest cell"), "temperature"),
+            "sim_min_voltage": (QT_TRANSLATE_NOOP("ResultsPanel", "Lowest pack voltage"), "voltage"),
+            "sim_energy": (QT_TRANSLATE_NOOP("ResultsPanel", "Energy delivered"), "energy"),
+            "sim_end": (QT_TRANSLATE_NOOP("ResultsPanel", "End"), "")}
 
 
 @lru_cache(maxsize=256)
@@ -90,17 +92,21 @@ class ResultsPanel(QWidget):
         lay.addWidget(self.header)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Figure", "Value", "Unit"])
+        self.tree.setHeaderLabels([self.tr("Figure"), self.tr("Value"), self.tr("Unit")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         h = self.tree.header()
-        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        h.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        h.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # widths are set once per refresh (`_fit_columns`): ResizeToContents re-measures every
+        # row on every change, and a stretched first column cut the figure names short
+        for col in range(3):
+            h.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         h.setStretchLastSection(False)
         lay.addWidget(self.tree)
-        self.items: dict[str, QTreeWidgetItem] = {}
+        self.tree.viewport().installEventFilter(self)
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._pending = False  # a refresh is scheduled (the window was not shown yet)
         self.reasons: dict[str, str] = {}
         self._keys: list[str] | None = None
         self._unit_combos: list[tuple[QComboBox, str]] = []
@@ -117,7 +123,25 @@ class ResultsPanel(QWidget):
         if doc is not None:
             doc.design_changed.connect(self.refresh)
             doc.simulation_changed.connect(self.refresh)
+        if doc is not None and not self.window().isVisible():
+            # before the window is first shown (a file given at start-up): the window paints
+            # first, the figures (the circuit solver pulls in scipy) follow at once
+            self.header.setText(self.tr("Computing…"))
+            self._pending = True
+            QTimer.singleShot(0, self._refresh_pending)
+            return
         self.refresh()
+
+    def _refresh_pending(self) -> None:
+        if self._pending:
+            self.refresh()
+
+    @property
+    def items(self) -> dict[str, QTreeWidgetItem]:
+        """The value rows by result name (a scheduled refresh is done first)."""
+        if self._pending:
+            self.refresh()
+        return self._items
 
     def set_units(self, units: dict[str, str]) -> None:
         self.units = dict(units)
@@ -132,57 +156,89 @@ class ResultsPanel(QWidget):
     def refresh(self, *_args) -> None:
         """Recompute the rows; the tree is rebuilt only when the set of rows changes (an edit
         usually changes values only, which is updated in place: fast on big packs)."""
+        self._pending = False
         rows = self._rows()
         keys = [r["key"] for r in rows]
-        if keys != self._keys:
-            self._rebuild(rows)
-            self._keys = keys
-        else:
-            self._update(rows)
+        self.tree.setUpdatesEnabled(False)
+        try:
+            if keys != self._keys:
+                self._rebuild(rows)
+                self._keys = keys
+            else:
+                self._update(rows)
+            self._fit_columns()
+        finally:
+            self.tree.setUpdatesEnabled(True)
+
+    def _fit_columns(self) -> None:
+        """Names in full (a horizontal scroll bar rather than cut names), values up to
+        VALUE_MAX_PX (longer texts, e.g. a duty cycle's name, are elided with a tooltip)."""
+        t = self.tree
+        fm = t.fontMetrics()
+        pad = 3 * fm.horizontalAdvance("M")
+        w_value = min(VALUE_MAX_PX, max([fm.horizontalAdvance(i.text(1)) for i in
+                                         self._items.values()] + [40]) + pad)
+        w_unit = max([fm.horizontalAdvance(i.text(2)) for i in self._items.values()] + [30]) \
+            + pad + (24 if self._unit_combos else 0)
+        w_name = max([fm.horizontalAdvance(i.text(0)) for i in self._items.values()] + [80]) + pad
+        spare = t.viewport().width() - w_value - w_unit
+        h = t.header()
+        h.resizeSection(0, max(w_name, spare))
+        h.resizeSection(1, w_value)
+        h.resizeSection(2, w_unit)
+
+    def eventFilter(self, obj, event) -> bool:
+        # the tree's viewport, not the panel: a vertical scroll bar narrows only the viewport;
+        # widths depend on the viewport's width alone, so refitting converges at once
+        if obj is self.tree.viewport() and event.type() == QEvent.Type.Resize \
+                and event.size().width() != event.oldSize().width():
+            self._fit_columns()
+        return False
 
     def _rows(self) -> list[dict]:
         rows: list[dict] = []
         self.reasons = {}
         if self.doc is None:
-            self.header.setText("No design open")
+            self.header.setText(self.tr("No design open"))
             return rows
         d = self.doc.design
         results = self.doc.results()
         if results is None:
-            self.header.setText(f"<b>Cannot compute this design:</b> {self.doc.results_error()}")
+            self.header.setText(self.tr("<b>Cannot compute this design:</b> {0}").format(core_text(self.doc.results_error())))
             return rows
         sim = self.doc.simulation if self.doc.simulation_matches() else None
         self.reasons = violations(d, results, sim)
         n_est = len(d.cell.estimated)
-        est = (f"<br><span style='color:#8a6d00'>⚠ {n_est} cell figure"
-               f"{'s' if n_est != 1 else ''} estimated (not published)</span>" if n_est else "")
-        self.header.setToolTip("Estimated cell figures: " + ", ".join(d.cell.estimated)
-                               if n_est else "")
+        est = ("<br><span style='color:#8a6d00'>⚠ " + self.tr(
+            "{0} cell figure(s) estimated (not published)").format(n_est) + "</span>"
+            if n_est else "")
+        self.header.setToolTip(self.tr("Estimated cell figures: {0}").format(
+            ", ".join(d.cell.estimated)) if n_est else "")
         checks, err = _target_checks(d, results)
         for name, reason in check_violations(checks).items():
             if name in results and name not in self.reasons:
-                self.reasons[name] = reason
+                self.reasons[name] = core_text(reason) or self.tr("fails the target")
         n_bad = len(self.reasons)
-        flag = (f" · <span style='color:#9b1c1c'>{n_bad} limit"
-                f"{'s' if n_bad != 1 else ''} exceeded</span>" if n_bad else "")
+        flag = (" · <span style='color:#9b1c1c'>" + self.tr("{0} limit(s) exceeded").format(n_bad)
+                + "</span>" if n_bad else "")
         warn = "".join(f"<br><span style='color:#9b1c1c'>⚠ {html.escape(f)}: "
-                       f"{html.escape(m)}</span>" for f, m in warnings(d, results))
-        self.header.setText(f"<b>{d.series}S{d.parallel}P</b> of {d.cell.maker} {d.cell.model} "
-                            f"· {d.cell_count} cells{flag}{est}{warn}")
+                       f"{html.escape(core_text(m))}</span>" for f, m in warnings(d, results))
+        self.header.setText(self.tr("<b>{0}S{1}P</b> of {2} {3} · {4} cells{5}{6}").format(
+            d.series, d.parallel, d.cell.maker, d.cell.model, d.cell_count, flag, est) + warn)
         for group, title in GROUPS:
             names = [n for n in results
                      if (RESULT_DEFS[n].group if n in RESULT_DEFS else "electrical") == group]
             if names:
-                rows.append({"key": f"#{group}", "type": "heading", "texts": (title, "", "")})
+                rows.append({"key": f"#{group}", "type": "heading", "texts": (self.tr(title), "", "")})
                 for name in names:
-                    rows.append(self._value_row(name, RESULT_DEFS[name].label, results[name],
+                    rows.append(self._value_row(name, core_text(RESULT_DEFS[name].label), results[name],
                                                 RESULT_DEFS[name].help))
         if sim is not None:
             rows.append({"key": "#sim", "type": "heading", "texts": ("Last simulation", "", "")})
             rows += self._sim_rows(sim)
         if d.target:
             rows.append({"key": "#target", "type": "heading",
-                         "texts": (f"Target: {d.target}", "", "")})
+                         "texts": (self.tr("Target: {0}").format(d.target), "", "")})
             if err:
                 rows.append({"key": "target:error", "type": "text",
                              "texts": ("Target", "not checked", ""), "tip": err, "bad": True})
@@ -208,7 +264,7 @@ class ResultsPanel(QWidget):
     def _sim_rows(self, sim) -> list[dict]:
         doc = self.doc
         rows = [{"key": "sim_profile", "type": "text",
-                 "texts": (SIM_ROWS["sim_profile"][0], doc.simulation_profile, ""),
+                 "texts": (self.tr(SIM_ROWS["sim_profile"][0]), doc.simulation_profile, ""),
                  "tip": doc.simulation_profile, "bad": False}]
         values = {"sim_hottest_cell": Quantity(float(np.max(sim.max_cell_temperature)),
                                                "temperature"),
@@ -222,7 +278,7 @@ class ResultsPanel(QWidget):
                              * np.diff(t)))
             values["sim_energy"] = Quantity(abs(e), "energy")
         for name, q in values.items():
-            rows.append(self._value_row(name, SIM_ROWS[name][0], q))
+            rows.append(self._value_row(name, self.tr(SIM_ROWS[name][0]), q))
         if sim.cutoff:
             end = str(sim.cutoff)
         else:
@@ -243,15 +299,15 @@ class ResultsPanel(QWidget):
         tip = f"required {req} {pretty_unit(unit)}".strip()
         reason = getattr(c, "reason", "")
         if reason:
-            tip += f"\n{reason}"
-        label = getattr(c, "label", "") or name.replace("_", " ")
+            tip += f"\n{core_text(reason)}"
+        label = core_text(getattr(c, "label", "") or name.replace("_", " "))
         return {"key": f"target:{name}", "type": "check", "bad": not passed, "ok": passed,
                 "texts": (("✓ " if passed else "✗ ") + label, text, pretty_unit(unit)),
                 "tip": tip}
 
     def _rebuild(self, rows: list[dict]) -> None:
         self.tree.clear()
-        self.items.clear()
+        self._items.clear()
         self._unit_combos.clear()
         bold = QFont()
         bold.setBold(True)
@@ -267,7 +323,7 @@ class ResultsPanel(QWidget):
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(0, Qt.ItemDataRole.UserRole, r["key"])
             self.tree.addTopLevelItem(item)
-            self.items[r["key"]] = item
+            self._items[r["key"]] = item
             self._style(item, r)
             if r.get("kind"):
                 combo = QComboBox()
@@ -276,7 +332,7 @@ class ResultsPanel(QWidget):
                     combo.addItem(pretty_unit(u), u)
                 combo.setCurrentIndex(max(0, combo.findData(r["unit"])))
                 combo.setFrame(False)
-                combo.setToolTip(f"Unit for every {r['kind'].replace('_', ' ')} figure")
+                combo.setToolTip(self.tr("Unit for every {0} figure").format(r['kind'].replace('_', ' ')))
                 combo.activated.connect(lambda _i, c=combo, k=r["kind"]: self._unit_chosen(k, c))
                 self._unit_combos.append((combo, r["kind"]))
                 self.tree.setItemWidget(item, 2, combo)
@@ -286,7 +342,7 @@ class ResultsPanel(QWidget):
         for r in rows:
             if r["type"] == "heading":
                 continue
-            item = self.items[r["key"]]
+            item = self._items[r["key"]]
             for col, text in enumerate(r["texts"]):
                 if item.text(col) != text:
                     item.setText(col, text)

@@ -9,6 +9,7 @@ it the design's target.
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -36,13 +37,14 @@ from ...core.checks import check_design, margin_text
 from ...core.targets import Target
 from ...core.units import InputError
 from ...io.target_file import (
-    load_target,
-    presets,
     target_from_dict,
     target_to_dict,
     user_target_dir,
     write_target_file,
 )
+from ..i18n import core_text
+from ..messages import first_line
+from ..target_cache import cached_presets, cached_target
 from ..workers import Task
 from .target_fields import (
     ERROR_STYLE,
@@ -58,6 +60,8 @@ from .target_fields import (
     _dotted,
     _num,
 )
+
+log = logging.getLogger(__name__)
 
 
 class TargetPanel(QWidget):
@@ -84,11 +88,11 @@ class TargetPanel(QWidget):
         self.picker.setMinimumContentsLength(18)
         self.picker.activated.connect(self._picked)
         row.addWidget(self.picker, 1)
-        self.save_button = QPushButton("Save as…")
-        self.save_button.setToolTip("Save the edited target as your own target and use it")
+        self.save_button = QPushButton(self.tr("Save as…"))
+        self.save_button.setToolTip(self.tr("Save the edited target as your own target and use it"))
         self.save_button.clicked.connect(self._save_as)
         row.addWidget(self.save_button)
-        self.revert_button = QPushButton("Revert")
+        self.revert_button = QPushButton(self.tr("Revert"))
         self.revert_button.clicked.connect(self._revert)
         row.addWidget(self.revert_button)
         lay.addLayout(row)
@@ -101,10 +105,10 @@ class TargetPanel(QWidget):
         self.summary.setFont(f)
         lay.addWidget(self.summary)
         drow = QHBoxLayout()
-        self.duty_button = QPushButton("Simulate duty cycle")
+        self.duty_button = QPushButton(self.tr("Simulate duty cycle"))
         self.duty_button.setObjectName("target_duty_cycle")
-        self.duty_button.setToolTip("Run the target's duty cycle through the time-domain "
-                                    "simulation and add the result to the checks")
+        self.duty_button.setToolTip(self.tr("Run the target's duty cycle through the time-domain "
+                                    "simulation and add the result to the checks"))
         self.duty_button.clicked.connect(self.run_duty_cycle)
         drow.addWidget(self.duty_button)
         self.duty_label = QLabel()
@@ -116,7 +120,7 @@ class TargetPanel(QWidget):
         self.checks_tree = QTreeWidget()
         self.checks_tree.setObjectName("target_checks")
         self.checks_tree.setColumnCount(5)
-        self.checks_tree.setHeaderLabels(["", "Requirement", "Design", "Required", "Margin"])
+        self.checks_tree.setHeaderLabels(["", self.tr("Requirement"), self.tr("Design"), self.tr("Required"), self.tr("Margin")])
         self.checks_tree.setRootIsDecorated(False)
         self.checks_tree.setUniformRowHeights(True)
         h = self.checks_tree.header()
@@ -138,16 +142,16 @@ class TargetPanel(QWidget):
         groups: dict[str, QFormLayout] = {}
         for section, key, label, hint in FIELDS:
             if section not in groups:
-                box = QGroupBox(SECTION_TITLES[section])
+                box = QGroupBox(self.tr(SECTION_TITLES[section]))
                 groups[section] = QFormLayout(box)
                 ev.addWidget(box)
             e = QLineEdit()
-            e.setPlaceholderText(hint)
+            e.setPlaceholderText(self.tr(hint))
             name = _dotted(section, key)
             e.setObjectName(f"target_field_{name}")
             e.editingFinished.connect(self._edited_field)
             self.edits[name] = e
-            groups[section].addRow(label, e)
+            groups[section].addRow(self.tr(label), e)
         ev.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -197,9 +201,9 @@ class TargetPanel(QWidget):
         self._loading = True
         try:
             self.picker.clear()
-            self.picker.addItem("(no target)", "")
+            self.picker.addItem(self.tr("(no target)"), "")
             try:
-                all_t = presets()
+                all_t = cached_presets()
             except InputError as exc:
                 all_t = {}
                 self.error.setText(str(exc))
@@ -208,7 +212,7 @@ class TargetPanel(QWidget):
                 self.picker.addItem(f"{t.name}{tag}", t.id)
                 self.picker.setItemData(self.picker.count() - 1, t.description or t.source,
                                         Qt.ItemDataRole.ToolTipRole)
-            self.picker.addItem("Open target file…", "__open__")
+            self.picker.addItem(self.tr("Open target file…"), "__open__")
             self._select_in_picker(self._ref)
         finally:
             self._loading = False
@@ -228,10 +232,10 @@ class TargetPanel(QWidget):
             self._show_target(None, "")
             return
         try:
-            t = load_target(ref)
+            t = cached_target(ref)
         except InputError as exc:
             self._show_target(None, ref)
-            self.error.setText(f"Cannot load the target: {exc}")
+            self.error.setText(self.tr("Cannot load the target: {0}").format(core_text(str(exc))))
             return
         self._show_target(t, ref)
 
@@ -357,7 +361,7 @@ class TargetPanel(QWidget):
         try:
             self.save_to(path)
         except (InputError, OSError) as exc:
-            self.error.setText(f"Cannot save the target: {exc}")
+            self.error.setText(self.tr("Cannot save the target: {0}").format(core_text(str(exc))))
 
     # --- checks -------------------------------------------------------------------------------
     def run_duty_cycle(self) -> None:
@@ -376,13 +380,13 @@ class TargetPanel(QWidget):
         w.finished.connect(w.deleteLater)
         self._duty_worker = w
         self.duty_button.setEnabled(False)
-        self.duty_label.setText(f"Simulating '{t.duty_cycle}'…")
+        self.duty_label.setText(self.tr("Simulating '{0}'…").format(t.duty_cycle))
         w.start()
 
     def _duty_finished(self, design, target, res) -> None:
         self._duty_worker = None
         if isinstance(res, str):
-            self.duty_label.setText(f"Duty cycle not simulated: {res}")
+            self.duty_label.setText(self.tr("Duty cycle not simulated: {0}").format(core_text(res)))
         else:
             self._duty = (design, target, res)
             self.duty_label.setText("")
@@ -404,19 +408,22 @@ class TargetPanel(QWidget):
         self.reason.setText("")
         self._update_duty_button()
         t = self._edited
+        self.summary.setStyleSheet("")  # neutral: only checks are coloured as pass or fail
         if self._design is None:
-            self.summary.setText("No design open." if t is None else
-                                 f"{t.name}: open a design to check it.")
+            self.summary.setText(self.tr("No design open.") if t is None else
+                                 self.tr("{0}: open a design to check it.").format(t.name))
             return
         if t is None:
-            self.summary.setText("No target: pick an application to check the design against."
-                                 if self._target is None else
-                                 "The edited target is not valid (see below).")
+            self.summary.setText(
+                self.tr("No target: pick an application to check the design against.")
+                if self._target is None else
+                self.tr("The edited target is not valid (see below)."))
             return
         try:
             checks = check_design(self._design, t)
         except Exception as exc:  # a check bug must not break the panel
-            self.summary.setText(f"Cannot check the design: {str(exc).splitlines()[0]}")
+            log.exception("shown to the user as one line")
+            self.summary.setText(self.tr("Cannot check the design: {0}").format(core_text(first_line(exc))))
             return
         if self._duty is not None and self._duty[0] is self._design and self._duty[1] == t:
             checks = [*checks, self._duty[2]]
@@ -424,16 +431,17 @@ class TargetPanel(QWidget):
         failed = [c for c in checks if not c.passed]
         unverified = [c for c in checks if c.passed and not c.verified]
         n_ok = len(checks) - len(failed)
-        text = f"{t.name}: {n_ok} of {len(checks)} requirements met"
+        text = self.tr("{0}: {1} of {2} requirements met").format(t.name, n_ok, len(checks))
         if unverified:
-            text += f" ({len(unverified)} not verified)"
+            text += self.tr(" ({0} not verified)").format(len(unverified))
         self.summary.setText(text)
         self.summary.setStyleSheet(f"color: {(FAIL_FG if failed else PASS_FG).name()};")
         for c in checks:
-            badge = "PASS" if c.passed and c.verified else "FAIL" if not c.passed else "n/v"
-            bg, fg = ((PASS_BG, PASS_FG) if badge == "PASS" else
-                      (FAIL_BG, FAIL_FG) if badge == "FAIL" else (NV_BG, NV_FG))
-            item = QTreeWidgetItem([badge, c.label or c.name, _num(c.value, c.unit),
+            state = "PASS" if c.passed and c.verified else "FAIL" if not c.passed else "n/v"
+            bg, fg = ((PASS_BG, PASS_FG) if state == "PASS" else
+                      (FAIL_BG, FAIL_FG) if state == "FAIL" else (NV_BG, NV_FG))
+            badge = {"PASS": self.tr("PASS"), "FAIL": self.tr("FAIL"), "n/v": self.tr("n/v")}[state]
+            item = QTreeWidgetItem([badge, core_text(c.label or c.name), _num(c.value, c.unit),
                                     _num(c.required, c.unit), margin_text(c)])
             item.setData(0, Qt.ItemDataRole.UserRole, c.name)
             item.setToolTip(1, c.reason)
