@@ -62,9 +62,12 @@ def log_dir() -> Path:
 
 def setup_logging() -> Path:
     """The rotating log file of `io.logs`, in `log_dir()`; returns its path."""
+    from .. import __version__
     from ..io.logs import setup_logging as setup
 
-    return setup(folder=log_dir())
+    path = setup(folder=log_dir())
+    logging.getLogger("naion_designer").info("NaIon Designer %s starting", __version__)
+    return path
 
 
 def install_excepthook(log_path: Path, show_dialog: bool = True) -> None:

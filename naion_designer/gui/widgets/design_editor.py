@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.units import InputError
-from ..i18n import core_text
 from ..messages import user_message
 from .layout_controls import LayoutControls
 from .overheads import OverheadsMixin
@@ -405,13 +404,16 @@ class DesignEditor(OverheadsMixin, QWidget):
             return
         text = edit.text()
         current = getattr(self.doc.design, section)
+        values = {name: value}
+        if section == "interconnect" and name == "busbar_segment":
+            values["busbar_segment_given"] = True  # a typed segment overrides the geometry
         try:
-            self.doc.edit(edit.label, **{section: replace(current, **{name: value})})
+            self.doc.edit(edit.label, **{section: replace(current, **values)})
         except InputError as exc:
-            self.show_error(core_text(str(exc)))
+            self.show_error(user_message(exc))
             self.refresh()
             edit.setText(text)  # the refused text stays, marked, with the message
-            edit.show_error(core_text(str(exc)))
+            edit.show_error(user_message(exc))
             return
         self.show_error("")
 
