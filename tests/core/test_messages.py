@@ -18,9 +18,13 @@ KEEP = {"SOC", "OCV", "DC", "BMS", "CC", "CV", "TOML", "NaIon", "Designer", "SI"
         "USD", "EUR", "kWh", "Wh", "Ah", "mohm", "degC", "cc", "cp", "cccv"}
 
 
-def _template(node, out: list[str]):
+def _template(node, out: list[str], local: dict | None = None):
     """The canonical template ('{}' for each hole) of a text expression; the branches of
-    conditional expressions inside it are texts of their own and go to `out`."""
+    conditional expressions inside it are texts of their own and go to `out`.  `local` maps the
+    names of the enclosing function's text variables (assigned once) to their expressions: a
+    hole filled by one is the variable's own text ("{expected}, got {}" reads
+    "expected a whole number ≥ {}, got {}")."""
+    local = local or {}
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value.replace("{", "{{").replace("}", "}}")
     if isinstance(node, ast.JoinedStr):
@@ -30,18 +34,39 @@ def _template(node, out: list[str]):
                 parts.append(v.value.replace("{", "{{").replace("}", "}}"))
                 continue
             if isinstance(v.value, ast.IfExp):
-                _template(v.value, out)
+                _template(v.value, out, local)
+            if isinstance(v.value, ast.Name) and v.value.id in local and v.format_spec is None:
+                inner = _template(local[v.value.id], out, {})
+                if inner is not None:
+                    parts.append(inner)
+                    continue
             parts.append("{}")
         return "".join(parts)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        a, b = _template(node.left, out), _template(node.right, out)
+        a, b = _template(node.left, out, local), _template(node.right, out, local)
         return (a if a is not None else "{}") + (b if b is not None else "{}")
     if isinstance(node, ast.IfExp):
         for branch in (node.body, node.orelse):
-            t = _template(branch, out)
+            t = _template(branch, out, local)
             if t is not None:
                 out.append(t)
     return None
+
+
+def _text_variables(func) -> dict:
+    """name -> text expression of the variables a function assigns a text to exactly once."""
+    seen: dict = {}
+    for n in ast.walk(func):
+        if isinstance(n, ast.Assign | ast.AugAssign | ast.AnnAssign):
+            targets = n.targets if isinstance(n, ast.Assign) else [n.target]
+            for t in targets:
+                if isinstance(t, ast.Name):
+                    seen.setdefault(t.id, []).append(n)
+    return {name: nodes[0].value for name, nodes in seen.items()
+            if len(nodes) == 1 and isinstance(nodes[0], ast.Assign)
+            and (isinstance(nodes[0].value, ast.JoinedStr)
+                 or isinstance(nodes[0].value, ast.Constant)
+                 and isinstance(nodes[0].value.value, str))}
 
 
 def _call_texts(node: ast.Call) -> list:
@@ -64,6 +89,12 @@ def core_messages() -> list[tuple[str, str, bool]]:
     found = []
     for path in sorted(CORE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
+        scope: dict = {}  # node -> the text variables of its innermost function
+        for func in ast.walk(tree):
+            if isinstance(func, ast.FunctionDef):
+                names = _text_variables(func)
+                for n in ast.walk(func):
+                    scope[n] = names
         for node in ast.walk(tree):
             exprs, fragment = [], False
             if isinstance(node, ast.Call):
@@ -80,7 +111,7 @@ def core_messages() -> list[tuple[str, str, bool]]:
                          if isinstance(r, ast.Return) and r.value is not None]
             for e in exprs:
                 out: list[str] = []
-                t = _template(e, out)
+                t = _template(e, out, scope.get(node))
                 for text in ([t] if t is not None else []) + out:
                     found.append((f"{path.name}:{getattr(e, 'lineno', 0)}", text, fragment))
     return found
@@ -119,7 +150,8 @@ def test_the_collector_finds_the_core_messages():
     assert "Nominal voltage" in texts  # a result label
     assert "cell nominal voltage × S" in texts  # its basis
     assert "Continuous power at the end of the usable window" in texts  # a check label
-    assert "{} is empty (SOC 0)" in texts  # a cut-off reason
+    assert "cell s{} p{} is empty (SOC 0)" in texts  # a cut-off reason, its local "who" inlined
+    assert "expected a whole number ≥ {}, got {}" in texts  # parse_count's "{expected}, got"
     assert "expected {} such as '{}', got {}" in texts  # an InputError text
 
 
