@@ -12,8 +12,9 @@ a number with an optional unit ("12.5", "−3 °C", "1,200 kW·h"), `{name:word}
 `{name:rel}` a relation sign (≥ ≤ < > =).  The translation uses the same
 names in any order; the text a hole matched is itself translated when the catalog knows it, so
 "cell s3 p0" inside a cut-off reason is translated too.  A text of parts joined by "; " is
-translated part by part, and "field: message" (how `InputError` prints) keeps the field and
-translates the message.  Whatever the catalog does not know comes back unchanged.
+translated part by part, and so is a list of known texts joined by ", "; a text known with its
+first letter in the other case ("mass" for "Mass") is translated; "field: message" (how
+`InputError` prints) keeps the field and translates the message.  Whatever the catalog does not know comes back unchanged.
 
 The catalog is read-only data shipped with the application (like a constant table); the core
 still reads no user file.
@@ -105,6 +106,16 @@ class Catalog:
             out = [self.lookup(p) for p in parts]
             if any(o is not None for o in out):
                 return "；".join(o if o is not None else p for o, p in zip(out, parts, strict=True))
+        # a list of known texts ("mass, volume"): every item must be known
+        if ", " in text:
+            items = [self.lookup(p) for p in text.split(", ")]
+            if all(i is not None for i in items):
+                return "、".join(items)
+        # a label in a sentence is written in lower case ("mass binds"); Chinese has no case
+        if text[:1].isalpha():
+            other = text[:1].swapcase() + text[1:]
+            if other in self.exact:
+                return self.exact[other]
         # "field: message" as InputError prints it; the field is an id and stays
         for m in re.finditer(": ", text):
             head, tail = text[:m.start()], text[m.end():]

@@ -69,6 +69,11 @@ def _text_variables(func) -> dict:
                  and isinstance(nodes[0].value.value, str))}
 
 
+# lists the core collects user-visible sentences in (layout notes, simulation warnings, sizing
+# reasons)
+LISTS = ("notes", "out", "warnings")
+
+
 def _call_texts(node: ast.Call) -> list:
     fn = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
     kw = {k.arg: k.value for k in node.keywords}
@@ -99,14 +104,26 @@ def core_messages() -> list[tuple[str, str, bool]]:
             exprs, fragment = [], False
             if isinstance(node, ast.Call):
                 exprs = _call_texts(node)
+                if (isinstance(node.func, ast.Attribute) and node.func.attr == "append"
+                        and isinstance(node.func.value, ast.Name)
+                        and node.func.value.id in LISTS):  # notes, warnings, reasons
+                    exprs = node.args[:1]
             elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict) and any(
-                    isinstance(t, ast.Name) and t.id.endswith("_LABELS") for t in node.targets):
+                    isinstance(t, ast.Name) and (t.id.endswith("_LABELS") or t.id == "OBJECTIVES")
+                    for t in node.targets):
                 exprs = node.value.values
+            elif (isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name)
+                  and node.target.id in LISTS):  # out += [text, ...] or [text for ...]
+                v = node.value
+                exprs = [v.elt] if isinstance(v, ast.ListComp) else list(
+                    getattr(v, "elts", []))
             elif isinstance(node, ast.Assign | ast.AugAssign):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                if any(isinstance(t, ast.Name) and t.id in ("reason", "txt") for t in targets):
+                if any(isinstance(t, ast.Name) and t.id in ("reason", "txt", "text")
+                       for t in targets):
                     exprs, fragment = [node.value], isinstance(node, ast.AugAssign)
-            elif isinstance(node, ast.FunctionDef) and node.name == "message":
+            elif isinstance(node, ast.FunctionDef) and (
+                    node.name in ("message", "_shortfall") or node.name.endswith("_text")):
                 exprs = [r.value for r in ast.walk(node)
                          if isinstance(r, ast.Return) and r.value is not None]
             for e in exprs:
@@ -204,3 +221,12 @@ def test_templates_match_numbers_with_units_and_prefer_the_specific():
     assert cat.translate("pack mass 1,200.5 kg required") == "电池包质量：要求 1,200.5 kg"
     assert cat.translate("pack mass −3 °C required by law") == "电池包质量：法规要求 −3 °C"
     assert cat.lookup("pack mass many required") is None
+
+
+def test_lists_and_lower_case_labels_translate():
+    cat = Catalog({"Mass": "质量", "Volume": "体积", "{what} binds": "{what}起约束作用"})
+    assert cat.translate("mass") == "质量"  # a label written in lower case inside a sentence
+    assert cat.translate("mass, volume binds") == "质量、体积起约束作用"
+    assert cat.lookup("mass, colour") is None  # a list is translated only when all is known
+    zh = translate("Mass, volume bind: no S × P of hina-x meets them", "zh_CN")
+    assert zh == "质量、体积起约束作用：hina-x 的任何 S × P 组合都无法满足"
