@@ -69,9 +69,12 @@ def _compile(key: str, translation: str) -> _Template:
 
 
 class Catalog:
-    """English text or template -> translation, for one language."""
+    """English text or template -> translation, for one language.  A `fallback` catalog
+    translates what this one does not know, the texts its holes matched included (a report's
+    sentence holding a core message)."""
 
-    def __init__(self, messages: dict[str, str]):
+    def __init__(self, messages: dict[str, str], fallback: Catalog | None = None):
+        self.fallback = fallback
         self.exact: dict[str, str] = {}
         templates = []
         for key, value in messages.items():
@@ -128,6 +131,8 @@ class Catalog:
 
     def translate(self, text: str) -> str:
         found = self.lookup(text)
+        if found is None and self.fallback is not None:
+            found = self.fallback.lookup(text)
         return text if found is None else found
 
 

@@ -119,7 +119,7 @@ def core_messages() -> list[tuple[str, str, bool]]:
                     getattr(v, "elts", []))
             elif isinstance(node, ast.Assign | ast.AugAssign):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                if any(isinstance(t, ast.Name) and t.id in ("reason", "txt", "text")
+                if any(isinstance(t, ast.Name) and t.id in ("reason", "txt", "text", "src")
                        for t in targets):
                     exprs, fragment = [node.value], isinstance(node, ast.AugAssign)
             elif isinstance(node, ast.FunctionDef) and (
