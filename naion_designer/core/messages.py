@@ -9,7 +9,8 @@ The core writes its messages in English; the edges translate them:
 A catalog (`resources/translations/core_<lang>.toml`, table `[messages]`) maps English texts to
 translations.  A key may be a template with named holes: `{name}` matches any text, `{name:num}`
 a number with an optional unit ("12.5", "−3 °C", "1,200 kW·h"), `{name:word}` an id,
-`{name:rel}` a relation sign (≥ ≤ < > =).  The translation uses the same
+`{name:rel}` a relation sign (≥ ≤ < > =), `{name:label}` a text without ";" or ":" (one
+phrase, not a sentence of parts).  The translation uses the same
 names in any order; the text a hole matched is itself translated when the catalog knows it, so
 "cell s3 p0" inside a cut-off reason is translated too.  A text of parts joined by "; " is
 translated part by part, and so is a list of known texts joined by ", "; a text known with its
@@ -34,7 +35,8 @@ SOURCE = "en"
 
 _HOLE = re.compile(r"\{(\w+)(?::(\w+))?\}")
 _NUM = r"[-−+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:e[-+]?\d+)?(?: ?[^\s;]+?)?"
-_PATTERNS = {None: r".+?", "num": _NUM, "word": r"[\w.-]+", "rel": r"[≥≤<>=]"}
+_PATTERNS = {None: r".+?", "num": _NUM, "word": r"[\w.-]+", "rel": r"[≥≤<>=]",
+             "label": r"[^;:]+?"}
 
 
 def normalise_language(lang: str | None) -> str:

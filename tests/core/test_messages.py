@@ -25,6 +25,14 @@ def _template(node, out: list[str], local: dict | None = None):
     hole filled by one is the variable's own text ("{expected}, got {}" reads
     "expected a whole number ≥ {}, got {}")."""
     local = local or {}
+    if isinstance(node, ast.Name) and node.id in local:  # a text variable passed on
+        if len(local[node.id]) == 1:
+            return _template(local[node.id][0], out, {})
+        for value in local[node.id]:  # assigned in branches: each is a text of its own
+            t = _template(value, out, {})
+            if t is not None:
+                out.append(t)
+        return None
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value.replace("{", "{{").replace("}", "}}")
     if isinstance(node, ast.JoinedStr):
@@ -35,8 +43,9 @@ def _template(node, out: list[str], local: dict | None = None):
                 continue
             if isinstance(v.value, ast.IfExp):
                 _template(v.value, out, local)
-            if isinstance(v.value, ast.Name) and v.value.id in local and v.format_spec is None:
-                inner = _template(local[v.value.id], out, {})
+            if (isinstance(v.value, ast.Name) and len(local.get(v.value.id, ())) == 1
+                    and v.format_spec is None):
+                inner = _template(local[v.value.id][0], out, {})
                 if inner is not None:
                     parts.append(inner)
                     continue
@@ -53,8 +62,15 @@ def _template(node, out: list[str], local: dict | None = None):
     return None
 
 
+def _is_text(node) -> bool:
+    return isinstance(node, ast.JoinedStr) or isinstance(node, ast.Constant) and isinstance(
+        node.value, str) or isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and (
+        _is_text(node.left) or _is_text(node.right))
+
+
 def _text_variables(func) -> dict:
-    """name -> text expression of the variables a function assigns a text to exactly once."""
+    """name -> the text expressions a function assigns to it (names it only ever assigns texts
+    to, never adds to)."""
     seen: dict = {}
     for n in ast.walk(func):
         if isinstance(n, ast.Assign | ast.AugAssign | ast.AnnAssign):
@@ -62,11 +78,8 @@ def _text_variables(func) -> dict:
             for t in targets:
                 if isinstance(t, ast.Name):
                     seen.setdefault(t.id, []).append(n)
-    return {name: nodes[0].value for name, nodes in seen.items()
-            if len(nodes) == 1 and isinstance(nodes[0], ast.Assign)
-            and (isinstance(nodes[0].value, ast.JoinedStr)
-                 or isinstance(nodes[0].value, ast.Constant)
-                 and isinstance(nodes[0].value.value, str))}
+    return {name: [n.value for n in nodes] for name, nodes in seen.items()
+            if all(isinstance(n, ast.Assign) and _is_text(n.value) for n in nodes)}
 
 
 # lists the core collects user-visible sentences in (layout notes, simulation warnings, sizing
@@ -83,6 +96,8 @@ def _call_texts(node: ast.Call) -> list:
         return node.args[0:1] + node.args[4:5] + [kw[k] for k in ("label", "help") if k in kw]
     if fn == "Check":  # reason and label
         return node.args[6:8] + [kw[k] for k in ("reason", "label") if k in kw]
+    if fn == "replace":  # a check or result given another label, reason or basis
+        return [kw[k] for k in ("label", "reason", "basis") if k in kw]
     if fn in ("_min_check", "_max_check"):
         return node.args[4:6] + [kw[k] for k in ("what", "extra") if k in kw]
     return []
