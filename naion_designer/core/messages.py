@@ -9,13 +9,13 @@ The core writes its messages in English; the edges translate them:
 A catalog (`resources/translations/core_<lang>.toml`, table `[messages]`) maps English texts to
 translations.  A key may be a template with named holes: `{name}` matches any text, `{name:num}`
 a number with an optional unit ("12.5", "−3 °C", "1,200 kW·h"), `{name:word}` an id,
-`{name:rel}` a relation sign (≥ ≤ < > =), `{name:label}` a text without ";" or ":" (one
-phrase, not a sentence of parts).  The translation uses the same
-names in any order; the text a hole matched is itself translated when the catalog knows it, so
-"cell s3 p0" inside a cut-off reason is translated too.  A text of parts joined by "; " is
-translated part by part, and so is a list of known texts joined by ", "; a text known with its
-first letter in the other case ("mass" for "Mass") is translated; "field: message" (how
-`InputError` prints) keeps the field and translates the message.  Whatever the catalog does not know comes back unchanged.
+`{name:rel}` a relation sign (≥ ≤ < > =), `{name:label}` one phrase (no ";" or ":").  The
+translation uses the same names in any order; the text a hole matched is itself translated when
+the catalog knows it, so "cell s3 p0" inside a cut-off reason is translated too.  A text of parts
+joined by "; " is translated part by part, and so is a list of known texts joined by ", "; a
+label written in lower case inside a sentence ("mass") is translated as the label ("Mass");
+"field: message" (how `InputError` prints) keeps the field and translates the message.
+Whatever the catalog does not know comes back unchanged.
 
 The catalog is read-only data shipped with the application (like a constant table); the core
 still reads no user file.
@@ -117,10 +117,8 @@ class Catalog:
             if all(i is not None for i in items):
                 return "、".join(items)
         # a label in a sentence is written in lower case ("mass binds"); Chinese has no case
-        if text[:1].isalpha():
-            other = text[:1].swapcase() + text[1:]
-            if other in self.exact:
-                return self.exact[other]
+        if text[:1].islower() and text[:1].upper() + text[1:] in self.exact:
+            return self.exact[text[:1].upper() + text[1:]]
         # "field: message" as InputError prints it; the field is an id and stays
         for m in re.finditer(": ", text):
             head, tail = text[:m.start()], text[m.end():]

@@ -16,7 +16,7 @@ from pathlib import Path
 from .charts import nice_ticks
 from .common import DAGGER, MUTED, NAVY, grid_table
 from .common import P as Para
-from .fonts import SANS, font_for, markup, text_width
+from .fonts import SANS, font_for, markup
 from .i18n import Text
 
 # (row field, label, unit, scale from SI, digits)
@@ -117,8 +117,8 @@ def lifetime_flowables(design, st, width, outcome=None, tr: Text | None = None) 
     cols = [w * 0.28] + [w * 0.105] * 6 + [w * 0.09]
     table = grid_table(rows, cols, header_rows=2,
                        extra_style=[("SPAN", (1, 0), (3, 0)), ("SPAN", (4, 0), (6, 0))])
-    out.append(Spacer(1, 3))
-    out.append(table)
+    heading = out.pop()  # the heading stays with its table, not alone at the foot of a page
+    out.append(KeepTogether([heading, Spacer(1, 3), table]))
     out.append(Spacer(1, 3))
     crit = f"{nom.eol_capacity:.0%} of the rated capacity"
     if nom.eol_resistance:
@@ -163,6 +163,7 @@ def soh_chart(outcome, width: float, height: float, tr: Text | None = None):
     of the Monte Carlo, the end-of-life criterion and the end of the warranty."""
     from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, Rect, String
     from reportlab.lib import colors
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     tr = tr or Text("en")
     nom, mc = outcome.nominal, outcome.monte_carlo
@@ -231,7 +232,7 @@ def soh_chart(outcome, width: float, height: float, tr: Text | None = None):
     d.add(PolyLine([c for x, v in zip(years, soh, strict=True) for c in (X(x), Y(v))],
                    strokeColor=colors.HexColor("#0b5394"), strokeWidth=1.6))
     # top right (the curves fall from the top left), as wide as the longest entry
-    lx = left + pw - 20 - max(text_width(label, 6.5) for label, _, _ in legend)
+    lx = left + pw - 20 - max(stringWidth(label, font_for(label), 6.5) for label, _, _ in legend)
     for k, (label, color, kind) in enumerate(legend):
         ly = bottom + ph - 10 - 10 * k
         if kind == "band":

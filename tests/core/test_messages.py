@@ -242,6 +242,7 @@ def test_lists_and_lower_case_labels_translate():
     cat = Catalog({"Mass": "质量", "Volume": "体积", "{what} binds": "{what}起约束作用"})
     assert cat.translate("mass") == "质量"  # a label written in lower case inside a sentence
     assert cat.translate("mass, volume binds") == "质量、体积起约束作用"
+    assert cat.lookup("MASS") is None
     assert cat.lookup("mass, colour") is None  # a list is translated only when all is known
     zh = translate("Mass, volume bind: no S × P of hina-x meets them", "zh_CN")
     assert zh == "质量、体积起约束作用：hina-x 的任何 S × P 组合都无法满足"
