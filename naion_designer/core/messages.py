@@ -9,11 +9,13 @@ The core writes its messages in English; the edges translate them:
 A catalog (`resources/translations/core_<lang>.toml`, table `[messages]`) maps English texts to
 translations.  A key may be a template with named holes: `{name}` matches any text, `{name:num}`
 a number with an optional unit ("12.5", "−3 °C", "1,200 kW·h"), `{name:word}` an id,
-`{name:rel}` a relation sign (≥ ≤ < > =).  The translation uses the same
-names in any order; the text a hole matched is itself translated when the catalog knows it, so
-"cell s3 p0" inside a cut-off reason is translated too.  A text of parts joined by "; " is
-translated part by part, and "field: message" (how `InputError` prints) keeps the field and
-translates the message.  Whatever the catalog does not know comes back unchanged.
+`{name:rel}` a relation sign (≥ ≤ < > =), `{name:label}` one phrase (no ";" or ":").  The
+translation uses the same names in any order; the text a hole matched is itself translated when
+the catalog knows it, so "cell s3 p0" inside a cut-off reason is translated too.  A text of parts
+joined by "; " is translated part by part, and so is a list of known texts joined by ", "; a
+label written in lower case inside a sentence ("mass") is translated as the label ("Mass");
+"field: message" (how `InputError` prints) keeps the field and translates the message.
+Whatever the catalog does not know comes back unchanged.
 
 The catalog is read-only data shipped with the application (like a constant table); the core
 still reads no user file.
@@ -33,7 +35,8 @@ SOURCE = "en"
 
 _HOLE = re.compile(r"\{(\w+)(?::(\w+))?\}")
 _NUM = r"[-−+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:e[-+]?\d+)?(?: ?[^\s;]+?)?"
-_PATTERNS = {None: r".+?", "num": _NUM, "word": r"[\w.-]+", "rel": r"[≥≤<>=]"}
+_PATTERNS = {None: r".+?", "num": _NUM, "word": r"[\w.-]+", "rel": r"[≥≤<>=]",
+             "label": r"[^;:]+?"}
 
 
 def normalise_language(lang: str | None) -> str:
@@ -68,9 +71,12 @@ def _compile(key: str, translation: str) -> _Template:
 
 
 class Catalog:
-    """English text or template -> translation, for one language."""
+    """English text or template -> translation, for one language.  A `fallback` catalog
+    translates what this one does not know, the texts its holes matched included (a report's
+    sentence holding a core message)."""
 
-    def __init__(self, messages: dict[str, str]):
+    def __init__(self, messages: dict[str, str], fallback: Catalog | None = None):
+        self.fallback = fallback
         self.exact: dict[str, str] = {}
         templates = []
         for key, value in messages.items():
@@ -107,6 +113,14 @@ class Catalog:
             out = [self.lookup(p) for p in parts]
             if any(o is not None for o in out):
                 return "；".join(o if o is not None else p for o, p in zip(out, parts, strict=True))
+        # a list of known texts ("mass, volume"): every item must be known
+        if ", " in text:
+            items = [self.lookup(p) for p in text.split(", ")]
+            if all(i is not None for i in items):
+                return "、".join(items)
+        # a label in a sentence is written in lower case ("mass binds"); Chinese has no case
+        if text[:1].islower() and text[:1].upper() + text[1:] in self.exact:
+            return self.exact[text[:1].upper() + text[1:]]
         # "field: message" as InputError prints it; the field is an id and stays
         for m in re.finditer(": ", text):
             head, tail = text[:m.start()], text[m.end():]
@@ -121,6 +135,8 @@ class Catalog:
 
     def translate(self, text: str) -> str:
         found = self.lookup(text)
+        if found is None and self.fallback is not None:
+            found = self.fallback.lookup(text)
         return text if found is None else found
 
 

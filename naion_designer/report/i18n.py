@@ -13,14 +13,25 @@ follow `glossary_zh_CN.toml`; units stay SI symbols.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from ..core.messages import catalog, translate
+from ..core.messages import Catalog, catalog, catalog_path, parse_catalog, translate
 from ..core.units import InputError
 from .fonts import markup
 
 LANGS = ("en", "zh_CN", "bilingual")
 _TAGS = re.compile(r"<[^>]*>|\{\w+\}")
 _WORDS = re.compile(r"\b[a-z]{3,}\b")  # lowercase English words: ids and units are not
+
+
+@cache
+def report_catalog() -> Catalog:
+    """The report's Chinese catalog; the core's translates what it does not know, in the holes
+    of its templates too ("Lifetime not computed: {why}." with a core message as the why)."""
+    path = catalog_path("zh_CN", "report")
+    messages = parse_catalog(path.read_text(encoding="utf-8"), str(path)) if path.is_file() \
+        else {}
+    return Catalog(messages, fallback=catalog("zh_CN"))
 
 
 def check_lang(lang: str) -> str:
@@ -39,7 +50,7 @@ class Text:
 
     def zh(self, en: str) -> str:
         """The Chinese text (the English one where neither catalog knows it)."""
-        found = catalog("zh_CN", "report").lookup(en)
+        found = report_catalog().lookup(en)
         if found is None:
             found = translate(en, "zh_CN")
         if found == en and _WORDS.search(_TAGS.sub(" ", en)):

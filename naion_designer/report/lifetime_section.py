@@ -4,7 +4,9 @@ From the design's `lifetime` request (`core.life_request`): the nominal pack's l
 Monte Carlo of packs drawn from the cells' spread give, at the beginning of life and at the end
 of the warranty, min (P5) / typical / max (P95) of usable energy, capacity, power, resistance
 and state of health; the end-of-life year with its percentiles; and a "state of health over
-life" chart with the P5–P95 band.  Every figure comes from `core.life`.
+life" chart with the P5–P95 band.  Every figure comes from `core.life`; every text goes through
+the sheet's translator (`report.i18n.Text`), so the Chinese and bilingual sheets show it in
+Chinese.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from pathlib import Path
 from .charts import nice_ticks
 from .common import DAGGER, MUTED, NAVY, grid_table
 from .common import P as Para
-from .fonts import SANS, SANS_BOLD, markup
+from .fonts import SANS, font_for, markup
+from .i18n import Text
 
 # (row field, label, unit, scale from SI, digits)
 ROWS = (("usable_energy", "Usable energy", "kWh", 1 / 3.6e6, 4),
-        ("capacity", "Capacity", "Ah", 1 / 3600, 4),
+        ("capacity", "Pack capacity", "Ah", 1 / 3600, 4),
         ("power", "Continuous power at 50 % SOC", "kW", 1e-3, 4),
         ("resistance", "Pack DC resistance", "mΩ", 1e3, 4),
         ("capacity_soh", "Capacity state of health", "%", 100.0, 3),
@@ -62,39 +65,43 @@ def _fmt(v: float, digits: int) -> str:
     return f"{v:.{max(0, digits - 1 - mag)}f}"
 
 
-def lifetime_flowables(design, st, width, outcome=None) -> list:
-    """The section's flowables (a short note when the design asks for no lifetime run)."""
+def lifetime_flowables(design, st, width, outcome=None, tr: Text | None = None) -> list:
+    """The section's flowables (a short note when the design asks for no lifetime run), in the
+    language of `tr` (English without one)."""
     from reportlab.platypus import KeepTogether, Spacer
 
     from ..core.units import InputError
 
-    out: list = [Spacer(1, 6), Para("Over life: guaranteed and end-of-warranty figures",
+    tr = tr or Text("en")
+    out: list = [Spacer(1, 6), Para(tr("Over life: guaranteed and end-of-warranty figures"),
                                     st["h2"])]
     if outcome is None:
         try:
             outcome = compute(design)
         except InputError as exc:  # a figure the sheet cannot compute is said, not hidden
-            out.append(Para(f"Lifetime not computed: {markup(str(exc))}.", st["base"],
+            out.append(Para(tr.para(f"Lifetime not computed: {markup(str(exc))}."), st["base"],
                             raw=True))
             return out
     if outcome is None:
-        out.append(Para("The design asks for no lifetime run, so the figures above are for a "
-                        "new pack only. Add a \"lifetime\" key to the design (duty profile, "
-                        "years, warranty) to show energy and power at the end of the warranty "
-                        "and the state of health over life.", st["base"]))
+        out.append(Para(tr.para("The design asks for no lifetime run, so the figures above are "
+                                "for a new pack only. Add a \"lifetime\" key to the design (duty "
+                                "profile, years, warranty) to show energy and power at the end "
+                                "of the warranty and the state of health over life.", raw=False),
+                        st["base"], raw=True))
         return out
     nom, mc, req = outcome.nominal, outcome.monte_carlo, outcome.request
     wy = outcome.warranty_year
     est = DAGGER if nom.model.estimated else ""
-    hdr = ["Parameter", "Min", "Typical", "Max", f"Min{est}", f"Typical{est}", f"Max{est}",
-           "Unit"]
-    rows = [[Para("", st["th"]), Para("New pack", st["th"]), Para("", st["th"]),
-             Para("", st["th"]), Para(f"End of warranty (year {wy:.3g})", st["th"]),
+    hdr = [tr(h, sep="\n") + mk for h, mk in (("Parameter", ""), ("Min", ""), ("Typical", ""),
+                                              ("Max", ""), ("Min", est), ("Typical", est),
+                                              ("Max", est), ("Unit", ""))]
+    rows = [[Para("", st["th"]), Para(tr("New pack"), st["th"]), Para("", st["th"]),
+             Para("", st["th"]), Para(tr(f"End of warranty (year {wy:.3g})"), st["th"]),
              Para("", st["th"]), Para("", st["th"]), Para("", st["th"])],
             [Para(h, st["th"]) for h in hdr]]
     start, end = nom.at(0.0), nom.at(wy)
     for name, label, unit, scale, digits in ROWS:
-        row = [Para(label, st["cell"])]
+        row = [Para(tr(label), st["cell"])]
         for year, typ in ((0.0, start), (wy, end)):
             if mc is not None:
                 lo, t, hi = (mc.value(name, year, j) * scale for j in (0, 1, 2))
@@ -110,8 +117,8 @@ def lifetime_flowables(design, st, width, outcome=None) -> list:
     cols = [w * 0.28] + [w * 0.105] * 6 + [w * 0.09]
     table = grid_table(rows, cols, header_rows=2,
                        extra_style=[("SPAN", (1, 0), (3, 0)), ("SPAN", (4, 0), (6, 0))])
-    out.append(Spacer(1, 3))
-    out.append(table)
+    heading = out.pop()  # the heading stays with its table, not alone at the foot of a page
+    out.append(KeepTogether([heading, Spacer(1, 3), table]))
     out.append(Spacer(1, 3))
     crit = f"{nom.eol_capacity:.0%} of the rated capacity"
     if nom.eol_resistance:
@@ -145,17 +152,20 @@ def lifetime_flowables(design, st, width, outcome=None) -> list:
                  + ", ".join(f"s{s} p{p}" for s, p in nom.limiting_cells) + ".")
     if nom.model.estimated:
         notes.append(f"{DAGGER} The ageing model is estimated: {markup(nom.model.basis)}.")
-    chart = soh_chart(outcome, width, 170)
-    out.append(KeepTogether([chart] + [Para(n, st["small"], raw=True) for n in notes]))
+    chart = soh_chart(outcome, width, 170, tr)
+    out.append(KeepTogether([chart] + [Para(tr.para(n), st["small"], raw=True)
+                                       for n in notes]))
     return out
 
 
-def soh_chart(outcome, width: float, height: float):
+def soh_chart(outcome, width: float, height: float, tr: Text | None = None):
     """State of health (capacity, % of rated) over the years: the typical pack, the P5–P95 band
     of the Monte Carlo, the end-of-life criterion and the end of the warranty."""
     from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, Rect, String
     from reportlab.lib import colors
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    tr = tr or Text("en")
     nom, mc = outcome.nominal, outcome.monte_carlo
     years = [r.year for r in nom.rows]
     soh = [100 * r.capacity_soh for r in nom.rows]
@@ -175,8 +185,9 @@ def soh_chart(outcome, width: float, height: float):
     def Y(v):
         return bottom + ph * (v - y0) / (y1 - y0)
 
-    d.add(String(left, height - 11, "State of health over life (capacity, % of rated)",
-                 fontName=SANS_BOLD, fontSize=8.5, fillColor=colors.HexColor(NAVY)))
+    title = tr("State of health over life (capacity, % of rated)")
+    d.add(String(left, height - 11, title, fontName=font_for(title, True), fontSize=8.5,
+                 fillColor=colors.HexColor(NAVY)))
     for v in yt:
         d.add(Line(left, Y(v), left + pw, Y(v), strokeColor=colors.HexColor("#dddddd"),
                    strokeWidth=0.4))
@@ -187,10 +198,12 @@ def soh_chart(outcome, width: float, height: float):
                    strokeWidth=0.4))
         d.add(String(X(v), bottom - 9, f"{v:g}", fontName=SANS, fontSize=6.5,
                      textAnchor="middle"))
-    d.add(String(left + pw / 2, 4, "Year", fontName=SANS, fontSize=7, textAnchor="middle"))
+    year = tr("Year")
+    d.add(String(left + pw / 2, 4, year, fontName=font_for(year), fontSize=7,
+                 textAnchor="middle"))
     d.add(Rect(left, bottom, pw, ph, fillColor=None, strokeColor=colors.HexColor(MUTED),
                strokeWidth=0.5))
-    legend = [("Nominal cells (no spread)", "#0b5394", None)]
+    legend = [(tr("Nominal cells (no spread)"), "#0b5394", None)]
     if mc is not None:
         ys = list(mc.years)
         p5 = [100 * v for v in mc.percentiles["capacity_soh"][0]]
@@ -202,21 +215,24 @@ def soh_chart(outcome, width: float, height: float):
         d.add(PolyLine([c for x, v in zip(ys, p50, strict=True) for c in (X(x), Y(v))],
                        strokeColor=colors.HexColor("#6fa8dc"), strokeWidth=1.0,
                        strokeDashArray=(3, 2)))
-        legend.insert(0, (f"P50 of {mc.n} packs", "#6fa8dc", "dash"))
-        legend.insert(0, (f"P5–P95 of {mc.n} packs", "#cfe2f3", "band"))
+        legend.insert(0, (tr(f"P50 of {mc.n} packs"), "#6fa8dc", "dash"))
+        legend.insert(0, (tr(f"P5–P95 of {mc.n} packs"), "#cfe2f3", "band"))
     yc = Y(100 * nom.eol_capacity)
     d.add(Line(left, yc, left + pw, yc, strokeColor=colors.HexColor("#990000"),
                strokeWidth=0.8, strokeDashArray=(4, 2)))
-    d.add(String(left + 3, yc + 2, f"end of life {nom.eol_capacity:.0%}", fontName=SANS,
-                 fontSize=6.5, fillColor=colors.HexColor("#990000")))
+    eol = tr(f"end of life {nom.eol_capacity:.0%}")
+    d.add(String(left + 3, yc + 2, eol, fontName=font_for(eol), fontSize=6.5,
+                 fillColor=colors.HexColor("#990000")))
     xw = X(outcome.warranty_year)
     d.add(Line(xw, bottom, xw, bottom + ph, strokeColor=colors.HexColor("#38761d"),
                strokeWidth=0.8, strokeDashArray=(2, 2)))
-    d.add(String(xw + 2, bottom + 3, "end of warranty", fontName=SANS, fontSize=6.5,
+    ew = tr("end of warranty")
+    d.add(String(xw + 2, bottom + 3, ew, fontName=font_for(ew), fontSize=6.5,
                  fillColor=colors.HexColor("#38761d")))
     d.add(PolyLine([c for x, v in zip(years, soh, strict=True) for c in (X(x), Y(v))],
                    strokeColor=colors.HexColor("#0b5394"), strokeWidth=1.6))
-    lx = left + pw - 118  # top right: the curves fall from the top left
+    # top right (the curves fall from the top left), as wide as the longest entry
+    lx = left + pw - 20 - max(stringWidth(label, font_for(label), 6.5) for label, _, _ in legend)
     for k, (label, color, kind) in enumerate(legend):
         ly = bottom + ph - 10 - 10 * k
         if kind == "band":
@@ -224,5 +240,5 @@ def soh_chart(outcome, width: float, height: float):
         else:
             d.add(Line(lx, ly + 1.5, lx + 12, ly + 1.5, strokeColor=colors.HexColor(color),
                        strokeWidth=1.6, strokeDashArray=(3, 2) if kind == "dash" else None))
-        d.add(String(lx + 15, ly, label, fontName=SANS, fontSize=6.5))
+        d.add(String(lx + 15, ly, label, fontName=font_for(label), fontSize=6.5))
     return d

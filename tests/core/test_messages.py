@@ -18,9 +18,21 @@ KEEP = {"SOC", "OCV", "DC", "BMS", "CC", "CV", "TOML", "NaIon", "Designer", "SI"
         "USD", "EUR", "kWh", "Wh", "Ah", "mohm", "degC", "cc", "cp", "cccv"}
 
 
-def _template(node, out: list[str]):
+def _template(node, out: list[str], local: dict | None = None):
     """The canonical template ('{}' for each hole) of a text expression; the branches of
-    conditional expressions inside it are texts of their own and go to `out`."""
+    conditional expressions inside it are texts of their own and go to `out`.  `local` maps the
+    names of the enclosing function's text variables (assigned once) to their expressions: a
+    hole filled by one is the variable's own text ("{expected}, got {}" reads
+    "expected a whole number ≥ {}, got {}")."""
+    local = local or {}
+    if isinstance(node, ast.Name) and node.id in local:  # a text variable passed on
+        if len(local[node.id]) == 1:
+            return _template(local[node.id][0], out, {})
+        for value in local[node.id]:  # assigned in branches: each is a text of its own
+            t = _template(value, out, {})
+            if t is not None:
+                out.append(t)
+        return None
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value.replace("{", "{{").replace("}", "}}")
     if isinstance(node, ast.JoinedStr):
@@ -30,18 +42,49 @@ def _template(node, out: list[str]):
                 parts.append(v.value.replace("{", "{{").replace("}", "}}"))
                 continue
             if isinstance(v.value, ast.IfExp):
-                _template(v.value, out)
+                _template(v.value, out, local)
+            if (isinstance(v.value, ast.Name) and len(local.get(v.value.id, ())) == 1
+                    and v.format_spec is None):
+                inner = _template(local[v.value.id][0], out, {})
+                if inner is not None:
+                    parts.append(inner)
+                    continue
             parts.append("{}")
         return "".join(parts)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        a, b = _template(node.left, out), _template(node.right, out)
+        a, b = _template(node.left, out, local), _template(node.right, out, local)
         return (a if a is not None else "{}") + (b if b is not None else "{}")
     if isinstance(node, ast.IfExp):
         for branch in (node.body, node.orelse):
-            t = _template(branch, out)
+            t = _template(branch, out, local)
             if t is not None:
                 out.append(t)
     return None
+
+
+def _is_text(node) -> bool:
+    return isinstance(node, ast.JoinedStr) or isinstance(node, ast.Constant) and isinstance(
+        node.value, str) or isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and (
+        _is_text(node.left) or _is_text(node.right))
+
+
+def _text_variables(func) -> dict:
+    """name -> the text expressions a function assigns to it (names it only ever assigns texts
+    to, never adds to)."""
+    seen: dict = {}
+    for n in ast.walk(func):
+        if isinstance(n, ast.Assign | ast.AugAssign | ast.AnnAssign):
+            targets = n.targets if isinstance(n, ast.Assign) else [n.target]
+            for t in targets:
+                if isinstance(t, ast.Name):
+                    seen.setdefault(t.id, []).append(n)
+    return {name: [n.value for n in nodes] for name, nodes in seen.items()
+            if all(isinstance(n, ast.Assign) and _is_text(n.value) for n in nodes)}
+
+
+# lists the core collects user-visible sentences in (layout notes, simulation warnings, sizing
+# reasons)
+LISTS = ("notes", "out", "warnings")
 
 
 def _call_texts(node: ast.Call) -> list:
@@ -53,6 +96,8 @@ def _call_texts(node: ast.Call) -> list:
         return node.args[0:1] + node.args[4:5] + [kw[k] for k in ("label", "help") if k in kw]
     if fn == "Check":  # reason and label
         return node.args[6:8] + [kw[k] for k in ("reason", "label") if k in kw]
+    if fn == "replace":  # a check or result given another label, reason or basis
+        return [kw[k] for k in ("label", "reason", "basis") if k in kw]
     if fn in ("_min_check", "_max_check"):
         return node.args[4:6] + [kw[k] for k in ("what", "extra") if k in kw]
     return []
@@ -64,23 +109,41 @@ def core_messages() -> list[tuple[str, str, bool]]:
     found = []
     for path in sorted(CORE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
+        scope: dict = {}  # node -> the text variables of its innermost function
+        for func in ast.walk(tree):
+            if isinstance(func, ast.FunctionDef):
+                names = _text_variables(func)
+                for n in ast.walk(func):
+                    scope[n] = names
         for node in ast.walk(tree):
             exprs, fragment = [], False
             if isinstance(node, ast.Call):
                 exprs = _call_texts(node)
+                if (isinstance(node.func, ast.Attribute) and node.func.attr == "append"
+                        and isinstance(node.func.value, ast.Name)
+                        and node.func.value.id in LISTS):  # notes, warnings, reasons
+                    exprs = node.args[:1]
             elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict) and any(
-                    isinstance(t, ast.Name) and t.id.endswith("_LABELS") for t in node.targets):
+                    isinstance(t, ast.Name) and (t.id.endswith("_LABELS") or t.id == "OBJECTIVES")
+                    for t in node.targets):
                 exprs = node.value.values
+            elif (isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name)
+                  and node.target.id in LISTS):  # out += [text, ...] or [text for ...]
+                v = node.value
+                exprs = [v.elt] if isinstance(v, ast.ListComp) else list(
+                    getattr(v, "elts", []))
             elif isinstance(node, ast.Assign | ast.AugAssign):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                if any(isinstance(t, ast.Name) and t.id in ("reason", "txt") for t in targets):
+                if any(isinstance(t, ast.Name) and t.id in ("reason", "txt", "text", "src")
+                       for t in targets):
                     exprs, fragment = [node.value], isinstance(node, ast.AugAssign)
-            elif isinstance(node, ast.FunctionDef) and node.name == "message":
+            elif isinstance(node, ast.FunctionDef) and (
+                    node.name in ("message", "_shortfall") or node.name.endswith("_text")):
                 exprs = [r.value for r in ast.walk(node)
                          if isinstance(r, ast.Return) and r.value is not None]
             for e in exprs:
                 out: list[str] = []
-                t = _template(e, out)
+                t = _template(e, out, scope.get(node))
                 for text in ([t] if t is not None else []) + out:
                     found.append((f"{path.name}:{getattr(e, 'lineno', 0)}", text, fragment))
     return found
@@ -119,7 +182,8 @@ def test_the_collector_finds_the_core_messages():
     assert "Nominal voltage" in texts  # a result label
     assert "cell nominal voltage × S" in texts  # its basis
     assert "Continuous power at the end of the usable window" in texts  # a check label
-    assert "{} is empty (SOC 0)" in texts  # a cut-off reason
+    assert "cell s{} p{} is empty (SOC 0)" in texts  # a cut-off reason, its local "who" inlined
+    assert "expected a whole number ≥ {}, got {}" in texts  # parse_count's "{expected}, got"
     assert "expected {} such as '{}', got {}" in texts  # an InputError text
 
 
@@ -180,3 +244,11 @@ def test_sizing_reasons_with_lowercased_labels():
     assert zh.startswith("最紧的要求：最低电压下的持续功率：持续功率 12.00 kW ≥ 要求值 10.00 kW")
     # a one-word head is a field id and stays as it is
     assert translate("mass: must be positive", "zh_CN") == "mass: 必须为正"
+def test_lists_and_lower_case_labels_translate():
+    cat = Catalog({"Mass": "质量", "Volume": "体积", "{what} binds": "{what}起约束作用"})
+    assert cat.translate("mass") == "质量"  # a label written in lower case inside a sentence
+    assert cat.translate("mass, volume binds") == "质量、体积起约束作用"
+    assert cat.lookup("MASS") is None
+    assert cat.lookup("mass, colour") is None  # a list is translated only when all is known
+    zh = translate("Mass, volume bind: no S × P of hina-x meets them", "zh_CN")
+    assert zh == "质量、体积为约束条件：hina-x 的任何 S × P 组合都不满足"

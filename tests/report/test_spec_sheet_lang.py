@@ -5,6 +5,7 @@ cycles."""
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -51,6 +52,126 @@ def test_every_text_of_the_chinese_sheet_is_translated(home):
         tr = Text(lang)
         build_story(data, replace(OPTS, lang=lang), "2026-11-25", tr=tr)
         assert not tr.missing, sorted(tr.missing)
+
+
+# the example designs' own targets (the home-storage example names none)
+TARGETS = {"home-storage-51v": "home-storage-51v2", "e-moped-60v": "e-moped-60v"}
+CJK = re.compile(r"[\u4e00-\u9fff]")
+ENGLISH = re.compile(r"(?<![\w'./:-])[A-Za-z][a-z]{2,}(?![\w'./:-])")
+# what stays as it is in Chinese: the product, the CLI, units
+KEEP = ("NaIon Designer", "naion simulate", "K/min")
+
+
+def example(name: str, target: bool):
+    """An example design, with or without a target, its lifetime request made quick (a
+    Monte Carlo of 2 packs over 3 years where the example asks for one)."""
+    d = read_design_file(ROOT / "examples" / f"{name}.naion")
+    life = dict(d.extra["lifetime"])
+    life.update(years=3, warranty_years=2)
+    if life.get("monte_carlo"):
+        life["monte_carlo"] = 2
+    return replace(d.evolve(target=TARGETS[name] if target else None),
+                   extra={**d.extra, "lifetime": life})
+
+
+def story_texts(flowables) -> list[str]:
+    """Every text a story shows: paragraphs, table cells, the strings of drawings."""
+    from reportlab.graphics.shapes import Group, String
+    from reportlab.platypus import Paragraph, Table
+
+    out: list[str] = []
+
+    def walk(f):
+        if isinstance(f, list | tuple):
+            for x in f:
+                walk(x)
+        elif isinstance(f, Paragraph):
+            out.append(f.text)
+        elif isinstance(f, Table):
+            for row in f._cellvalues:
+                walk(list(row))
+        elif isinstance(f, String):
+            out.append(f.text)
+        elif isinstance(f, Group):  # a Drawing is a Group
+            walk(f.contents)
+        elif isinstance(f, str):
+            out.append(f)
+        else:  # KeepTogether, side-by-side tables
+            for attr in ("_content", "_flowables"):
+                walk(getattr(f, attr, []))
+
+    walk(flowables)
+    return out
+
+
+def user_texts(design) -> list[str]:
+    """The texts the design and cell files give (names, notes, materials, ids, keys): data the
+    sheet prints as it is, longest first."""
+    import dataclasses
+
+    found = set()
+    for obj in (design, design.cell, *design.overheads):
+        for f in dataclasses.fields(obj):
+            v = getattr(obj, f.name)
+            vals = v if isinstance(v, tuple | list | frozenset | set) else (v,)
+            found.update(x for x in vals if isinstance(x, str) and x)
+    found.update(v for _, v in design.metadata)
+    found.update(str(v) for v in design.extra.values() if isinstance(v, str))
+    for part in str(design.cell.source).split(";"):
+        found.add(part.strip())
+    if design.target:
+        from naion_designer.io.target_file import load_target
+
+        found.add(load_target(design.target).name)
+    return sorted(found, key=len, reverse=True)
+
+
+def english_left(text: str, data: list[str]) -> list[str]:
+    plain = re.sub(r"<[^>]*>", " ", text).replace("&quot;", '"').replace("&amp;", "&")
+    plain = re.sub(r"https?://\S+|'[^']*'|\"[^\"]*\"", " ", plain)
+    for d in data + list(KEEP):
+        plain = plain.replace(d, " ")
+    return ENGLISH.findall(plain)
+
+
+@pytest.mark.parametrize("name", sorted(TARGETS))
+@pytest.mark.parametrize("target", [True, False], ids=["target", "no-target"])
+def test_both_examples_have_no_english_left(name, target):
+    """The Chinese sheet shows no English text but the files' own data (names, notes, ids);
+    on the bilingual one every English text stands beside its Chinese.  Both examples, with and
+    without their target, the lifetime section included."""
+    design = example(name, target)
+    data = collect(design)
+    given = user_texts(design)
+    for lang in ("zh_CN", "bilingual"):
+        tr = Text(lang)
+        story = build_story(data, replace(OPTS, lang=lang), "2026-11-25", tr=tr)
+        assert not tr.missing, (lang, sorted(tr.missing))
+        texts = story_texts(story)
+        joined = " ".join(texts)
+        assert "全寿命周期" in joined and ("目标" in joined)
+        for text in texts:
+            left = english_left(text, given)
+            if lang == "zh_CN":
+                assert not left, (text, left)
+            else:
+                assert not left or CJK.search(text), (text, left)
+
+
+def test_the_lifetime_section_is_in_chinese():
+    from naion_designer.report.common import styles
+    from naion_designer.report.lifetime_section import lifetime_flowables
+
+    design = example("home-storage-51v", False)
+    texts = re.sub(r"<[^>]*>", "", " ".join(
+        story_texts(lifetime_flowables(design, styles(), 480, tr=Text("zh_CN")))))
+    for term in ("质保期末（第 2 年）", "电池包容量", "蒙特卡洛", "寿命终止", "全寿命周期健康状态",
+                 "名义单体（无离散）"):
+        assert term in texts, term
+    none = replace(design, extra={})
+    text = re.sub(r"<[^>]*>", "", " ".join(
+        story_texts(lifetime_flowables(none, styles(), 480, tr=Text("bilingual")))))
+    assert "本设计未要求寿命仿真" in text and "asks for no lifetime run" in text
 
 
 def test_bilingual_sheet_has_both(sheets):

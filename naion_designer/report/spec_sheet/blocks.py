@@ -100,8 +100,9 @@ def setting(kind: str, v: float, units, digits: int = 4) -> str:
 
 def results_table(ctx: Context, names, width: float, show_basis: bool = True):
     design, res, st, tr = ctx.design, ctx.res, ctx.st, ctx.tr
-    hdr = [Para(tr("Parameter"), st["th"]), Para(tr("Value"), st["thr"]),
-           Para(tr("Unit"), st["th"]), Para("", st["th"])]
+    sep = " / " if show_basis else "\n"  # a narrow table: the bilingual header on two lines
+    hdr = [Para(tr("Parameter"), st["th"]), Para(tr("Value", sep), st["thr"]),
+           Para(tr("Unit", sep), st["th"]), Para("", st["th"])]
     rows = [hdr + ([Para(tr("Basis"), st["th"])] if show_basis else [])]
     for name in names:
         if name not in res:

@@ -76,5 +76,5 @@ def section(ctx: Context) -> list:
         out.append(ctx.p("The cell file gives neither a cell-to-cell spread nor an end-of-life "
                          "derating, so only typical figures are shown (section 2). None of the "
                          "figures is guaranteed."))
-    out += lifetime_flowables(ctx.design, ctx.st, ctx.width)
+    out += lifetime_flowables(ctx.design, ctx.st, ctx.width, tr=ctx.tr)
     return out

@@ -36,7 +36,9 @@ def checks_table(ctx: Context):
 
     st, tr, width = ctx.st, ctx.tr, ctx.width
     heads = ["Requirement", "Required", "Design", "Margin", "Result", "Basis"]
-    rows = [[Para(tr(h), st["th"] if i in (0, 5) else st["thr"]) for i, h in enumerate(heads)]]
+    # bilingual: the English on a line of its own, not broken inside a word of a narrow column
+    rows = [[Para(tr(h, sep="\n"), st["th"] if i in (0, 5) else st["thr"])
+             for i, h in enumerate(heads)]]
     extra = []
     for r, ch in enumerate(ctx.data.checks, start=1):
         unit = pretty_unit(ch.unit or "")
