@@ -10,7 +10,7 @@ SHARE   = $(DESTDIR)$(PREFIX)/share
 ICON_SIZES := 16 24 32 48 64 128 256 512
 
 .PHONY: run test fuzz lint bench package clean help install-desktop uninstall-desktop \
-        gui-walk translations translations-update
+        gui-walk translations translations-update constraints
 
 help:
 	@echo "make run      set up .venv and open the app on the bundled example design"
@@ -24,11 +24,15 @@ help:
 	@echo "make translations         compile resources/translations/*.ts to .qm"
 	@echo "make translations-update  refresh the .ts from the code (pyside6-lupdate)"
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --upgrade pip
-	$(PY) -m pip install -e '.[dev]'
+	$(PY) -m pip install -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
+
+constraints: $(STAMP)
+	( sed -n '1,2p' constraints.txt; $(PY) -m pip freeze --exclude-editable ) > constraints.new
+	mv constraints.new constraints.txt
 
 translations: $(STAMP)
 	$(PY) packaging/build_translations.py
@@ -44,7 +48,7 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports
 
 test: $(STAMP) lint translations
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n auto --dist loadfile
 
 fuzz: $(STAMP)
 	NAION_FUZZ_EXAMPLES=2100 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests/fuzz -s
