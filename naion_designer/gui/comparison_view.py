@@ -60,35 +60,9 @@ def colour(i: int) -> str:
 
 
 # --- curves (worker) ---------------------------------------------------------------------------
-def quasi_static_curves(design, c_rate: float = C_RATE, n: int = 101) -> dict:
-    """Fallback when core.curves is missing: V = S·OCV(SOC) − I·R at a constant C-rate, and the
-    power at the current limit, from the steady-state figures."""
-    from ..core.electrical import calculate
-
-    r = calculate(design)
-    cell = design.cell
-    S = design.series
-    cap_ah = r.value("capacity") / 3600.0
-    i = c_rate * cap_ah
-    soc = np.linspace(1.0, 0.0, n)
-    if cell.ocv is not None:
-        ocv = cell.ocv(soc)
-    else:
-        ocv = cell.min_voltage + soc * (cell.max_voltage - cell.min_voltage)
-    v = S * ocv - i * r.value("resistance")
-    keep = v >= r.value("min_voltage")
-    q = (1.0 - soc) * cap_ah
-    i_lim = r.value("max_continuous_discharge_current")
-    p = i_lim * np.maximum(S * ocv - i_lim * r.value("resistance"), 0.0)
-    return {"discharge": [(c_rate, q[keep], v[keep])], "power_soc": soc, "power_W": p,
-            "source": "quasi-static estimate (OCV − I·R): core.curves is not installed"}
-
-
 def design_curves(design) -> dict:
-    try:
-        from ..core.curves import discharge_curves, power_capability
-    except ImportError:
-        return quasi_static_curves(design)
+    from ..core.curves import discharge_curves, power_capability
+
     dis = discharge_curves(design, c_rates=(C_RATE,))
     pc = power_capability(design)
     return {"discharge": [(c, np.asarray(q), np.asarray(v)) for c, q, v in dis],

@@ -159,3 +159,21 @@ def test_comparison_export(qtbot, design, tmp_path):
     assert NAME in text and "Second design" in text and "Comparison of 2 designs" in text
     assert text.index("Second design") < text.index(NAME)
     dlg.wait_for_tasks()
+
+
+def test_spec_sheet_language_is_chosen_in_the_dialog(qtbot, design, tmp_path):
+    import io
+
+    from pypdf import PdfReader
+
+    from naion_designer.gui.dialogs.export import ExportDialog
+
+    dlg = ExportDialog(design)
+    qtbot.addWidget(dlg)
+    assert dlg.language.currentData() == "en"  # the app runs in English here
+    dlg.language.setCurrentIndex(dlg.language.findData("zh_CN"))
+    assert dlg.options().lang == "zh_CN"
+    pdf = dlg.build_bytes(dlg.payload(), dlg.options())
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "标称电压" in text
+    dlg.reject()

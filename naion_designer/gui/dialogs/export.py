@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
-    QWidget,
 )
 
 from ...report.preview import page_count, render_first_page
 from ..i18n import core_text, translate
 from ..workers import Task
+from .export_parts import esc, figures_html, language_combo, wrap
 
 log = logging.getLogger(__name__)
 
@@ -113,12 +113,13 @@ class _ExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.logo, 1)
         row.addWidget(logo_btn)
-        form.addRow(translate("ExportDialog", "Logo"), _wrap(row))
+        form.addRow(translate("ExportDialog", "Logo"), wrap(row))
         form.addRow(translate("ExportDialog", "Paper"), self.paper)
+        self.form = form
         row = QHBoxLayout()
         row.addWidget(self.output, 1)
         row.addWidget(out_btn)
-        form.addRow(translate("ExportDialog", "Save as"), _wrap(row))
+        form.addRow(translate("ExportDialog", "Save as"), wrap(row))
         self.form = form
 
         self.preview = QLabel(translate("ExportDialog", "Preparing the preview…"))
@@ -373,35 +374,6 @@ class _ExportDialog(QDialog):
         super().closeEvent(event)
 
 
-def _wrap(layout) -> QWidget:
-    w = QWidget()
-    layout.setContentsMargins(0, 0, 0, 0)
-    w.setLayout(layout)
-    return w
-
-
-def _esc(text: str) -> str:
-    from html import escape
-
-    return escape(str(text))
-
-
-def _figures_html(design, units) -> str:
-    from ...core.electrical import calculate
-    from ...core.results import RESULT_DEFS, display
-
-    res = calculate(design)
-    cells = []
-    for name in ("nominal_voltage", "capacity", "energy", "max_continuous_discharge_power",
-                 "mass", "specific_energy"):
-        num, unit = display(name, res[name], units or None)
-        cells.append(f"<td style='padding:4px 8px;background:#f1f5f9'><b style='font-size:13pt;"
-                     f"color:#123b5d'>{_esc(num)} {_esc(unit)}</b><br><span style='color:#5b6673'"
-                     f">{_esc(RESULT_DEFS[name].label)}</span></td>")
-    rows = "".join("<tr>" + "".join(cells[i:i + 2]) + "</tr>" for i in range(0, 6, 2))
-    return f"<table cellspacing='3'>{rows}</table>"
-
-
 class ExportDialog(_ExportDialog):
     """Export the spec sheet of one design."""
 
@@ -409,6 +381,10 @@ class ExportDialog(_ExportDialog):
         super().__init__(parent)
         self.design = design
         self.setWindowTitle(translate("ExportDialog", "Export spec sheet — {0}").format(design.name))
+        self.language = language_combo()
+        self.form.insertRow(self.form.rowCount() - 1,
+                            translate("PreferencesDialog", "Language"), self.language)
+        self.language.currentIndexChanged.connect(self._schedule_preview)
         self._load_settings(dict(design.metadata))
         from ...report.common import safe_id
 
@@ -417,6 +393,11 @@ class ExportDialog(_ExportDialog):
 
     def payload(self):
         return self.design
+
+    def options(self):
+        from dataclasses import replace
+
+        return replace(super().options(), lang=self.language.currentData())
 
     def build_bytes(self, payload, options) -> bytes:
         from ...report.spec_sheet import spec_sheet_bytes
@@ -427,12 +408,12 @@ class ExportDialog(_ExportDialog):
         d, o = self.design, self.options()
         return (f"<div style='padding:10px'><span style='color:#e07a1f;font-size:8pt'><b>PRODUCT "
                 f"SPECIFICATION · SODIUM-ION BATTERY PACK</b></span><br><span style='font-size:"
-                f"15pt;color:#123b5d'><b>{_esc(d.name)}</b></span><br>{d.series}S{d.parallel}P · "
-                f"{d.cell_count} cells · {_esc(d.cell.maker)} {_esc(d.cell.model)}<br><br>"
-                f"Customer: {_esc(o.customer or '—')}<br>Project: {_esc(o.project or '—')}<br>"
-                f"Revision: {_esc(o.revision or '—')}<br>Prepared by: "
-                f"{_esc(o.author or '—')}<br>Company: {_esc(o.company or '—')}<br><br>"
-                f"{_figures_html(d, o.units)}</div>")
+                f"15pt;color:#123b5d'><b>{esc(d.name)}</b></span><br>{d.series}S{d.parallel}P · "
+                f"{d.cell_count} cells · {esc(d.cell.maker)} {esc(d.cell.model)}<br><br>"
+                f"Customer: {esc(o.customer or '—')}<br>Project: {esc(o.project or '—')}<br>"
+                f"Revision: {esc(o.revision or '—')}<br>Prepared by: "
+                f"{esc(o.author or '—')}<br>Company: {esc(o.company or '—')}<br><br>"
+                f"{figures_html(d, o.units)}</div>")
 
 
 class ComparisonExportDialog(_ExportDialog):
@@ -484,10 +465,10 @@ class ComparisonExportDialog(_ExportDialog):
 
     def summary_html(self) -> str:
         o = self.options()
-        names = "".join(f"<li>{_esc(d.name)} ({d.series}S{d.parallel}P)</li>"
+        names = "".join(f"<li>{esc(d.name)} ({d.series}S{d.parallel}P)</li>"
                         for d in self.selected())
         return (f"<div style='padding:10px'><span style='color:#e07a1f;font-size:8pt'><b>DESIGN "
                 f"COMPARISON</b></span><br><span style='font-size:15pt;color:#123b5d'><b>"
                 f"Comparison of {len(self.selected())} designs</b></span><ul>{names}</ul>"
-                f"Customer: {_esc(o.customer or '—')}<br>Revision: {_esc(o.revision or '—')}"
+                f"Customer: {esc(o.customer or '—')}<br>Revision: {esc(o.revision or '—')}"
                 "</div>")
