@@ -61,10 +61,11 @@ _amax, _amin = np.maximum.reduce, np.minimum.reduce  # without the ndarray.max w
 class PackModel:
     """The packs' cells inside their circuits: parameters, factorisations and the exact step.
 
-    `seeds`: one random seed (or SeedSequence) per pack for its spread draw; B = len(seeds)."""
+    `seeds`: one random seed (or SeedSequence) per pack for its spread draw; B = len(seeds);
+    `designs`: each pack's own design (its own cell overrides) or None; `soc0`: one or per pack."""
 
-    def __init__(self, design: PackDesign, ambient: float, soc0: float,
-                 spread: Spread | None, seeds):
+    def __init__(self, design: PackDesign, ambient: float, soc0,
+                 spread: Spread | None, seeds, designs=None):
         cell = design.cell
         if cell.ocv is None:
             raise InputError("cell", f"cell '{cell.id}' has no [ocv] table, so it has no "
@@ -77,21 +78,21 @@ class PackModel:
         self.NT = B * self.N
         sp_ = spread or Spread()
         packs, socs = [], []
-        for seed in seeds:
+        soc0s = np.broadcast_to(np.asarray(soc0, float), (B,))
+        designs = [design] * B if designs is None else designs
+        for b, seed in enumerate(seeds):
             rng = np.random.default_rng(seed)
-            packs.append(CellParameters.build(design, sp_, rng))
-            soc = np.full(self.N, float(soc0))
+            packs.append(CellParameters.build(designs[b], sp_, rng))
+            soc = np.full(self.N, float(soc0s[b]))
             if sp_.soc0_cv:
                 soc = np.clip(soc + rng.normal(0.0, sp_.soc0_cv, self.N), 0.0, 1.0)
             socs.append(soc)
         self.params = p = CellParameters.concatenate(packs)
         self.Q, self.R0, self.Rrc, self.tau, self.nrc = p.capacity, p.r0, p.rc_resistance, \
             p.tau, p.nrc
-        self.ent = p.entropic
-        self.tau_d = p.diffusion_tau
+        self.ent, self.tau_d = p.entropic, p.diffusion_tau
         self._t_full = p.full_capacity_temperature
-        self.ambient = float(ambient)
-        self.tol = TOL_V
+        self.ambient, self.tol = float(ambient), TOL_V
 
         net = build_network(design)
         self.net = net
@@ -122,8 +123,7 @@ class PackModel:
         self._tcache: TemperatureCache | None = None
         self._rm_ref = self.effective_r0(self.state0)
         self._ft_ref = p.resistance_factor(self.state0.T)
-        self.factorisations = 0
-        tau_min = float(self.tau.min()) if self.nrc else math.inf
+        self.factorisations, tau_min = 0, float(self.tau.min()) if self.nrc else math.inf
         self.h_cap = min(MAX_STEP, max(0.05, tau_min / 2.0))
 
         d_lim = np.tile(design.cell_array("max_continuous_discharge_current").ravel(), B)
