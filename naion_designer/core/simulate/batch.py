@@ -89,12 +89,15 @@ class BatchResult:
 
     def pack_cells(self, b: int) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """Pack b's rows up to its cut-off (the cut-off row included, as `simulate` records it):
-        time (n,) and each cell's "current", "soc", "temperature" (n, N).  Needs cell_rows."""
+        time (n,), each cell's "current", "soc", "temperature" (n, N) and the pack's
+        "pack_current", "pack_voltage" (n,).  Needs cell_rows."""
         if self.cell_rows is None:
             raise ValueError("the batch was run without cell_rows")
         k = int(self.rows[b])
         t = self.time[:k]
         cols = {name: v[:k, b] for name, v in self.cell_rows.items()}
+        cols["pack_current"], cols["pack_voltage"] = self.pack_current[:k, b], \
+            self.pack_voltage[:k, b]
         if b in self.cutoff_cells:
             tc = float(self.cutoff_time[b])
             keep = k - 1 if k and t[-1] == tc else k
@@ -255,6 +258,8 @@ class _BatchRun:
         self.last[b] = (t, *(float(f[k][b]) for k in ("i", "v", "soc", "vmin", "tmax")))
         if self.cell_rows:
             self.cut_cells[b] = {CELL_ROWS[k]: v[b].copy() for k, v in self.cells(st).items()}
+            self.cut_cells[b].update(pack_current=np.array(f["i"][b]),
+                                     pack_voltage=np.array(f["v"][b]))
         self.done[b] = True
 
     def freeze(self, st: PackState, stopped: list[int]) -> None:

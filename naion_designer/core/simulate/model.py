@@ -99,16 +99,13 @@ class PackModel:
         m = incidence(net)
         if B > 1:
             m = sp.block_diag([m] * B, format="csr")
-        self._scatter = csr_matvec(m)
-        self._gather = csr_matvec(m.T.tocsr())
+        self._scatter, self._gather = csr_matvec(m), csr_matvec(m.T.tocsr())
         nn = net.n_nodes - 1
         self.pos_taps = net.pos_tap - 1 + nn * np.arange(B)
-        self.r_term = net.terminal_resistance
-        self.r_conn = net.cell_connection
+        self.r_term, self.r_conn = net.terminal_resistance, net.cell_connection
         self.e_pos = np.zeros(nn * B)
         self.e_pos[self.pos_taps] = 1.0
-        self.pack_of = np.repeat(np.arange(B), self.N)
-        self.thermal = build_thermal(design).tiled(B)
+        self.pack_of, self.thermal = np.repeat(np.arange(B), self.N), build_thermal(design).tiled(B)
         self.th_const = self.thermal.constant_flow(self.ambient)
         self.inv_rrc = 1.0 / self.Rrc if self.nrc else None
 
@@ -430,13 +427,16 @@ class PackModel:
             if self.ent:
                 V1 = V1 + off
             res = V1 - E + rm * I1
+            # the SOC moves with the current over the step: a source moves by its residual over
+            # 1 + k·g, k = dOCV/dI of the branch (Newton for the OCV's slope, missing in the chord)
+            omega = p.relaxation(surf, hq + xb if tau_d else hq, gm) if h > 0 else 1.0
             if B == 1:  # one pack: the same control with scalars
                 e1 = max(_amax(res), -_amin(res))
                 if e1 < self.tol or not active_packs[0]:
                     break
                 if not (e1 > 0.25 * prev_err[0] and it >= 1):
                     prev_err[0] = e1
-                    E = E + res
+                    E = E + omega * res
                     continue
                 err = np.array([e1])
             else:
@@ -472,10 +472,10 @@ class PackModel:
                 continue
             prev_err = err
             if B == 1:
-                E = E + res
+                E = E + omega * res
             else:  # a converged pack keeps its sources: it ends where it would alone
                 active_packs = going
-                E = E + np.where(going[self.pack_of], res, 0.0)
+                E = E + np.where(going[self.pack_of], omega * res, 0.0)
         else:
             return np.ones(1, bool) if B == 1 else going
         vp = vs_pos - Ip * zpos
