@@ -145,8 +145,8 @@ def test_ageing_table_round_trip_and_errors(tmp_path):
 
 def test_capacity_after_cycles_closed_form_and_the_target_check():
     from naion_designer.core.ageing import capacity_after_cycles, end_of_life_energy_fraction
-    from naion_designer.core.pack import PackDesign
     from naion_designer.core.checks import check_design
+    from naion_designer.core.pack import PackDesign
     from naion_designer.io.target_file import load_target, target_from_dict, target_to_dict
 
     years = 3000 / 365.25

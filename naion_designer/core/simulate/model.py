@@ -191,7 +191,7 @@ class PackModel:
             if ft is not None:
                 self._ft_ref = np.where(cells, ft, self._ft_ref)
         self._coefficients.clear()
-        self._systems = {k: self._system(k) for k in self._systems}
+        self._systems = {}  # (factorised again when a step size needs one)
 
     # --- factorisations ----------------------------------------------------------------------
     def _key(self, beta: np.ndarray) -> int:
