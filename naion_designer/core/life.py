@@ -1,7 +1,7 @@
 """Lifetime of a pack: years of a duty cycle, every cell ageing by what it goes through.
 
 The duty cycle (a day, a shift, a trip; then a recharge) runs through the coupled pack
-simulation (`life_sim.run_cycle`).  Every cell's current, SOC and temperature in that cycle give
+simulation (`life_sim.run_cycles`: the packs of a Monte Carlo all in one batched simulation).  Every cell's current, SOC and temperature in that cycle give
 its ageing rates (`ageing.cycle_stress`): a hot cell in the middle of a module ages faster than
 one at the edge, a cell of smaller capacity cycles deeper.  The cycle then stands for a block of
 time: the laws are integrated exactly over the block with those rates, the cells' capacities and
@@ -31,7 +31,7 @@ from .ageing import (
     eol_capacity_fraction,
 )
 from .electrical import dc_solution, usable_fraction_ocv
-from .life_sim import run_cycle
+from .life_sim import run_cycles
 from .pack import PackDesign
 from .profiles import Profile
 from .simulate import SimulationCancelled
@@ -138,88 +138,142 @@ def run_life(design: PackDesign, profile: Profile, settings: LifeSettings,
              progress: Callable[[float], None] | None = None,
              cancel: Callable[[], bool] | None = None) -> LifeResult:
     """The lifetime of one pack (the nominal one, or a `draw` from the cells' spread)."""
-    settings.validate()
-    cell = design.cell
-    if cell.ocv is None:
-        raise InputError("cell", f"cell '{cell.id}' has no [ocv] table, so it has no "
-                                 "time-domain model for a lifetime run")
-    model = ageing_model(cell)
-    draw = draw or nominal_draw(design)
-    ambient = _ambient(design, settings)
-    shifts = np.asarray(settings.climate, float) - ambient if settings.climate else None
-    duty = profile.resolve(design)
-    if math.isfinite(duty.duration) and duty.duration > settings.period:
-        period = duty.duration
-    else:
-        period = settings.period
-    soc0 = settings.soc0 if settings.soc0 is not None else _start_soc(profile, design)
-    cap_rated = design.cell_array("capacity")
-    rated_pack = float(cap_rated.sum(axis=1).min())
-    charge_a = min(settings.charge_rate * rated_pack / 3600.0,
-                   float(design.cell_array("max_continuous_charge_current").sum(axis=1).min())
-                   or math.inf)
-    eol_cap = settings.eol_capacity or eol_capacity_fraction(cell)
-    eol_res = settings.eol_resistance or cell.eol_resistance_factor
-    r_fresh = _pack_resistance(design, draw.resistance)
+    return run_lives(design, profile, settings, [draw], progress, cancel)[0]
 
-    state = AgeingState.fresh(cap_rated.shape, draw.multiplier)
-    t = 0.0
-    rows: list[LifeYear] = []
-    blocks: list[tuple[float, float]] = []
-    sims = 0
-    eol_year: float | None = None
-    eol_reason = ""
-    eol_state: AgeingState | None = None
-    first_mean_t = None
-    efc_rate_hist: list[tuple[float, float, float]] = []  # (start, end, efc per year)
-    next_row = 0.0
-    previous = None
-    while t < settings.years - 1e-9:
+
+def run_lives(design: PackDesign, profile: Profile, settings: LifeSettings,
+              draws: list[PackDraw | None],
+              progress: Callable[[float], None] | None = None,
+              cancel: Callable[[], bool] | None = None) -> list[LifeResult]:
+    """The lifetimes of several packs (None: the nominal pack) at once: each round simulates
+    the next representative cycle of every pack still running in one batched simulation.  Each
+    pack's lifetime is the one `run_life` gives it alone (its blocks are its own)."""
+    settings.validate()
+    if design.cell.ocv is None:
+        raise InputError("cell", f"cell '{design.cell.id}' has no [ocv] table, so it has no "
+                                 "time-domain model for a lifetime run")
+    duty = _Duty(design, profile, settings)
+    packs = [_PackLife(design, duty, d or nominal_draw(design)) for d in draws]
+    while True:
+        running = [p for p in packs if not p.done]
+        if not running:
+            break
         if cancel is not None and cancel():
             raise SimulationCancelled("lifetime run cancelled")
-        cap = draw.capacity * state.capacity_factor()
-        res = draw.resistance * state.resistance_factor(model)
-        run = run_cycle(design, duty, cap, res, ambient, soc0, charge_a, cancel=cancel)
-        sims += 1
-        stress = cycle_stress(model, run.time, run.current, run.soc, run.temperature, cap,
-                              period, rest_temperature=ambient, temperature_shifts=shifts)
-        if first_mean_t is None:
-            first_mean_t = stress.mean_temperature
-        span = _block_length(state, stress, settings.block_fade, settings.years - t, period)
-        if previous is not None:  # second order: the rates at the block's middle
-            stress, previous = _midpoint(previous, (t, stress), span), (t, stress)
+        runs = run_cycles(design, duty.profile, np.array([p.cell_capacity() for p in running]),
+                          np.array([p.cell_resistance() for p in running]), duty.ambient,
+                          duty.soc0, duty.charge_a, cancel=cancel)
+        for p, run in zip(running, runs, strict=True):
+            p.absorb(run)
+        if progress is not None:
+            progress(float(np.mean([p.fraction for p in packs])))
+    return [p.result() for p in packs]
+
+
+class _Duty:
+    """What every pack of a lifetime run shares: the duty, its period, the recharge, the limits."""
+
+    def __init__(self, design: PackDesign, profile: Profile, settings: LifeSettings):
+        cell = design.cell
+        self.settings = settings
+        self.model = ageing_model(cell)
+        self.ambient = _ambient(design, settings)
+        self.shifts = np.asarray(settings.climate, float) - self.ambient \
+            if settings.climate else None
+        self.profile = duty = profile.resolve(design)
+        if math.isfinite(duty.duration) and duty.duration > settings.period:
+            self.period = duty.duration
         else:
-            previous = (t, stress)
-        efc_rate_hist.append((t, t + span, float(stress.throughput_efc_per_year.mean())))
+            self.period = settings.period
+        self.soc0 = settings.soc0 if settings.soc0 is not None else _start_soc(profile, design)
+        self.cap_rated = design.cell_array("capacity")
+        self.rated_pack = float(self.cap_rated.sum(axis=1).min())
+        self.charge_a = min(settings.charge_rate * self.rated_pack / 3600.0,
+                            float(design.cell_array("max_continuous_charge_current")
+                                  .sum(axis=1).min()) or math.inf)
+        self.eol_cap = settings.eol_capacity or eol_capacity_fraction(cell)
+        self.eol_res = settings.eol_resistance or cell.eol_resistance_factor
+
+
+class _PackLife:
+    """One pack through its lifetime, a block at a time: `cell_capacity`/`cell_resistance` for
+    the next cycle, `absorb` its simulated cycle."""
+
+    def __init__(self, design: PackDesign, duty: _Duty, draw: PackDraw):
+        self.design, self.duty, self.draw = design, duty, draw
+        self.r_fresh = _pack_resistance(design, draw.resistance)
+        self.state = AgeingState.fresh(duty.cap_rated.shape, draw.multiplier)
+        self.t = 0.0
+        self.rows: list[LifeYear] = []
+        self.blocks: list[tuple[float, float]] = []
+        self.sims = 0
+        self.eol_year: float | None = None
+        self.eol_reason = ""
+        self.eol_state: AgeingState | None = None
+        self.first_mean_t = None
+        self.efc_rate_hist: list[tuple[float, float, float]] = []  # (start, end, efc per year)
+        self.next_row = 0.0
+        self.previous = None
+        self.run = None
+        self.done = False
+
+    @property
+    def fraction(self) -> float:
+        return min(self.t / self.duty.settings.years, 1.0)
+
+    def cell_capacity(self) -> np.ndarray:
+        return self.draw.capacity * self.state.capacity_factor()
+
+    def cell_resistance(self) -> np.ndarray:
+        return self.draw.resistance * self.state.resistance_factor(self.duty.model)
+
+    def absorb(self, run) -> None:
+        d, design, draw, model = self.duty, self.design, self.draw, self.duty.model
+        settings, t, state = d.settings, self.t, self.state
+        cap = self.cell_capacity()
+        self.run = run
+        self.sims += 1
+        stress = cycle_stress(model, run.time, run.current, run.soc, run.temperature, cap,
+                              d.period, rest_temperature=d.ambient, temperature_shifts=d.shifts)
+        if self.first_mean_t is None:
+            self.first_mean_t = stress.mean_temperature
+        span = _block_length(state, stress, settings.block_fade, settings.years - t, d.period)
+        if self.previous is not None:  # second order: the rates at the block's middle
+            stress, self.previous = _midpoint(self.previous, (t, stress), span), (t, stress)
+        else:
+            self.previous = (t, stress)
+        self.efc_rate_hist.append((t, t + span, float(stress.throughput_efc_per_year.mean())))
 
         def state_at(tau: float, st=state, sr=stress) -> AgeingState:
             return st.advanced(sr, tau)
 
-        if eol_year is None:
-            hit = _eol_in_block(design, draw, model, state_at, span, rated_pack, eol_cap,
-                                eol_res, r_fresh)
+        if self.eol_year is None:
+            hit = _eol_in_block(design, draw, model, state_at, span, d.rated_pack, d.eol_cap,
+                                d.eol_res, self.r_fresh)
             if hit is not None:
-                eol_year, eol_reason = t + hit[0], hit[1]
-                eol_state = state_at(hit[0])
-        while next_row <= t + span + 1e-9:
-            st_y = state_at(next_row - t)
-            rows.append(_row(design, draw, model, st_y, next_row, rated_pack, run,
-                             _efc(efc_rate_hist, next_row)))
-            next_row += 1.0
-        blocks.append((t, t + span))
-        state = state_at(span)
-        t += span
-        if progress is not None:
-            progress(min(t / settings.years, 1.0))
-        if float(np.min(state.capacity_factor())) <= 0.3:
-            break  # a cell has lost 70 %: nothing meaningful is left to simulate
-    if rows[-1].year < t - 1e-9:
-        rows.append(_row(design, draw, model, state, t, rated_pack, run,
-                         _efc(efc_rate_hist, t)))
-    final = eol_state if eol_state is not None else state
-    soh = draw.capacity * final.capacity_factor() / cap_rated
-    return LifeResult(rows, eol_year, eol_reason, _limiting_cells(draw, final), soh,
-                      first_mean_t, sims, model, eol_cap, eol_res, settings, blocks)
+                self.eol_year, self.eol_reason = t + hit[0], hit[1]
+                self.eol_state = state_at(hit[0])
+        while self.next_row <= t + span + 1e-9:
+            st_y = state_at(self.next_row - t)
+            self.rows.append(_row(design, draw, model, st_y, self.next_row, d.rated_pack, run,
+                                  _efc(self.efc_rate_hist, self.next_row)))
+            self.next_row += 1.0
+        self.blocks.append((t, t + span))
+        self.state = state_at(span)
+        self.t = t + span
+        if self.t >= settings.years - 1e-9 or float(np.min(self.state.capacity_factor())) <= 0.3:
+            self.done = True  # (a cell that has lost 70 %: nothing meaningful is left)
+
+    def result(self) -> LifeResult:
+        d, design, draw = self.duty, self.design, self.draw
+        if self.rows[-1].year < self.t - 1e-9:
+            self.rows.append(_row(design, draw, d.model, self.state, self.t, d.rated_pack,
+                                  self.run, _efc(self.efc_rate_hist, self.t)))
+        final = self.eol_state if self.eol_state is not None else self.state
+        soh = draw.capacity * final.capacity_factor() / d.cap_rated
+        return LifeResult(self.rows, self.eol_year, self.eol_reason,
+                          _limiting_cells(draw, final), soh, self.first_mean_t, self.sims,
+                          d.model, d.eol_cap, d.eol_res, d.settings, self.blocks)
 
 
 def _ambient(design: PackDesign, settings: LifeSettings) -> float:

@@ -1,6 +1,8 @@
 """Monte Carlo over the cells' spread: N packs, each drawn from the cell file's `[spread]`
 (capacity and resistance CVs) and the ageing model's spread of ageing rates (`rate_cv`), each
-run through its whole lifetime; percentiles (P5/P50/P95) per year and of the end-of-life year.
+run through its whole lifetime (all N packs advance together: every round of blocks is one
+batched simulation of the N packs' cycles); percentiles (P5/P50/P95) per year and of the
+end-of-life year.  Pack k's lifetime is the one it has alone (`life.run_life` with its draw).
 
 Pack k's cells come from the k-th child of the seed's `SeedSequence`, so a seeded run is
 reproducible bit for bit, and the first packs of a larger run are the packs of a smaller one.
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .ageing import ageing_model
-from .life import LifeResult, LifeSettings, PackDraw, run_life
+from .life import LifeResult, LifeSettings, PackDraw, run_lives
 from .pack import PackDesign
 from .profiles import Profile
 from .units import InputError
@@ -69,16 +71,19 @@ class MonteCarloLife:
 def run_life_monte_carlo(design: PackDesign, profile: Profile, settings: LifeSettings, n: int,
                          seed: int = 0, progress: Callable[[float], None] | None = None,
                          cancel: Callable[[], bool] | None = None) -> MonteCarloLife:
-    """N seeded packs, one after the other, each through `run_life`."""
+    """N seeded packs through their lifetimes, all N in each batched cycle simulation."""
+    check_packs(n)
+    packs = run_lives(design, profile, settings, list(draws(design, n, seed)), progress, cancel)
+    return summarise(packs, seed)
+
+
+def check_packs(n) -> None:
     if not isinstance(n, int) or isinstance(n, bool) or not 2 <= n <= 10_000:
         raise InputError("--monte-carlo", f"expected 2 to 10000 packs, got {n!r}")
-    packs: list[LifeResult] = []
-    for k, draw in enumerate(draws(design, n, seed)):
-        def part(f: float, k=k) -> None:
-            if progress is not None:
-                progress((k + f) / n)
 
-        packs.append(run_life(design, profile, settings, draw, progress=part, cancel=cancel))
+
+def summarise(packs: list[LifeResult], seed: int) -> MonteCarloLife:
+    """The percentiles of the packs' lifetimes."""
     years = np.array([r.year for r in packs[0].rows])
     for p in packs[1:]:
         years = years[: len(p.rows)]

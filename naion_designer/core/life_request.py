@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .life import LifeResult, LifeSettings, run_life
-from .life_mc import MonteCarloLife, run_life_monte_carlo
+from .life import LifeResult, LifeSettings, run_lives
+from .life_mc import MonteCarloLife, draws, summarise
 from .profiles import Profile
 from .units import InputError, parse_fraction, parse_quantity
 
@@ -89,19 +89,14 @@ class LifeOutcome:
 def run_request(design, profile: Profile, request: LifeRequest,
                 progress: Callable[[float], None] | None = None,
                 cancel: Callable[[], bool] | None = None) -> LifeOutcome:
-    """The nominal pack's lifetime, then the Monte Carlo packs (progress over both)."""
+    """The nominal pack's lifetime and the Monte Carlo packs', all in the same batched cycle
+    simulations (the nominal pack first)."""
     n = request.monte_carlo
-    share = 1.0 / (1 + n) if n else 1.0
-
-    def part(lo: float, width: float):
-        return None if progress is None else (lambda f: progress(lo + width * f))
-
     settings = request.settings()
-    nominal = run_life(design, profile, settings, progress=part(0.0, share), cancel=cancel)
-    mc = None
-    if n:
-        mc = run_life_monte_carlo(design, profile, settings, n, request.seed,
-                                  progress=part(share, 1.0 - share), cancel=cancel)
+    extra = draws(design, n, request.seed) if n else []
+    lives = run_lives(design, profile, settings, [None, *extra], progress, cancel)
+    nominal = lives[0]
+    mc = summarise(lives[1:], request.seed) if n else None
     year, why = warranty_end(nominal, request)
     return LifeOutcome(request, nominal, mc, year, why)
 

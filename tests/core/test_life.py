@@ -91,3 +91,41 @@ def test_rated_cycling_reproduces_the_stated_cycle_life(hina):
                    LifeSettings(years=2.0, ambient=298.15, charge_rate=1.0, period=2.5 * 3600))
     cycles = res.eol_year * 365.25 * 24 / 2.5
     assert 0.85 * 4500 < cycles < 1.0 * 4500
+
+
+def _same_life(one, other):
+    # the cycle simulations agree to round-off (a pack's numbers do not depend on the others in
+    # its batch), compounded over some ten blocks of a lifetime: observed up to 2e-8
+    assert one.simulations == other.simulations
+    assert len(one.rows) == len(other.rows)
+    np.testing.assert_allclose(np.array(one.blocks), np.array(other.blocks), rtol=1e-7, atol=0)
+    for a, b in zip(one.rows, other.rows, strict=True):
+        for name in ("capacity", "usable_energy", "resistance", "power", "worst_cell_soh",
+                     "duty_energy", "equivalent_full_cycles"):
+            assert getattr(a, name) == pytest.approx(getattr(b, name), rel=1e-7, abs=0), name
+        # (parallel cells share their voltage: which of them is named at a cut-off is a tie)
+        assert (a.duty_completed, a.duty_cutoff.split(" reached")[-1], a.worst_cell) == \
+            (b.duty_completed, b.duty_cutoff.split(" reached")[-1], b.worst_cell)
+    np.testing.assert_allclose(one.cell_soh, other.cell_soh, rtol=1e-7, atol=0)
+    if one.eol_year is None:
+        assert other.eol_year is None
+    else:
+        assert one.eol_year == pytest.approx(other.eol_year, rel=1e-7, abs=0)
+
+
+@pytest.mark.parametrize("duty", [
+    DUTY,  # a fixed cycle, then the recharge, in one run
+    # to a cut-off: the duty ends at each pack's own time, then each recharges from its SOC
+    Profile((Segment("current", 1.0, "C", 600.0), Segment("current", 1.5, "C", None)),
+            "to empty"),
+], ids=["fixed", "to-cutoff"])
+def test_batched_monte_carlo_equals_separate_seeded_lifetimes(hina, duty):
+    """All packs of the Monte Carlo advance in one batched simulation per round; each pack's
+    lifetime is the one it has alone."""
+    design = PackDesign(hina, 2, 2)
+    settings = LifeSettings(years=12.0, period=4 * 3600.0)
+    mc = run_life_monte_carlo(design, duty, settings, 4, seed=5)
+    socs = [p.rows[-1].capacity_soh for p in mc.packs]
+    assert np.ptp(socs) > 1e-3  # the packs really differ
+    for draw, batched in zip(draws(design, 4, 5), mc.packs, strict=True):
+        _same_life(run_life(design, duty, settings, draw), batched)

@@ -15,6 +15,9 @@ demand, doubling up to half of it (and to the output interval); no longer steps,
 would depend on the pack.  A pack stops at its own first cut-off (located inside its step, as
 `simulate` does) and rests from then on; the others go on.  Profiles of current and power
 segments (a CC-CV charge ends at a time of its own in each pack, so it is not batched).
+With `long_steps`, the steps go on doubling up to the output interval once the demand has been
+constant for 8 of the shortest RC time constants (the steps are exact for linearly varying
+currents), still the same steps for every pack.
 """
 
 from __future__ import annotations
@@ -67,6 +70,8 @@ class BatchResult:
     factorisations: int = 0
     wall_time: float = 0.0
     cells: int = 0  # per pack
+    cell_rows: dict[str, np.ndarray] | None = None  # "current", "soc", "temperature": (rows, B, N)
+    cutoff_cells: dict = field(default_factory=dict)  # pack -> its cells' (current, soc, T)
 
     @property
     def packs(self) -> int:
@@ -82,19 +87,44 @@ class BatchResult:
         return {k: {f"P{p:g}": float(v) for p, v in zip(q, np.percentile(x, q), strict=True)}
                 for k, x in figs.items()}
 
+    def pack_cells(self, b: int) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """Pack b's rows up to its cut-off (the cut-off row included, as `simulate` records it):
+        time (n,), each cell's "current", "soc", "temperature" (n, N) and the pack's
+        "pack_current", "pack_voltage" (n,).  Needs cell_rows."""
+        if self.cell_rows is None:
+            raise ValueError("the batch was run without cell_rows")
+        k = int(self.rows[b])
+        t = self.time[:k]
+        cols = {name: v[:k, b] for name, v in self.cell_rows.items()}
+        cols["pack_current"], cols["pack_voltage"] = self.pack_current[:k, b], \
+            self.pack_voltage[:k, b]
+        if b in self.cutoff_cells:
+            tc = float(self.cutoff_time[b])
+            keep = k - 1 if k and t[-1] == tc else k
+            t = np.append(t[:keep], tc)
+            cols = {name: np.concatenate([v[:keep], self.cutoff_cells[b][name][None]])
+                    for name, v in cols.items()}
+        return t, cols
+
+
+CELL_ROWS = {"cell_current": "current", "cell_soc": "soc", "cell_temperature": "temperature"}
+
 
 class _Rows:
-    def __init__(self, n: int, b: int):
+    def __init__(self, n: int, b: int, cells: int = 0):
         self.n, self.b = 0, b
         self.cap = max(n, 2)
         self.t = np.empty(self.cap)
-        self.cols = {k: np.empty((self.cap, b)) for k in ("i", "v", "soc", "vmin", "tmax")}
+        shapes = {k: (b,) for k in ("i", "v", "soc", "vmin", "tmax")}
+        if cells:
+            shapes.update({k: (b, cells) for k in CELL_ROWS})
+        self.cols = {k: np.empty((self.cap, *w)) for k, w in shapes.items()}
 
     def add(self, t: float, values: dict[str, np.ndarray]) -> None:
         if self.n == self.cap:
             self.cap *= 2
             self.t = np.resize(self.t, self.cap)
-            self.cols = {k: np.resize(v, (self.cap, self.b)) for k, v in self.cols.items()}
+            self.cols = {k: np.resize(v, (self.cap, *v.shape[1:])) for k, v in self.cols.items()}
         self.t[self.n] = t
         for k, v in values.items():
             self.cols[k][self.n] = v
@@ -132,8 +162,10 @@ def _splice(st: PackState, frozen: PackState, cells: np.ndarray, packs: np.ndarr
 
 
 class _BatchRun:
-    def __init__(self, m: PackModel, dt: float, total: float, progress, cancel):
+    def __init__(self, m: PackModel, dt: float, total: float, progress, cancel,
+                 cell_rows: bool = False, long_steps: bool = False):
         self.m = m
+        self.cell_rows = cell_rows
         self.lim = Limits(m.cell, m.P)
         self.dt = dt
         self.total = total
@@ -143,9 +175,13 @@ class _BatchRun:
         # after a change of the demand: 1/16 of the shortest RC time constant
         self.h_start = min(self.h_max, m.h_cap / 8.0)
         self.h_ramp = self.h_start
+        self.h_long = max(float(dt), self.h_max) if long_steps else self.h_max
+        self.settle = 8.0 * float(m.tau.min()) if m.nrc else 0.0
         B = m.B
         self.done = np.zeros(B, bool)
-        self.rows = _Rows(int(min(total, 1e7) / dt) + 2 if math.isfinite(total) else 1024, B)
+        self.rows = _Rows(int(min(total, 1e7) / dt) + 2 if math.isfinite(total) else 1024, B,
+                          m.N if cell_rows else 0)
+        self.cut_cells: dict[int, dict[str, np.ndarray]] = {}
         self.valid = np.zeros(B, int)
         self.last = {}  # pack -> (t, i, v, soc, vmin, tmax): its cut-off row
         self.kind: list[str | None] = [None] * B
@@ -163,8 +199,16 @@ class _BatchRun:
                 "soc": (self.w * m.per_pack(st.soc)).sum(axis=1),
                 "vmin": m.per_pack(st.voltage).min(axis=1), "tmax": m.per_pack(st.T).max(axis=1)}
 
+    def cells(self, st: PackState) -> dict[str, np.ndarray]:
+        m = self.m
+        return {"cell_current": m.per_pack(st.current), "cell_soc": m.per_pack(st.soc),
+                "cell_temperature": m.per_pack(st.T)}
+
     def record(self, t: float, st: PackState) -> None:
-        self.rows.add(t, self.figures(st))
+        f = self.figures(st)
+        if self.cell_rows:
+            f.update(self.cells(st))
+        self.rows.add(t, f)
         self.valid[~self.done] = self.rows.n
 
     def values(self) -> np.ndarray | None:
@@ -212,6 +256,10 @@ class _BatchRun:
         self.t_cut[b] = t
         f = self.figures(st)
         self.last[b] = (t, *(float(f[k][b]) for k in ("i", "v", "soc", "vmin", "tmax")))
+        if self.cell_rows:
+            self.cut_cells[b] = {CELL_ROWS[k]: v[b].copy() for k, v in self.cells(st).items()}
+            self.cut_cells[b].update(pack_current=np.array(f["i"][b]),
+                                     pack_voltage=np.array(f["v"][b]))
         self.done[b] = True
 
     def freeze(self, st: PackState, stopped: list[int]) -> None:
@@ -269,6 +317,8 @@ class _BatchRun:
         st = self.handle(st0, 0.0, st, dem)
         if big:
             self.h_ramp = self.h_start
+        self.h_ramp = min(self.h_ramp, self.h_max)
+        seg_start = self.t
         while seg_end - self.t > EPS * (1.0 + self.t) and not self.done.all():
             t = self.t
             t_out = self.k_out * dt
@@ -286,7 +336,8 @@ class _BatchRun:
                 self.t = t = t_out
                 self.record(t, st)
                 self.k_out += 1
-            self.h_ramp = min(2.0 * self.h_ramp, self.h_max)
+            self.h_ramp = min(2.0 * self.h_ramp,
+                              self.h_long if t - seg_start >= self.settle else self.h_max)
             if self.steps % 64 == 0:
                 drifted = (m.drift(st) > 0.1) & ~self.done
                 if drifted.any():
@@ -306,7 +357,7 @@ class _BatchRun:
     def result(self) -> BatchResult:
         r = self.rows
         n, B = r.n, self.m.B
-        cols = {k: v[:n] for k, v in r.cols.items()}
+        cols = {k: v[:n] for k, v in r.cols.items() if k not in CELL_ROWS}
         t = r.t[:n]
         energy, charge = np.zeros(B), np.zeros(B)
         vlow, thigh = np.zeros(B), np.zeros(B)
@@ -331,7 +382,9 @@ class _BatchRun:
                            energy=energy, charge=charge, lowest_cell_voltage=vlow,
                            highest_cell_temperature=thigh, cutoff_time=self.t_cut,
                            cutoff_kind=self.kind, cutoff=self.message, steps=self.steps,
-                           factorisations=self.m.factorisations, cells=self.m.N)
+                           factorisations=self.m.factorisations, cells=self.m.N,
+                           cell_rows={v: r.cols[k][:n] for k, v in CELL_ROWS.items()}
+                           if self.cell_rows else None, cutoff_cells=self.cut_cells)
 
 
 def simulate_batch(design: PackDesign, profile: Profile, packs: int | None = None,
@@ -339,14 +392,23 @@ def simulate_batch(design: PackDesign, profile: Profile, packs: int | None = Non
                    dt: float = 1.0, soc0: float = 1.0, ambient: float | None = None,
                    progress: Callable[[float], None] | None = None,
                    cancel: Callable[[], bool] | None = None,
-                   max_duration: float | None = None) -> BatchResult:
+                   max_duration: float | None = None, designs=None, cell_rows: bool = False,
+                   long_steps: bool = False) -> BatchResult:
     """Simulate `packs` packs of `design` drawn from the cells' spread, all at once.
 
     spread: True for the cell file's [spread] (capacity_cv, resistance_cv), a `Spread` or a
     dict of its fields.  seed: the run's seed (pack b uses pack_seeds(seed, packs)[b]); or give
     `seeds` (one per pack) directly.  dt, soc0, ambient, progress, cancel, max_duration: as for
-    `simulate`.  Returns a BatchResult (rows × packs, and each pack's figures)."""
-    amb = check_inputs(design, dt, soc0, ambient)
+    `simulate`, soc0 also one per pack.  designs: each pack's own design (the same circuit,
+    its own cell overrides; the spread is drawn on top of it).  cell_rows: keep every cell's
+    current, SOC and temperature in the rows (`BatchResult.pack_cells`).  long_steps: see the
+    module.  Returns a BatchResult (rows × packs, and each pack's figures)."""
+    socs = np.atleast_1d(np.asarray(soc0, float))
+    for x in socs:
+        amb = check_inputs(design, dt, float(x), ambient)
+    if designs is not None:
+        designs = list(designs)
+        seeds = pack_seeds(seed, len(designs)) if seeds is None else seeds
     if seeds is None:
         if packs is None or int(packs) < 1:
             raise InputError("packs", f"expected a whole number of packs ≥ 1, got {packs!r}")
@@ -361,9 +423,12 @@ def simulate_batch(design: PackDesign, profile: Profile, packs: int | None = Non
     if any(s.mode == "cccv" for s in prof.segments):
         raise InputError("profile", "a batched run takes current and power segments, not a "
                                     "CC-CV charge (each pack would end it at its own time)")
+    if socs.size not in (1, len(seeds)):
+        raise InputError("soc0", f"expected one initial SOC or one per pack, got {socs.size}")
     t_start = _time.perf_counter()
-    m = PackModel(design, amb, soc0, spread, list(seeds))
-    run = _BatchRun(m, float(dt), prof.duration, progress, cancel)
+    m = PackModel(design, amb, socs if socs.size > 1 else float(socs[0]), spread, list(seeds),
+                  designs)
+    run = _BatchRun(m, float(dt), prof.duration, progress, cancel, cell_rows, long_steps)
     cap_c = float(design.cell_array("capacity").sum(axis=1).min())
     st = m.state0
     prev = None

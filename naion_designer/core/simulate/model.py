@@ -61,10 +61,11 @@ _amax, _amin = np.maximum.reduce, np.minimum.reduce  # without the ndarray.max w
 class PackModel:
     """The packs' cells inside their circuits: parameters, factorisations and the exact step.
 
-    `seeds`: one random seed (or SeedSequence) per pack for its spread draw; B = len(seeds)."""
+    `seeds`: one random seed (or SeedSequence) per pack for its spread draw; B = len(seeds);
+    `designs`: each pack's own design (its own cell overrides) or None; `soc0`: one or per pack."""
 
-    def __init__(self, design: PackDesign, ambient: float, soc0: float,
-                 spread: Spread | None, seeds):
+    def __init__(self, design: PackDesign, ambient: float, soc0,
+                 spread: Spread | None, seeds, designs=None):
         cell = design.cell
         if cell.ocv is None:
             raise InputError("cell", f"cell '{cell.id}' has no [ocv] table, so it has no "
@@ -77,37 +78,34 @@ class PackModel:
         self.NT = B * self.N
         sp_ = spread or Spread()
         packs, socs = [], []
-        for seed in seeds:
+        soc0s = np.broadcast_to(np.asarray(soc0, float), (B,))
+        designs = [design] * B if designs is None else designs
+        for b, seed in enumerate(seeds):
             rng = np.random.default_rng(seed)
-            packs.append(CellParameters.build(design, sp_, rng))
-            soc = np.full(self.N, float(soc0))
+            packs.append(CellParameters.build(designs[b], sp_, rng))
+            soc = np.full(self.N, float(soc0s[b]))
             if sp_.soc0_cv:
                 soc = np.clip(soc + rng.normal(0.0, sp_.soc0_cv, self.N), 0.0, 1.0)
             socs.append(soc)
         self.params = p = CellParameters.concatenate(packs)
         self.Q, self.R0, self.Rrc, self.tau, self.nrc = p.capacity, p.r0, p.rc_resistance, \
             p.tau, p.nrc
-        self.ent = p.entropic
-        self.tau_d = p.diffusion_tau
+        self.ent, self.tau_d = p.entropic, p.diffusion_tau
         self._t_full = p.full_capacity_temperature
-        self.ambient = float(ambient)
-        self.tol = TOL_V
+        self.ambient, self.tol = float(ambient), TOL_V
 
         net = build_network(design)
         self.net = net
         m = incidence(net)
         if B > 1:
             m = sp.block_diag([m] * B, format="csr")
-        self._scatter = csr_matvec(m)
-        self._gather = csr_matvec(m.T.tocsr())
+        self._scatter, self._gather = csr_matvec(m), csr_matvec(m.T.tocsr())
         nn = net.n_nodes - 1
         self.pos_taps = net.pos_tap - 1 + nn * np.arange(B)
-        self.r_term = net.terminal_resistance
-        self.r_conn = net.cell_connection
+        self.r_term, self.r_conn = net.terminal_resistance, net.cell_connection
         self.e_pos = np.zeros(nn * B)
         self.e_pos[self.pos_taps] = 1.0
-        self.pack_of = np.repeat(np.arange(B), self.N)
-        self.thermal = build_thermal(design).tiled(B)
+        self.pack_of, self.thermal = np.repeat(np.arange(B), self.N), build_thermal(design).tiled(B)
         self.th_const = self.thermal.constant_flow(self.ambient)
         self.inv_rrc = 1.0 / self.Rrc if self.nrc else None
 
@@ -122,8 +120,7 @@ class PackModel:
         self._tcache: TemperatureCache | None = None
         self._rm_ref = self.effective_r0(self.state0)
         self._ft_ref = p.resistance_factor(self.state0.T)
-        self.factorisations = 0
-        tau_min = float(self.tau.min()) if self.nrc else math.inf
+        self.factorisations, tau_min = 0, float(self.tau.min()) if self.nrc else math.inf
         self.h_cap = min(MAX_STEP, max(0.05, tau_min / 2.0))
 
         d_lim = np.tile(design.cell_array("max_continuous_discharge_current").ravel(), B)
@@ -194,7 +191,7 @@ class PackModel:
             if ft is not None:
                 self._ft_ref = np.where(cells, ft, self._ft_ref)
         self._coefficients.clear()
-        self._systems = {k: self._system(k) for k in self._systems}
+        self._systems = {}  # (factorised again when a step size needs one)
 
     # --- factorisations ----------------------------------------------------------------------
     def _key(self, beta: np.ndarray) -> int:
@@ -430,13 +427,16 @@ class PackModel:
             if self.ent:
                 V1 = V1 + off
             res = V1 - E + rm * I1
+            # the SOC moves with the current over the step: a source moves by its residual over
+            # 1 + k·g, k = dOCV/dI of the branch (Newton for the OCV's slope, missing in the chord)
+            omega = p.relaxation(surf, hq + xb if tau_d else hq, gm) if h > 0 else 1.0
             if B == 1:  # one pack: the same control with scalars
                 e1 = max(_amax(res), -_amin(res))
                 if e1 < self.tol or not active_packs[0]:
                     break
                 if not (e1 > 0.25 * prev_err[0] and it >= 1):
                     prev_err[0] = e1
-                    E = E + res
+                    E = E + omega * res
                     continue
                 err = np.array([e1])
             else:
@@ -472,10 +472,10 @@ class PackModel:
                 continue
             prev_err = err
             if B == 1:
-                E = E + res
+                E = E + omega * res
             else:  # a converged pack keeps its sources: it ends where it would alone
                 active_packs = going
-                E = E + np.where(going[self.pack_of], res, 0.0)
+                E = E + np.where(going[self.pack_of], omega * res, 0.0)
         else:
             return np.ones(1, bool) if B == 1 else going
         vp = vs_pos - Ip * zpos

@@ -4,6 +4,7 @@ lookups of R0 and the temperature factors that run inside the time loop."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import NamedTuple
 
 import numpy as np
@@ -105,6 +106,18 @@ class CellParameters:
                        r0=np.concatenate([p.r0 for p in packs]),
                        impedance=np.concatenate([p.impedance for p in packs]),
                        rc_resistance=np.concatenate([p.rc_resistance for p in packs], axis=1))
+
+    @cached_property
+    def ocv_slope(self) -> tuple[np.ndarray, np.ndarray]:
+        """dOCV/dSOC of each interval of the OCV table, and the inner breakpoints."""
+        slope = np.maximum(np.diff(self.ocv_voltage) / np.diff(self.ocv_soc), 0.0)
+        return slope, self.ocv_soc[1:-1]
+
+    def relaxation(self, soc: np.ndarray, dsoc_di: np.ndarray, g: np.ndarray) -> np.ndarray:
+        """1 / (1 + k·g) for branches of conductance g whose OCV moves by k = dOCV/dSOC·dSOC/dI
+        per ampere of their current (at SOC `soc`)."""
+        slope, inner = self.ocv_slope
+        return 1.0 / (1.0 + slope.take(inner.searchsorted(soc)) * dsoc_di * g)
 
     @property
     def nrc(self) -> int:
