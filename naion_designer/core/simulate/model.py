@@ -116,12 +116,16 @@ class PackModel:
                                 pack_current=np.zeros(B), pack_voltage=np.zeros(B),
                                 cv=np.zeros(B, bool), power_margin=np.full(B, np.inf))
         self._coefficients: dict[float, StepCoefficients] = {}
-        self._systems: dict[int, NodalSystem] = {}
+        self._systems: dict[tuple, NodalSystem] = {}
+        # the OCV's slope in the chord, V per unit SOC (0: left out, where it is flat)
+        self._ocv_slope = np.zeros(self.NT)
+        self._ocv_dx = np.diff(p.ocv_soc)
+        self._ocv_dv = np.diff(p.ocv_voltage) / np.where(self._ocv_dx > 0, self._ocv_dx, 1.0)
         self._rc_nominal = p.rc_nominal
         self._r_nominal = cell.resistance + float(self._rc_nominal.sum())
         self._tcache: TemperatureCache | None = None
-        self._rm_ref = self.effective_r0(self.state0)
-        self._ft_ref = p.resistance_factor(self.state0.T)
+        self._set_reference(self.effective_r0(self.state0), p.resistance_factor(self.state0.T),
+                            None, self.fill(self.state0))
         self.factorisations = 0
         tau_min = float(self.tau.min()) if self.nrc else math.inf
         self.h_cap = min(MAX_STEP, max(0.05, tau_min / 2.0))
@@ -171,10 +175,11 @@ class PackModel:
 
     def refresh(self, st: PackState, packs: np.ndarray | None = None) -> None:
         """New chords at the state's resistances for `packs` (bool (B,); None: all)."""
-        self._set_reference(self.effective_r0(st), self.params.resistance_factor(st.T), packs)
+        self._set_reference(self.effective_r0(st), self.params.resistance_factor(st.T), packs,
+                            self.fill(st))
 
     def _refresh_at(self, soc: np.ndarray, cur: np.ndarray, T: np.ndarray, safe: bool,
-                    packs: np.ndarray | None) -> None:
+                    packs: np.ndarray | None, surface: np.ndarray) -> None:
         """New chords at (soc, cur, T): the incremental resistance, or with safe=True the larger
         of it and the secant R0 (a contraction for any monotonic drop)."""
         st = PackState(soc=soc, u=self.state0.u, T=T, current=cur)
@@ -183,22 +188,44 @@ class PackModel:
         ft = p.resistance_factor(T)
         if safe:
             r = np.maximum(r, p.r0_at(soc, ft, cur))
-        self._set_reference(r, ft, packs)
+        self._set_reference(r, ft, packs, surface)
 
-    def _set_reference(self, r: np.ndarray, ft, packs) -> None:
+    def ocv_slope(self, surface: np.ndarray) -> np.ndarray:
+        """dOCV/dSOC at each cell's surface SOC (V per unit SOC); at a knot of the table the
+        steeper of its two segments, so that the chord never underestimates the cell."""
+        dv = self._ocv_dv
+        k = np.clip(np.searchsorted(self.params.ocv_soc, surface) - 1, 0, dv.size - 1)
+        return np.maximum(dv[k], dv[np.minimum(k + 1, dv.size - 1)])
+
+    def _set_reference(self, r: np.ndarray, ft, packs, surface: np.ndarray) -> None:
+        # the OCV moves with the step's own charge (dV/dI = −dOCV/dSOC · h/2Q): near the ends of
+        # the table of a large, low-resistance cell that is as large as R0, and a chord without
+        # it does not contract; it enters the matrices where it is more than 2 % of a branch at
+        # the longest step
+        slope = self.ocv_slope(surface)
+        big = slope * (60.0 / (2.0 * self.Q)) > 0.02 * r
+        slope = np.where(big, slope, 0.0)
         if packs is None or packs.all():
-            self._rm_ref, self._ft_ref = r, ft
+            self._rm_ref, self._ft_ref, self._ocv_slope = r, ft, slope
         else:
             cells = packs[self.pack_of]
             self._rm_ref = np.where(cells, r, self._rm_ref)
+            self._ocv_slope = np.where(cells, slope, self._ocv_slope)
             if ft is not None:
                 self._ft_ref = np.where(cells, ft, self._ft_ref)
         self._coefficients.clear()
-        self._systems = {k: self._system(k) for k in self._systems}
+        with_ocv = bool(self._ocv_slope.any())
+        self._systems = {k: self._system(k) for k in self._systems
+                         if (k[1] is not None) == with_ocv}
 
     # --- factorisations ----------------------------------------------------------------------
-    def _key(self, beta: np.ndarray) -> int:
-        return step_bucket(beta, self._rc_nominal, self._r_nominal)
+    def _key(self, beta: np.ndarray | None, h: float) -> tuple:
+        """The matrix of a step: its RC share and, when the OCV's slope is in the chord, its
+        step size to a factor √2."""
+        rc = step_bucket(beta, self._rc_nominal, self._r_nominal) if beta is not None else 0
+        if h > 0 and self._ocv_slope.any():
+            return rc, round(2.0 * math.log2(h))
+        return rc, None
 
     def coefficients(self, h: float) -> StepCoefficients:
         """The exact step coefficients for h, and the factorised nodal matrix of its bucket
@@ -209,7 +236,7 @@ class PackModel:
         if len(self._coefficients) > 256:
             self._coefficients.clear()
         f = StepCoefficients(h=h)
-        key = 0
+        beta = None
         if self.nrc:
             a, beta = rc_weights(h, self.tau)
             f.rc_decay = a[:, None]
@@ -218,12 +245,12 @@ class PackModel:
             f.rc_start = f.rc_start_ref
             f.rc_end = self.Rrc * f.rc_beta
             f.rc_end_sum = f.rc_end.sum(axis=0)
-            key = self._key(beta)
+        key = self._key(beta, h)
         system = self._systems.get(key)
         if system is None:
             system = self._systems[key] = self._system(key)
         f.nodal = system
-        f.exact = system.step == h and self._ft_ref is None
+        f.exact = system.step == h and self._ft_ref is None and key[1] is None
         f.thermal_phi, f.thermal_keep = self.thermal.step_factors(h)
         f.soc_per_current = h / (2.0 * self.Q)
         if self.tau_d:
@@ -235,13 +262,21 @@ class PackModel:
         self._coefficients[h] = f
         return f
 
-    def _system(self, key: int) -> NodalSystem:
-        h = canonical_step(key, self._rc_nominal, self._r_nominal, self.tau)
+    def _system(self, key: tuple) -> NodalSystem:
+        h = canonical_step(key[0], self._rc_nominal, self._r_nominal, self.tau)
         rm = self._rm_ref.copy()
         if self.nrc:
             beta = np.ones(self.nrc) if math.isinf(h) else rc_weights(h, self.tau)[1]
             rcb = (self.Rrc * beta[:, None]).sum(axis=0)
             rm = rm + (rcb if self._ft_ref is None else rcb * self._ft_ref)
+        if key[1] is not None:  # the OCV's share at the bucket's step size: d(surface)/dI1
+            hk = 2.0 ** (key[1] / 2.0)
+            ds = hk / (2.0 * self.Q)
+            if self.tau_d:
+                b = rc_weights(hk, np.array([self.tau_d]))[1][0]
+                ds = ds + (self.tau_d / self.Q) * b * (1.0 if self._ft_ref is None
+                                                       else self._ft_ref)
+            rm = rm + self._ocv_slope * ds
         rb = rm + self.r_conn
         blocks = [self.net.laplacian(x.reshape(self.S, self.P))
                   for x in rb.reshape(self.B, self.N)]
@@ -329,7 +364,7 @@ class PackModel:
             if attempt == 0:
                 self.refresh(st, out)
             else:
-                self._refresh_at(st.soc, st.current, st.T, True, out)
+                self._refresh_at(st.soc, st.current, st.T, True, out, self.fill(st))
         raise ArithmeticError("the pack circuit did not converge")  # pragma: no cover
 
     def _pack_current(self, dem: Demand, value, vs_pos, zpos, cv, E, Vsb, rm, gm, zb):
@@ -455,7 +490,7 @@ class PackModel:
                 for safe in (False, True):
                     which = slow & ((newton > 2) == safe)
                     if which.any():
-                        self._refresh_at(soc1, I1, T, safe, which)
+                        self._refresh_at(soc1, I1, T, safe, which, surf)
                 f = self.coefficients(h)
                 sysm = f.nodal
                 rm, gm, zb, zpos = sysm.branch_resistance, sysm.branch_conductance, \
