@@ -121,6 +121,11 @@ class PackModel:
         self._ocv_slope = np.zeros(self.NT)
         self._ocv_dx = np.diff(p.ocv_soc)
         self._ocv_dv = np.diff(p.ocv_voltage) / np.where(self._ocv_dx > 0, self._ocv_dx, 1.0)
+        # the steepest OCV's share of a nominal branch per second of step (a property of the
+        # design, so that every pack of a batch has the same matrices)
+        self._ocv_per_s = float(np.max(self._ocv_dv)) / (2.0 * cell.capacity *
+                                                         (cell.resistance +
+                                                          float(p.rc_nominal.sum())))
         self._rc_nominal = p.rc_nominal
         self._r_nominal = cell.resistance + float(self._rc_nominal.sum())
         self._tcache: TemperatureCache | None = None
@@ -214,16 +219,14 @@ class PackModel:
             if ft is not None:
                 self._ft_ref = np.where(cells, ft, self._ft_ref)
         self._coefficients.clear()
-        with_ocv = bool(self._ocv_slope.any())
-        self._systems = {k: self._system(k) for k in self._systems
-                         if (k[1] is not None) == with_ocv}
+        self._systems.clear()  # made again when a step asks for one
 
     # --- factorisations ----------------------------------------------------------------------
     def _key(self, beta: np.ndarray | None, h: float) -> tuple:
-        """The matrix of a step: its RC share and, when the OCV's slope is in the chord, its
-        step size to a factor √2."""
+        """The matrix of a step: its RC share and, when the OCV's slope is more than 10 % of
+        a branch at this step size, the step size to a factor √2."""
         rc = step_bucket(beta, self._rc_nominal, self._r_nominal) if beta is not None else 0
-        if h > 0 and self._ocv_slope.any():
+        if h * self._ocv_per_s > 0.1:
             return rc, round(2.0 * math.log2(h))
         return rc, None
 
