@@ -35,6 +35,7 @@ from ..network import build_network, incidence
 from ..pack import PackDesign
 from ..thermal import build_thermal
 from ..units import InputError
+from .diagnose import check_branches, check_cell_tables, no_solution
 from .params import CellParameters, Spread
 from .solver import NodalSolver
 from .state import (
@@ -55,6 +56,7 @@ from .state import (
 T_REF = 298.15
 TOL_V = 1e-6  # V, chord-Newton tolerance on each branch
 MAX_STEP = 10.0  # s
+EPS = float(np.finfo(float).eps)
 _amax, _amin = np.maximum.reduce, np.minimum.reduce  # without the ndarray.max wrapper
 
 
@@ -69,6 +71,7 @@ class PackModel:
         if cell.ocv is None:
             raise InputError("cell", f"cell '{cell.id}' has no [ocv] table, so it has no "
                                      "time-domain model")
+        check_cell_tables(design)
         self.design = design
         self.cell = cell
         self.S, self.P = design.series, design.parallel
@@ -121,11 +124,9 @@ class PackModel:
         self._ocv_slope = np.zeros(self.NT)
         self._ocv_dx = np.diff(p.ocv_soc)
         self._ocv_dv = np.diff(p.ocv_voltage) / np.where(self._ocv_dx > 0, self._ocv_dx, 1.0)
-        # the steepest OCV's share of a nominal branch per second of step (a property of the
-        # design, so that every pack of a batch has the same matrices)
-        self._ocv_per_s = float(np.max(self._ocv_dv)) / (2.0 * cell.capacity *
-                                                         (cell.resistance +
-                                                          float(p.rc_nominal.sum())))
+        # the steepest OCV's resistance per second of step, of the nominal cell (a property of
+        # the design, so that every pack of a batch has the same matrices)
+        self._ocv_per_s = float(np.max(self._ocv_dv)) / (2.0 * cell.capacity)
         self._rc_nominal = p.rc_nominal
         self._r_nominal = cell.resistance + float(self._rc_nominal.sum())
         self._tcache: TemperatureCache | None = None
@@ -223,10 +224,12 @@ class PackModel:
 
     # --- factorisations ----------------------------------------------------------------------
     def _key(self, beta: np.ndarray | None, h: float) -> tuple:
-        """The matrix of a step: its RC share and, when the OCV's slope is more than 10 % of
-        a branch at this step size, the step size to a factor √2."""
+        """The matrix of a step: its RC share and, when the steepest OCV's slope can be more
+        than 10 % of the nominal cell's resistance at this step size (the CV phase of a charge
+        sees the cell alone), the step size to a factor √2."""
         rc = step_bucket(beta, self._rc_nominal, self._r_nominal) if beta is not None else 0
-        if h * self._ocv_per_s > 0.1:
+        if h > 0 and h * self._ocv_per_s > 0.1 * (self.cell.resistance + (
+                float(self._rc_nominal @ beta) if beta is not None else 0.0)):
             return rc, round(2.0 * math.log2(h))
         return rc, None
 
@@ -281,6 +284,7 @@ class PackModel:
                                                        else self._ft_ref)
             rm = rm + self._ocv_slope * ds
         rb = rm + self.r_conn
+        check_branches(self.design, self.net, rb)
         blocks = [self.net.laplacian(x.reshape(self.S, self.P))
                   for x in rb.reshape(self.B, self.N)]
         lu = NodalSolver(blocks[0] if self.B == 1 else sp.block_diag(blocks, format="csc"))
@@ -368,7 +372,9 @@ class PackModel:
                 self.refresh(st, out)
             else:
                 self._refresh_at(st.soc, st.current, st.T, True, out, self.fill(st))
-        raise ArithmeticError("the pack circuit did not converge")  # pragma: no cover
+        cells = out[self.pack_of]
+        k = int(np.argmax(np.where(cells, np.abs(st.current), -1.0)))
+        raise no_solution(self.design, st, dem, k)
 
     def _pack_current(self, dem: Demand, value, vs_pos, zpos, cv, E, Vsb, rm, gm, zb):
         """Each pack's current (B,) for its source voltage vs_pos, and the CC-CV phase and the
@@ -452,6 +458,8 @@ class PackModel:
             Vs = sysm.factor.solve(self._scatter(gm * E))
             Vsb = self._gather(Vs)
             vs_pos = Vs[self.pos_taps]
+            if it == 0:  # 1 µV, or what double precision resolves at the circuit's voltages
+                tol = max(self.tol, 64 * EPS * float(_amax(np.abs(Vs))))
             Ip, cv1, margin = self._pack_current(dem, value, vs_pos, zpos, cv, E, Vsb, rm, gm,
                                                  zb)
             I1 = gm * (E - Vsb + (Ip[0] if B == 1 else Ip[self.pack_of]) * zb)
@@ -470,7 +478,7 @@ class PackModel:
             res = V1 - E + rm * I1
             if B == 1:  # one pack: the same control with scalars
                 e1 = max(_amax(res), -_amin(res))
-                if e1 < self.tol or not active_packs[0]:
+                if e1 < tol or not active_packs[0]:
                     break
                 if not (e1 > 0.25 * prev_err[0] and it >= 1):
                     prev_err[0] = e1
@@ -479,7 +487,7 @@ class PackModel:
                 err = np.array([e1])
             else:
                 err = np.abs(self.per_pack(res)).max(axis=1)
-            going = (err >= self.tol) & active_packs
+            going = (err >= tol) & active_packs
             if not going.any():
                 break
             slow = going & (err > 0.25 * prev_err) & (it >= 1)
