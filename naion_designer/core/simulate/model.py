@@ -17,9 +17,10 @@ The step solution is exact for currents that vary linearly over a step h (I0 →
     SOC(h) = SOC − (I0 + I1) h / (2Q),    x(h) likewise with R_j → τ_d/Q
 The end currents of all cells are found together with the network (nodal analysis, every cell a
 Thevenin branch): the nodal matrix for the branch resistances R0 + Σ R_j β_j (+ cell_connection)
-is factorised for a few canonical step sizes and a reference resistance state, and a
-chord-Newton loop on the exact nonlinear cell model corrects the sources until every branch
-agrees within 1 µV.  A pack's chord depends on its own history only and a converged pack is not
+is factorised for a few canonical step sizes and a reference resistance state (with, where the
+OCV is steep enough to matter, its slope times the step's charge per ampere h/2Q: near the ends
+of the table of a large low-resistance cell that is as large as R0), and a chord-Newton loop on the exact nonlinear cell model corrects the sources until every branch
+agrees within 1 µV (or what double precision resolves at the circuit's node voltages).  A pack's chord depends on its own history only and a converged pack is not
 updated further, so a pack gives the same numbers alone or in a batch.
 """
 
@@ -39,21 +40,19 @@ from .diagnose import check_branches, check_cell_tables, no_solution
 from .params import CellParameters, Spread
 from .solver import NodalSolver
 from .state import (
-    CellTerms,
     Demand,
     NodalSystem,
     PackState,
     RatingWatch,
     StepCoefficients,
     TemperatureCache,
-    TemperatureFactors,
     canonical_step,
     rc_weights,
     step_bucket,
     withheld_after,
 )
+from .terms import cell_terms
 
-T_REF = 298.15
 TOL_V = 1e-6  # V, chord-Newton tolerance on each branch
 MAX_STEP = 10.0  # s
 EPS = float(np.finfo(float).eps)
@@ -292,70 +291,6 @@ class PackModel:
         z = lu.solve(self.e_pos)
         return NodalSystem(rm, 1.0 / rb, lu, self._gather(z), z[self.pos_taps] + self.r_term, h)
 
-    def _cell_terms(self, f: StepCoefficients, T: np.ndarray) -> CellTerms:
-        """The step's terms at the cells' temperatures.  The temperature factors are looked up
-        again only when a cell of the pack has moved more than 0.02 K (R changes ~0.1 % per
-        0.02 K at 25 °C for a steep cell); the step-size dependent products only when the step
-        size or those factors change."""
-        p = self.params
-        if not p.temperature_dependent:
-            if f.terms is None:
-                f.terms = self._terms(f, None)
-            return f.terms
-        tc = self._tcache
-        if tc is None:
-            tc = TemperatureCache(T, T.copy(), self._temperature_factors(T), {})
-        elif tc.T is not T:
-            if self.B == 1:
-                moved = np.array([_amax(np.abs(T - tc.T_ref)) >= 0.02])
-            else:
-                moved = self.per_pack(np.abs(T - tc.T_ref)).max(axis=1) >= 0.02
-            if moved.all():
-                tc = TemperatureCache(T, T.copy(), self._temperature_factors(T), {})
-            elif moved.any():  # each pack looks its factors up on its own schedule
-                cells = moved[self.pack_of]
-                new = self._temperature_factors(T)
-                old = tc.factors
-                factors = TemperatureFactors(*(
-                    n if n is None or isinstance(n, float) else np.where(cells, n, o)
-                    for n, o in zip(new, old, strict=True)))
-                tc = TemperatureCache(T, np.where(cells, T, tc.T_ref), factors, {})
-            else:
-                tc = TemperatureCache(T, tc.T_ref, tc.factors, tc.terms)
-        self._tcache = tc
-        found = tc.terms.get(id(f))
-        if found is None or found[0] is not f:
-            if len(tc.terms) > 64:
-                tc.terms.clear()
-            found = (f, self._terms(f, tc.factors))
-            tc.terms[id(f)] = found
-        return found[1]
-
-    def _temperature_factors(self, T: np.ndarray) -> TemperatureFactors:
-        p = self.params
-        return TemperatureFactors(p.capacity_factor(T), p.resistance_factor(T),
-                                  self.ent * (T - T_REF) if self.ent else 0.0)
-
-    def _terms(self, f: StepCoefficients, tf: TemperatureFactors | None) -> CellTerms:
-        fq, ft, off = (tf.capacity, tf.resistance, tf.ocv_offset) if tf is not None else \
-            (None, None, 0.0)
-        c1 = rcb = inv = None
-        rcbsum = 0.0
-        if self.nrc:
-            if ft is None:
-                c1, rcb, rcbsum, inv = f.rc_start, f.rc_end, f.rc_end_sum, self.inv_rrc
-            else:
-                c1 = f.rc_start_ref * ft
-                rcb = self.Rrc * f.rc_beta * ft
-                rcbsum = rcb.sum(axis=0)
-                inv = self.inv_rrc / ft
-        r0c = corr = None
-        if not self.params.r0_varies:
-            r0c = self.R0 if ft is None else self.R0 * ft
-            if ft is not None or self.nrc == 0 or not f.exact:
-                corr = f.nodal.branch_resistance - r0c - rcbsum
-        return CellTerms(f.soc_per_current, fq, ft, c1, rcb, rcbsum, inv, off, r0c, corr)
-
     # --- one step ----------------------------------------------------------------------------
     def advance(self, st: PackState, h: float, dem: Demand,
                 demand_value: np.ndarray | None = None,
@@ -409,7 +344,7 @@ class PackModel:
         T = st.T
         interp = np.interp
         ox, oy = p.ocv_soc, p.ocv_voltage
-        ct = self._cell_terms(f, T)
+        ct = cell_terms(self, f, T)
         hq, fq, ft, off = ct.soc_per_current, ct.capacity_factor, ct.r_factor, ct.ocv_offset
         c1, rcb, rcbsum, inv = ct.rc_start, ct.rc_end, ct.rc_end_sum, ct.rc_conductance
         r0c, corr = ct.r0, ct.chord_correction
@@ -506,7 +441,7 @@ class PackModel:
                 sysm = f.nodal
                 rm, gm, zb, zpos = sysm.branch_resistance, sysm.branch_conductance, \
                     sysm.z_branch, sysm.z_pack
-                ct = self._cell_terms(f, T)
+                ct = cell_terms(self, f, T)
                 hq, fq, ft, off = ct.soc_per_current, ct.capacity_factor, ct.r_factor, \
                     ct.ocv_offset
                 c1, rcb, rcbsum, inv = ct.rc_start, ct.rc_end, ct.rc_end_sum, ct.rc_conductance
