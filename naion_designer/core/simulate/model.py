@@ -19,9 +19,11 @@ The end currents of all cells are found together with the network (nodal analysi
 Thevenin branch): the nodal matrix for the branch resistances R0 + Σ R_j β_j (+ cell_connection)
 is factorised for a few canonical step sizes and a reference resistance state (with, where the
 OCV is steep enough to matter, its slope times the step's charge per ampere h/2Q: near the ends
-of the table of a large low-resistance cell that is as large as R0), and a chord-Newton loop on the exact nonlinear cell model corrects the sources until every branch
-agrees within 1 µV (or what double precision resolves at the circuit's node voltages).  A pack's chord depends on its own history only and a converged pack is not
-updated further, so a pack gives the same numbers alone or in a batch.
+of the table of a large low-resistance cell that is as large as R0), and a chord-Newton loop on
+the exact nonlinear cell model corrects the sources until every branch agrees within 1 µV (or
+what double precision resolves at the circuit's node voltages).  A pack's chord depends on its
+own history only and a converged pack is not updated further, so a pack gives the same numbers
+alone or in a batch.
 """
 
 from __future__ import annotations
@@ -446,9 +448,13 @@ class PackModel:
                     ct.ocv_offset
                 c1, rcb, rcbsum, inv = ct.rc_start, ct.rc_end, ct.rc_end_sum, ct.rc_conductance
                 r0c, corr = ct.r0, ct.chord_correction
-                restart = slow if B > 1 else None
-                E = V1 + rm * I1 if restart is None else np.where(restart[self.pack_of],
-                                                                 V1 + rm * I1, E)
+                if B == 1:
+                    E = V1 + rm * I1
+                else:  # the other packs take their own iteration, as they would alone
+                    fine = (going & ~slow)[self.pack_of]
+                    E = np.where(slow[self.pack_of], V1 + rm * I1,
+                                 np.where(fine, E + res, E))
+                    active_packs = going
                 prev_err = np.where(slow, np.inf, err)
                 continue
             prev_err = err
