@@ -186,30 +186,40 @@ class PackModel:
                             self.fill(st))
 
     def _refresh_at(self, soc: np.ndarray, cur: np.ndarray, T: np.ndarray, safe: bool,
-                    packs: np.ndarray | None, surface: np.ndarray) -> None:
-        """New chords at (soc, cur, T): the incremental resistance, or with safe=True the larger
-        of it and the secant R0 (a contraction for any monotonic drop)."""
+                    packs: np.ndarray | None, surface: np.ndarray,
+                    start: np.ndarray | None = None) -> None:
+        """New chords at (soc, cur, T) and the surface SOC: the incremental resistance and OCV
+        slope, or with safe=True the larger of each and its secant (R0 from zero current, the
+        OCV from the surface SOC `start` of the step's beginning): a contraction for any
+        monotonic drop."""
         st = PackState(soc=soc, u=self.state0.u, T=T, current=cur)
         r = self.effective_r0(st)
         p = self.params
         ft = p.resistance_factor(T)
         if safe:
             r = np.maximum(r, p.r0_at(soc, ft, cur))
-        self._set_reference(r, ft, packs, surface)
+        self._set_reference(r, ft, packs, surface, start if safe else None)
 
-    def ocv_slope(self, surface: np.ndarray) -> np.ndarray:
-        """dOCV/dSOC at each cell's surface SOC (V per unit SOC); at a knot of the table the
-        steeper of its two segments, so that the chord never underestimates the cell."""
-        dv = self._ocv_dv
-        k = np.clip(np.searchsorted(self.params.ocv_soc, surface) - 1, 0, dv.size - 1)
-        return np.maximum(dv[k], dv[np.minimum(k + 1, dv.size - 1)])
+    def ocv_slope(self, surface: np.ndarray, start: np.ndarray | None = None) -> np.ndarray:
+        """dOCV/dSOC at each cell's surface SOC (V per unit SOC; 0 beyond the table, where the
+        OCV is held at its end value), or the larger of it and the secant from `start`."""
+        x, y, dv = self.params.ocv_soc, self.params.ocv_voltage, self._ocv_dv
+        k = np.clip(np.searchsorted(x, surface, side="right") - 1, 0, dv.size - 1)
+        slope = np.where((surface >= x[0]) & (surface <= x[-1]), dv[k], 0.0)
+        if start is not None:
+            d = surface - start
+            ok = np.abs(d) > 1e-12
+            sec = (np.interp(surface, x, y) - np.interp(start, x, y)) / np.where(ok, d, 1.0)
+            slope = np.maximum(slope, np.where(ok, sec, 0.0))
+        return slope
 
-    def _set_reference(self, r: np.ndarray, ft, packs, surface: np.ndarray) -> None:
+    def _set_reference(self, r: np.ndarray, ft, packs, surface: np.ndarray,
+                       start: np.ndarray | None = None) -> None:
         # the OCV moves with the step's own charge (dV/dI = −dOCV/dSOC · h/2Q): near the ends of
         # the table of a large, low-resistance cell that is as large as R0, and a chord without
         # it does not contract; it enters the matrices where it is more than 2 % of a branch at
         # the longest step
-        slope = self.ocv_slope(surface)
+        slope = self.ocv_slope(surface, start)
         big = slope * (60.0 / (2.0 * self.Q)) > 0.02 * r
         slope = np.where(big, slope, 0.0)
         if packs is None or packs.all():
@@ -438,7 +448,7 @@ class PackModel:
                 for safe in (False, True):
                     which = slow & ((newton > 2) == safe)
                     if which.any():
-                        self._refresh_at(soc1, I1, T, safe, which, surf)
+                        self._refresh_at(soc1, I1, T, safe, which, surf, self.fill(st))
                 f = self.coefficients(h)
                 sysm = f.nodal
                 rm, gm, zb, zpos = sysm.branch_resistance, sysm.branch_conductance, \
