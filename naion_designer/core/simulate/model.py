@@ -438,13 +438,21 @@ class PackModel:
             if not going.any():
                 break
             slow = going & (err > 0.25 * prev_err) & (it >= 1)
+            if slow.any() and (newton >= 4).any():
+                # four new chords made: a pack whose error still shrinks goes on with its
+                # chord (a solution on a kink of the OCV or R0 table contracts, slowly), one
+                # whose error does not has no solution the loop can find
+                tried = slow & (newton >= 4)
+                stuck = tried & (err >= 0.9 * prev_err)
+                if stuck.any():
+                    return stuck
+                slow = slow & ~tried
             if slow.any():
                 # the chord is too far from the cells' incremental resistance (a rate- or
-                # SOC-dependent R0 far from where the matrix was made): refactorise at this
-                # iterate (Newton); after two tries, at max(slope, secant), which contracts
+                # SOC-dependent R0 or a steep OCV far from where the matrix was made):
+                # refactorise at this iterate (Newton); after two tries, at max(slope, secant),
+                # which contracts
                 newton = newton + slow
-                if (newton > 4).any():
-                    return newton > 4
                 for safe in (False, True):
                     which = slow & ((newton > 2) == safe)
                     if which.any():
