@@ -57,7 +57,7 @@ from .terms import cell_terms
 
 TOL_V = 1e-6  # V, chord-Newton tolerance on each branch
 MAX_STEP = 10.0  # s
-EPS = float(np.finfo(float).eps)
+F_EPS = float(np.finfo(float).eps)  # double precision
 _amax, _amin = np.maximum.reduce, np.minimum.reduce  # without the ndarray.max wrapper
 
 
@@ -406,7 +406,7 @@ class PackModel:
             Vsb = self._gather(Vs)
             vs_pos = Vs[self.pos_taps]
             if it == 0:  # 1 µV, or what double precision resolves at the circuit's voltages
-                tol = max(self.tol, 64 * EPS * float(_amax(np.abs(Vs))))
+                tol = max(self.tol, 64 * F_EPS * float(_amax(np.abs(Vs))))
             Ip, cv1, margin = self._pack_current(dem, value, vs_pos, zpos, cv, E, Vsb, rm, gm,
                                                  zb)
             I1 = gm * (E - Vsb + (Ip[0] if B == 1 else Ip[self.pack_of]) * zb)
