@@ -2,6 +2,8 @@
 
 - `model`: the cell and pack equations and one exact step of them (fully coupled nodal
   analysis, chord-Newton on the nonlinear cell model); `params`: the per-cell parameters;
+  `terms`: the step's terms at the cells' temperatures; `diagnose`: what the circuit solve can
+  resolve, and the InputError naming the input when it cannot;
 - `stepping`: segments, step control, output rows and cut-offs (`limits`: what the cut-offs are);
 - `record`: the rows in their final arrays, or streamed to a sink in blocks;
 - `batch`: N packs at once (Monte Carlo of the cells' spread).

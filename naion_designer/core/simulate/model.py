@@ -17,10 +17,13 @@ The step solution is exact for currents that vary linearly over a step h (I0 →
     SOC(h) = SOC − (I0 + I1) h / (2Q),    x(h) likewise with R_j → τ_d/Q
 The end currents of all cells are found together with the network (nodal analysis, every cell a
 Thevenin branch): the nodal matrix for the branch resistances R0 + Σ R_j β_j (+ cell_connection)
-is factorised for a few canonical step sizes and a reference resistance state, and a
-chord-Newton loop on the exact nonlinear cell model corrects the sources until every branch
-agrees within 1 µV.  A pack's chord depends on its own history only and a converged pack is not
-updated further, so a pack gives the same numbers alone or in a batch.
+is factorised for a few canonical step sizes and a reference resistance state (with, where the
+OCV is steep enough to matter, its slope times the step's charge per ampere h/2Q: near the ends
+of the table of a large low-resistance cell that is as large as R0), and a chord-Newton loop on
+the exact nonlinear cell model corrects the sources until every branch agrees within 1 µV (or
+what double precision resolves at the circuit's node voltages).  A pack's chord depends on its
+own history only and a converged pack is not updated further, so a pack gives the same numbers
+alone or in a batch.
 """
 
 from __future__ import annotations
@@ -35,26 +38,26 @@ from ..network import build_network, incidence
 from ..pack import PackDesign
 from ..thermal import build_thermal
 from ..units import InputError
+from .diagnose import check_branches, check_cell_tables, no_solution
 from .params import CellParameters, Spread
 from .solver import NodalSolver
 from .state import (
-    CellTerms,
     Demand,
     NodalSystem,
     PackState,
     RatingWatch,
     StepCoefficients,
     TemperatureCache,
-    TemperatureFactors,
     canonical_step,
     rc_weights,
     step_bucket,
     withheld_after,
 )
+from .terms import cell_terms
 
-T_REF = 298.15
 TOL_V = 1e-6  # V, chord-Newton tolerance on each branch
 MAX_STEP = 10.0  # s
+F_EPS = float(np.finfo(float).eps)  # double precision
 _amax, _amin = np.maximum.reduce, np.minimum.reduce  # without the ndarray.max wrapper
 
 
@@ -70,6 +73,7 @@ class PackModel:
         if cell.ocv is None:
             raise InputError("cell", f"cell '{cell.id}' has no [ocv] table, so it has no "
                                      "time-domain model")
+        check_cell_tables(design)
         self.design = design
         self.cell = cell
         self.S, self.P = design.series, design.parallel
@@ -114,13 +118,21 @@ class PackModel:
                                 pack_current=np.zeros(B), pack_voltage=np.zeros(B),
                                 cv=np.zeros(B, bool), power_margin=np.full(B, np.inf))
         self._coefficients: dict[float, StepCoefficients] = {}
-        self._systems: dict[int, NodalSystem] = {}
+        self._systems: dict[tuple, NodalSystem] = {}
+        # the OCV's slope in the chord, V per unit SOC (0: left out, where it is flat)
+        self._ocv_slope = np.zeros(self.NT)
+        self._ocv_dx = np.diff(p.ocv_soc)
+        self._ocv_dv = np.diff(p.ocv_voltage) / np.where(self._ocv_dx > 0, self._ocv_dx, 1.0)
+        # the steepest OCV's resistance per second of step, of the nominal cell (a property of
+        # the design, so that every pack of a batch has the same matrices)
+        self._ocv_per_s = float(np.max(self._ocv_dv)) / (2.0 * cell.capacity)
         self._rc_nominal = p.rc_nominal
         self._r_nominal = cell.resistance + float(self._rc_nominal.sum())
         self._tcache: TemperatureCache | None = None
-        self._rm_ref = self.effective_r0(self.state0)
-        self._ft_ref = p.resistance_factor(self.state0.T)
-        self.factorisations, tau_min = 0, float(self.tau.min()) if self.nrc else math.inf
+        self._set_reference(self.effective_r0(self.state0), p.resistance_factor(self.state0.T),
+                            None, self.fill(self.state0))
+        self.factorisations = 0
+        tau_min = float(self.tau.min()) if self.nrc else math.inf
         self.h_cap = min(MAX_STEP, max(0.05, tau_min / 2.0))
 
         d_lim = np.tile(design.cell_array("max_continuous_discharge_current").ravel(), B)
@@ -168,34 +180,67 @@ class PackModel:
 
     def refresh(self, st: PackState, packs: np.ndarray | None = None) -> None:
         """New chords at the state's resistances for `packs` (bool (B,); None: all)."""
-        self._set_reference(self.effective_r0(st), self.params.resistance_factor(st.T), packs)
+        self._set_reference(self.effective_r0(st), self.params.resistance_factor(st.T), packs,
+                            self.fill(st))
 
     def _refresh_at(self, soc: np.ndarray, cur: np.ndarray, T: np.ndarray, safe: bool,
-                    packs: np.ndarray | None) -> None:
-        """New chords at (soc, cur, T): the incremental resistance, or with safe=True the larger
-        of it and the secant R0 (a contraction for any monotonic drop)."""
+                    packs: np.ndarray | None, surface: np.ndarray,
+                    start: np.ndarray | None = None) -> None:
+        """New chords at (soc, cur, T) and the surface SOC: the incremental resistance and OCV
+        slope, or with safe=True the larger of each and its secant (R0 from zero current, the
+        OCV from the surface SOC `start` of the step's beginning): a contraction for any
+        monotonic drop."""
         st = PackState(soc=soc, u=self.state0.u, T=T, current=cur)
         r = self.effective_r0(st)
         p = self.params
         ft = p.resistance_factor(T)
         if safe:
             r = np.maximum(r, p.r0_at(soc, ft, cur))
-        self._set_reference(r, ft, packs)
+        self._set_reference(r, ft, packs, surface, start if safe else None)
 
-    def _set_reference(self, r: np.ndarray, ft, packs) -> None:
+    def ocv_slope(self, surface: np.ndarray, start: np.ndarray | None = None) -> np.ndarray:
+        """dOCV/dSOC at each cell's surface SOC (V per unit SOC; 0 beyond the table, where the
+        OCV is held at its end value), or the larger of it and the secant from `start`."""
+        x, y, dv = self.params.ocv_soc, self.params.ocv_voltage, self._ocv_dv
+        k = np.clip(np.searchsorted(x, surface, side="right") - 1, 0, dv.size - 1)
+        slope = np.where((surface >= x[0]) & (surface <= x[-1]), dv[k], 0.0)
+        if start is not None:
+            d = surface - start
+            ok = np.abs(d) > 1e-12
+            sec = (np.interp(surface, x, y) - np.interp(start, x, y)) / np.where(ok, d, 1.0)
+            slope = np.maximum(slope, np.where(ok, sec, 0.0))
+        return slope
+
+    def _set_reference(self, r: np.ndarray, ft, packs, surface: np.ndarray,
+                       start: np.ndarray | None = None) -> None:
+        # the OCV moves with the step's own charge (dV/dI = −dOCV/dSOC · h/2Q): near the ends of
+        # the table of a large, low-resistance cell that is as large as R0, and a chord without
+        # it does not contract; it enters the matrices where it is more than 2 % of a branch at
+        # the longest step
+        slope = self.ocv_slope(surface, start)
+        big = slope * (60.0 / (2.0 * self.Q)) > 0.02 * r
+        slope = np.where(big, slope, 0.0)
         if packs is None or packs.all():
-            self._rm_ref, self._ft_ref = r, ft
+            self._rm_ref, self._ft_ref, self._ocv_slope = r, ft, slope
         else:
             cells = packs[self.pack_of]
             self._rm_ref = np.where(cells, r, self._rm_ref)
+            self._ocv_slope = np.where(cells, slope, self._ocv_slope)
             if ft is not None:
                 self._ft_ref = np.where(cells, ft, self._ft_ref)
         self._coefficients.clear()
-        self._systems = {}  # (factorised again when a step size needs one)
+        self._systems.clear()  # made again when a step asks for one
 
     # --- factorisations ----------------------------------------------------------------------
-    def _key(self, beta: np.ndarray) -> int:
-        return step_bucket(beta, self._rc_nominal, self._r_nominal)
+    def _key(self, beta: np.ndarray | None, h: float) -> tuple:
+        """The matrix of a step: its RC share and, when the steepest OCV's slope can be more
+        than 10 % of the nominal cell's resistance at this step size (the CV phase of a charge
+        sees the cell alone), the step size to a factor √2."""
+        rc = step_bucket(beta, self._rc_nominal, self._r_nominal) if beta is not None else 0
+        if h > 0 and h * self._ocv_per_s > 0.1 * (self.cell.resistance + (
+                float(self._rc_nominal @ beta) if beta is not None else 0.0)):
+            return rc, round(2.0 * math.log2(h))
+        return rc, None
 
     def coefficients(self, h: float) -> StepCoefficients:
         """The exact step coefficients for h, and the factorised nodal matrix of its bucket
@@ -206,7 +251,7 @@ class PackModel:
         if len(self._coefficients) > 256:
             self._coefficients.clear()
         f = StepCoefficients(h=h)
-        key = 0
+        beta = None
         if self.nrc:
             a, beta = rc_weights(h, self.tau)
             f.rc_decay = a[:, None]
@@ -215,12 +260,12 @@ class PackModel:
             f.rc_start = f.rc_start_ref
             f.rc_end = self.Rrc * f.rc_beta
             f.rc_end_sum = f.rc_end.sum(axis=0)
-            key = self._key(beta)
+        key = self._key(beta, h)
         system = self._systems.get(key)
         if system is None:
             system = self._systems[key] = self._system(key)
         f.nodal = system
-        f.exact = system.step == h and self._ft_ref is None
+        f.exact = system.step == h and self._ft_ref is None and key[1] is None
         f.thermal_phi, f.thermal_keep = self.thermal.step_factors(h)
         f.soc_per_current = h / (2.0 * self.Q)
         if self.tau_d:
@@ -232,84 +277,29 @@ class PackModel:
         self._coefficients[h] = f
         return f
 
-    def _system(self, key: int) -> NodalSystem:
-        h = canonical_step(key, self._rc_nominal, self._r_nominal, self.tau)
+    def _system(self, key: tuple) -> NodalSystem:
+        h = canonical_step(key[0], self._rc_nominal, self._r_nominal, self.tau)
         rm = self._rm_ref.copy()
         if self.nrc:
             beta = np.ones(self.nrc) if math.isinf(h) else rc_weights(h, self.tau)[1]
             rcb = (self.Rrc * beta[:, None]).sum(axis=0)
             rm = rm + (rcb if self._ft_ref is None else rcb * self._ft_ref)
+        if key[1] is not None:  # the OCV's share at the bucket's step size: d(surface)/dI1
+            hk = 2.0 ** (key[1] / 2.0)
+            ds = hk / (2.0 * self.Q)
+            if self.tau_d:
+                b = rc_weights(hk, np.array([self.tau_d]))[1][0]
+                ds = ds + (self.tau_d / self.Q) * b * (1.0 if self._ft_ref is None
+                                                       else self._ft_ref)
+            rm = rm + self._ocv_slope * ds
         rb = rm + self.r_conn
+        check_branches(self.design, self.net, rb)
         blocks = [self.net.laplacian(x.reshape(self.S, self.P))
                   for x in rb.reshape(self.B, self.N)]
         lu = NodalSolver(blocks[0] if self.B == 1 else sp.block_diag(blocks, format="csc"))
         self.factorisations += 1
         z = lu.solve(self.e_pos)
         return NodalSystem(rm, 1.0 / rb, lu, self._gather(z), z[self.pos_taps] + self.r_term, h)
-
-    def _cell_terms(self, f: StepCoefficients, T: np.ndarray) -> CellTerms:
-        """The step's terms at the cells' temperatures.  The temperature factors are looked up
-        again only when a cell of the pack has moved more than 0.02 K (R changes ~0.1 % per
-        0.02 K at 25 °C for a steep cell); the step-size dependent products only when the step
-        size or those factors change."""
-        p = self.params
-        if not p.temperature_dependent:
-            if f.terms is None:
-                f.terms = self._terms(f, None)
-            return f.terms
-        tc = self._tcache
-        if tc is None:
-            tc = TemperatureCache(T, T.copy(), self._temperature_factors(T), {})
-        elif tc.T is not T:
-            if self.B == 1:
-                moved = np.array([_amax(np.abs(T - tc.T_ref)) >= 0.02])
-            else:
-                moved = self.per_pack(np.abs(T - tc.T_ref)).max(axis=1) >= 0.02
-            if moved.all():
-                tc = TemperatureCache(T, T.copy(), self._temperature_factors(T), {})
-            elif moved.any():  # each pack looks its factors up on its own schedule
-                cells = moved[self.pack_of]
-                new = self._temperature_factors(T)
-                old = tc.factors
-                factors = TemperatureFactors(*(
-                    n if n is None or isinstance(n, float) else np.where(cells, n, o)
-                    for n, o in zip(new, old, strict=True)))
-                tc = TemperatureCache(T, np.where(cells, T, tc.T_ref), factors, {})
-            else:
-                tc = TemperatureCache(T, tc.T_ref, tc.factors, tc.terms)
-        self._tcache = tc
-        found = tc.terms.get(id(f))
-        if found is None or found[0] is not f:
-            if len(tc.terms) > 64:
-                tc.terms.clear()
-            found = (f, self._terms(f, tc.factors))
-            tc.terms[id(f)] = found
-        return found[1]
-
-    def _temperature_factors(self, T: np.ndarray) -> TemperatureFactors:
-        p = self.params
-        return TemperatureFactors(p.capacity_factor(T), p.resistance_factor(T),
-                                  self.ent * (T - T_REF) if self.ent else 0.0)
-
-    def _terms(self, f: StepCoefficients, tf: TemperatureFactors | None) -> CellTerms:
-        fq, ft, off = (tf.capacity, tf.resistance, tf.ocv_offset) if tf is not None else \
-            (None, None, 0.0)
-        c1 = rcb = inv = None
-        rcbsum = 0.0
-        if self.nrc:
-            if ft is None:
-                c1, rcb, rcbsum, inv = f.rc_start, f.rc_end, f.rc_end_sum, self.inv_rrc
-            else:
-                c1 = f.rc_start_ref * ft
-                rcb = self.Rrc * f.rc_beta * ft
-                rcbsum = rcb.sum(axis=0)
-                inv = self.inv_rrc / ft
-        r0c = corr = None
-        if not self.params.r0_varies:
-            r0c = self.R0 if ft is None else self.R0 * ft
-            if ft is not None or self.nrc == 0 or not f.exact:
-                corr = f.nodal.branch_resistance - r0c - rcbsum
-        return CellTerms(f.soc_per_current, fq, ft, c1, rcb, rcbsum, inv, off, r0c, corr)
 
     # --- one step ----------------------------------------------------------------------------
     def advance(self, st: PackState, h: float, dem: Demand,
@@ -326,8 +316,10 @@ class PackModel:
             if attempt == 0:
                 self.refresh(st, out)
             else:
-                self._refresh_at(st.soc, st.current, st.T, True, out)
-        raise ArithmeticError("the pack circuit did not converge")  # pragma: no cover
+                self._refresh_at(st.soc, st.current, st.T, True, out, self.fill(st))
+        cells = out[self.pack_of]
+        k = int(np.argmax(np.where(cells, np.abs(st.current), -1.0)))
+        raise no_solution(self.design, st, dem, k)
 
     def _pack_current(self, dem: Demand, value, vs_pos, zpos, cv, E, Vsb, rm, gm, zb):
         """Each pack's current (B,) for its source voltage vs_pos, and the CC-CV phase and the
@@ -362,7 +354,7 @@ class PackModel:
         T = st.T
         interp = np.interp
         ox, oy = p.ocv_soc, p.ocv_voltage
-        ct = self._cell_terms(f, T)
+        ct = cell_terms(self, f, T)
         hq, fq, ft, off = ct.soc_per_current, ct.capacity_factor, ct.r_factor, ct.ocv_offset
         c1, rcb, rcbsum, inv = ct.rc_start, ct.rc_end, ct.rc_end_sum, ct.rc_conductance
         r0c, corr = ct.r0, ct.chord_correction
@@ -411,6 +403,8 @@ class PackModel:
             Vs = sysm.factor.solve(self._scatter(gm * E))
             Vsb = self._gather(Vs)
             vs_pos = Vs[self.pos_taps]
+            if it == 0:  # 1 µV, or what double precision resolves at the circuit's voltages
+                tol = max(self.tol, 64 * F_EPS * float(_amax(np.abs(Vs))))
             Ip, cv1, margin = self._pack_current(dem, value, vs_pos, zpos, cv, E, Vsb, rm, gm,
                                                  zb)
             I1 = gm * (E - Vsb + (Ip[0] if B == 1 else Ip[self.pack_of]) * zb)
@@ -432,7 +426,7 @@ class PackModel:
             omega = p.relaxation(surf, hq + xb if tau_d else hq, gm) if h > 0 else 1.0
             if B == 1:  # one pack: the same control with scalars
                 e1 = max(_amax(res), -_amin(res))
-                if e1 < self.tol or not active_packs[0]:
+                if e1 < tol or not active_packs[0]:
                     break
                 if not (e1 > 0.25 * prev_err[0] and it >= 1):
                     prev_err[0] = e1
@@ -441,33 +435,45 @@ class PackModel:
                 err = np.array([e1])
             else:
                 err = np.abs(self.per_pack(res)).max(axis=1)
-            going = (err >= self.tol) & active_packs
+            going = (err >= tol) & active_packs
             if not going.any():
                 break
             slow = going & (err > 0.25 * prev_err) & (it >= 1)
+            if slow.any() and (newton >= 4).any():
+                # four new chords made: a pack whose error still shrinks goes on with its
+                # chord (a solution on a kink of the OCV or R0 table contracts, slowly), one
+                # whose error does not has no solution the loop can find
+                tried = slow & (newton >= 4)
+                stuck = tried & (err >= 0.9 * prev_err)
+                if stuck.any():
+                    return stuck
+                slow = slow & ~tried
             if slow.any():
                 # the chord is too far from the cells' incremental resistance (a rate- or
-                # SOC-dependent R0 far from where the matrix was made): refactorise at this
-                # iterate (Newton); after two tries, at max(slope, secant), which contracts
+                # SOC-dependent R0 or a steep OCV far from where the matrix was made):
+                # refactorise at this iterate (Newton); after two tries, at max(slope, secant),
+                # which contracts
                 newton = newton + slow
-                if (newton > 4).any():
-                    return newton > 4
                 for safe in (False, True):
                     which = slow & ((newton > 2) == safe)
                     if which.any():
-                        self._refresh_at(soc1, I1, T, safe, which)
+                        self._refresh_at(soc1, I1, T, safe, which, surf, self.fill(st))
                 f = self.coefficients(h)
                 sysm = f.nodal
                 rm, gm, zb, zpos = sysm.branch_resistance, sysm.branch_conductance, \
                     sysm.z_branch, sysm.z_pack
-                ct = self._cell_terms(f, T)
+                ct = cell_terms(self, f, T)
                 hq, fq, ft, off = ct.soc_per_current, ct.capacity_factor, ct.r_factor, \
                     ct.ocv_offset
                 c1, rcb, rcbsum, inv = ct.rc_start, ct.rc_end, ct.rc_end_sum, ct.rc_conductance
                 r0c, corr = ct.r0, ct.chord_correction
-                restart = slow if B > 1 else None
-                E = V1 + rm * I1 if restart is None else np.where(restart[self.pack_of],
-                                                                 V1 + rm * I1, E)
+                if B == 1:
+                    E = V1 + rm * I1
+                else:  # the other packs take their own iteration, as they would alone
+                    fine = (going & ~slow)[self.pack_of]
+                    E = np.where(slow[self.pack_of], V1 + rm * I1,
+                                 np.where(fine, E + res, E))
+                    active_packs = going
                 prev_err = np.where(slow, np.inf, err)
                 continue
             prev_err = err
