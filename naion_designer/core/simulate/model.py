@@ -121,11 +121,9 @@ class PackModel:
         self._systems: dict[tuple, NodalSystem] = {}
         # the OCV's slope in the chord, V per unit SOC (0: left out, where it is flat)
         self._ocv_slope = np.zeros(self.NT)
-        self._ocv_dx = np.diff(p.ocv_soc)
-        self._ocv_dv = np.diff(p.ocv_voltage) / np.where(self._ocv_dx > 0, self._ocv_dx, 1.0)
         # the steepest OCV's resistance per second of step, of the nominal cell (a property of
         # the design, so that every pack of a batch has the same matrices)
-        self._ocv_per_s = float(np.max(self._ocv_dv)) / (2.0 * cell.capacity)
+        self._ocv_per_s = float(np.max(p.ocv_slopes)) / (2.0 * cell.capacity)
         self._rc_nominal = p.rc_nominal
         self._r_nominal = cell.resistance + float(self._rc_nominal.sum())
         self._tcache: TemperatureCache | None = None
@@ -198,26 +196,13 @@ class PackModel:
             r = np.maximum(r, p.r0_at(soc, ft, cur))
         self._set_reference(r, ft, packs, surface, start if safe else None)
 
-    def ocv_slope(self, surface: np.ndarray, start: np.ndarray | None = None) -> np.ndarray:
-        """dOCV/dSOC at each cell's surface SOC (V per unit SOC; 0 beyond the table, where the
-        OCV is held at its end value), or the larger of it and the secant from `start`."""
-        x, y, dv = self.params.ocv_soc, self.params.ocv_voltage, self._ocv_dv
-        k = np.clip(np.searchsorted(x, surface, side="right") - 1, 0, dv.size - 1)
-        slope = np.where((surface >= x[0]) & (surface <= x[-1]), dv[k], 0.0)
-        if start is not None:
-            d = surface - start
-            ok = np.abs(d) > 1e-12
-            sec = (np.interp(surface, x, y) - np.interp(start, x, y)) / np.where(ok, d, 1.0)
-            slope = np.maximum(slope, np.where(ok, sec, 0.0))
-        return slope
-
     def _set_reference(self, r: np.ndarray, ft, packs, surface: np.ndarray,
                        start: np.ndarray | None = None) -> None:
         # the OCV moves with the step's own charge (dV/dI = −dOCV/dSOC · h/2Q): near the ends of
         # the table of a large, low-resistance cell that is as large as R0, and a chord without
         # it does not contract; it enters the matrices where it is more than 2 % of a branch at
         # the longest step
-        slope = self.ocv_slope(surface, start)
+        slope = self.params.ocv_slope(surface, start)
         big = slope * (60.0 / (2.0 * self.Q)) > 0.02 * r
         slope = np.where(big, slope, 0.0)
         if packs is None or packs.all():

@@ -145,6 +145,25 @@ class CellParameters:
         k = int(below[-1])
         return float(x[k + 1]) if k + 1 < len(x) else np.inf
 
+    @property
+    def ocv_slopes(self) -> np.ndarray:
+        """dOCV/dSOC of each segment of the OCV table, V per unit SOC."""
+        dx = np.diff(self.ocv_soc)
+        return np.diff(self.ocv_voltage) / np.where(dx > 0, dx, 1.0)
+
+    def ocv_slope(self, surface: np.ndarray, start: np.ndarray | None = None) -> np.ndarray:
+        """dOCV/dSOC at each cell's surface SOC (V per unit SOC; 0 beyond the table, where the
+        OCV is held at its end value), or the larger of it and the secant from `start`."""
+        x, y, dv = self.ocv_soc, self.ocv_voltage, self.ocv_slopes
+        k = np.clip(np.searchsorted(x, surface, side="right") - 1, 0, dv.size - 1)
+        slope = np.where((surface >= x[0]) & (surface <= x[-1]), dv[k], 0.0)
+        if start is not None:
+            d = surface - start
+            ok = np.abs(d) > 1e-12
+            sec = (np.interp(surface, x, y) - np.interp(start, x, y)) / np.where(ok, d, 1.0)
+            slope = np.maximum(slope, np.where(ok, sec, 0.0))
+        return slope
+
     def resistance_factor(self, T: np.ndarray) -> np.ndarray | None:
         if self.temp_r is None:
             return None
