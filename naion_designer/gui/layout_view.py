@@ -120,7 +120,11 @@ class LayoutView(QGraphicsView):
         self._dimensions(L, W, lay.height * 1e3,
                          self._terminal_lead(dx, dy, W) + 0.5 * min(dx, dy))
         pad = max(L, W) * 0.12 + 30
-        scene.setSceneRect(QRectF(-pad, -pad, L + 2 * pad, W + 2 * pad))
+        # room for the dimension lines, their labels and the upper terminal too: the view
+        # cannot show beyond the scene rect, so a fit would be cut off there
+        top = self._terminal_lead(dx, dy, W) + min(dx, dy)
+        scene.setSceneRect(QRectF(-pad, -pad, L + 2 * pad, W + 2 * pad)
+                           .united(self._fit_rect.adjusted(-pad, -pad, pad, pad + top)))
         if self._colour_values is not None and self._colour_values[0].shape == (S, P):
             self.set_colour_values(*self._colour_values)
         else:

@@ -678,7 +678,7 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Envelope L × W × H = {0:.0f} × {1:.0f} × {2:.0f} mm · {3}S{4}P = {5} cells · drag a group onto another to swap them in the series path</source>
-        <translation>外形 长 × 宽 × 高 = {0:.0f} × {1:.0f} × {2:.0f} mm · {3}S{4}P = {5} 只电池单体 · 将一个并联组拖到另一个上可交换其串联位置</translation>
+        <translation>外形尺寸 {0:.0f} × {1:.0f} × {2:.0f} mm · {3}S{4}P · {5} 只单体 · 拖动并联组可交换串联位置</translation>
     </message>
 </context>
 <context>
@@ -808,23 +808,23 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Topology</source>
-        <translation>拓扑</translation>
+        <translation>连接方式</translation>
     </message>
     <message>
         <source>Cell connection</source>
-        <translation>单体连接电阻</translation>
+        <translation>电池单体连接</translation>
     </message>
     <message>
         <source>Busbar segment</source>
-        <translation>汇流排段电阻</translation>
+        <translation>汇流排段</translation>
     </message>
     <message>
         <source>Terminal</source>
-        <translation>输出极柱电阻</translation>
+        <translation>极柱</translation>
     </message>
     <message>
         <source>Pack terminals</source>
-        <translation>电池包输出极柱</translation>
+        <translation>总正负极</translation>
     </message>
     <message>
         <source>Busbar material</source>
@@ -844,7 +844,7 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Cell gap</source>
-        <translation>单体间距</translation>
+        <translation>电池单体间距</translation>
     </message>
     <message>
         <source>Module gap</source>
@@ -852,7 +852,7 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Margin to wall</source>
-        <translation>距壳体壁余量</translation>
+        <translation>距箱壁余量</translation>
     </message>
     <message>
         <source>Top clearance</source>
