@@ -49,7 +49,7 @@ class FitToBoxDialog(QDialog):
         super().__init__(parent)
         self.doc = doc
         self.setWindowTitle(self.tr("Fit to box"))
-        self.resize(720, 460)
+        self.resize(820, 480)
         lay = QVBoxLayout(self)
         form = QFormLayout()
         d = doc.design
@@ -79,7 +79,10 @@ class FitToBoxDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for col in (4, 6):  # the dimensions and what misses: as wide as their text
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda idx: self.apply(idx.row()))
         lay.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
