@@ -191,7 +191,8 @@ class DocumentTab(QWidget):
         if arr is None:
             self.view.set_colour_values(None)
             self.colour_bar.hide()
-            self.time_label.setText("run a simulation" if not sim_ok else "no per-cell data")
+            self.time_label.setText(self.tr("run a simulation") if not sim_ok
+                                    else self.tr("no per-cell data"))
             return
         k = min(self.time_index(), arr.shape[0] - 1)
         scale, offset, unit = 1.0, 0.0, MODES[mode][1]

@@ -9,7 +9,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from ..core.units import InputError
 
 APP_TITLE = "NaIon Designer"
-FILE_FILTER = "NaIon designs (*.naion);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("FileDialogs", "NaIon designs (*.naion);;All files (*)")
+
+
+def file_filter() -> str:
+    """The designs' filter of the open and save dialogs, in the UI language."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("FileDialogs", FILE_FILTER)
 
 
 def first_line(exc: BaseException) -> str:

@@ -662,6 +662,14 @@ Your open designs are autosaved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>run a simulation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no per-cell data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>t = {0:.1f} min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -913,6 +921,13 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Usable SOC window</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>NaIon designs (*.naion);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1674,6 +1689,10 @@ Your open designs are autosaved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open designs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1745,6 +1764,10 @@ Your open designs are autosaved.</source>
         <source>NaIon Designer did not close properly last time. Restore the unsaved designs?
 
 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save design as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

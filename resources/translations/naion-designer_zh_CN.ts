@@ -665,6 +665,14 @@ Your open designs are autosaved.</source>
         <translation>稳态</translation>
     </message>
     <message>
+        <source>run a simulation</source>
+        <translation>请先运行仿真</translation>
+    </message>
+    <message>
+        <source>no per-cell data</source>
+        <translation>无单体数据</translation>
+    </message>
+    <message>
         <source>t = {0:.1f} min</source>
         <translation>t = {0:.1f} min</translation>
     </message>
@@ -917,6 +925,13 @@ Your open designs are autosaved.</source>
     <message>
         <source>Usable SOC window</source>
         <translation>可用 SOC 区间</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>NaIon designs (*.naion);;All files (*)</source>
+        <translation>NaIon 设计 (*.naion);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1677,6 +1692,10 @@ Your open designs are autosaved.</source>
         <translation>新设计使用 {0} {1}（{2}）：可在电池单体库中选择其他电池单体并点击“用于设计”</translation>
     </message>
     <message>
+        <source>Open designs</source>
+        <translation>打开设计</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1751,6 +1770,10 @@ Your open designs are autosaved.</source>
         <translation>NaIon Designer 上次未正常关闭。是否恢复未保存的设计？
 
 {0}</translation>
+    </message>
+    <message>
+        <source>Save design as</source>
+        <translation>设计另存为</translation>
     </message>
     <message>
         <source>Size for target</source>

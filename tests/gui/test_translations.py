@@ -315,3 +315,12 @@ def test_qt_standard_dialogs_are_translated(chinese):
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
     QApplication.processEvents()
+
+
+def test_field_labels_and_file_filter_are_translated(chinese):
+    from naion_designer.core.units import InputError
+    from naion_designer.gui.messages import file_filter, user_message
+
+    assert file_filter() == "NaIon 设计 (*.naion);;所有文件 (*)"
+    text = user_message(InputError("layout.group_shape", "x"))
+    assert text == "并联组排布形状: x"
