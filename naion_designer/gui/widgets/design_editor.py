@@ -381,8 +381,11 @@ class DesignEditor(OverheadsMixin, QWidget):
             return
         text = edit.text()
         current = getattr(self.doc.design, section)
+        values = {name: value}
+        if section == "interconnect" and name == "busbar_segment":
+            values["busbar_segment_given"] = True  # a typed segment overrides the geometry
         try:
-            self.doc.edit(edit.label, **{section: replace(current, **{name: value})})
+            self.doc.edit(edit.label, **{section: replace(current, **values)})
         except InputError as exc:
             self.show_error(core_text(str(exc)))
             self.refresh()
