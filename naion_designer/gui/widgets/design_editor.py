@@ -179,8 +179,9 @@ class DesignEditor(OverheadsMixin, QWidget):
             self.tr("Modules"), "layout", modules=v))
         form.addRow(self.tr("Modules"), self.modules_spin)
         self._add_quantities(form, "layout")
-        self.layout_controls = LayoutControls(self._commit, self.show_error)
-        form.addRow(self.layout_controls)
+        # its rows join the section's form: one label column for the whole section
+        self.layout_controls = LayoutControls(self._commit, self.show_error, self, form)
+        self.layout_controls.hide()  # holds the logic; its widgets are in the form
 
         # --- overheads ---------------------------------------------------------------------
         box = QGroupBox(self.tr("Overheads (busbars, BMS, enclosure…)"))

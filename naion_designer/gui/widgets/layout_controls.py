@@ -33,15 +33,18 @@ ENVELOPE_TEXTS = {  # (field label, row label) of each side of the largest envel
 
 class LayoutControls(QWidget):
     def __init__(self, commit: Callable[..., bool], show_error: Callable[[str], None],
-                 parent=None):
+                 parent=None, form: QFormLayout | None = None):
+        """The rows go into `form` when given (one label column with the rows above them),
+        else into this widget's own form."""
         super().__init__(parent)
         self._commit = commit
         self._show_error = show_error
         self.design = None
         self.shapes: list[tuple[int, int] | None] = [None]
         self._refreshing = False
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
+        if form is None:
+            form = QFormLayout(self)
+            form.setContentsMargins(0, 0, 0, 0)
         self.shape_combo = QComboBox()
         self.shape_combo.setObjectName("layout.group_shape")
         self.shape_combo.activated.connect(self._shape_chosen)
