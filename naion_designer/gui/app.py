@@ -8,6 +8,7 @@ packaging smoke test and the start-up test).
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 
@@ -92,7 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     log_path = setup_logging()
     install_excepthook(log_path, show_dialog=not args.smoke_test)
     settings = Settings()
-    install_translators(app, choose_language(args.lang, settings.get("language")))
+    lang = choose_language(args.lang, settings.get("language"))
+    install_translators(app, lang)
+    logging.getLogger(__name__).info("NaIon Designer %s started (language %s, log %s)",
+                                     app_version(), lang, log_path)
     from .main_window import MainWindow, app_icon
 
     app.setWindowIcon(app_icon())

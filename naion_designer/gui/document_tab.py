@@ -191,7 +191,8 @@ class DocumentTab(QWidget):
         if arr is None:
             self.view.set_colour_values(None)
             self.colour_bar.hide()
-            self.time_label.setText("run a simulation" if not sim_ok else "no per-cell data")
+            self.time_label.setText(self.tr("run a simulation") if not sim_ok
+                                    else self.tr("no per-cell data"))
             return
         k = min(self.time_index(), arr.shape[0] - 1)
         scale, offset, unit = 1.0, 0.0, MODES[mode][1]
@@ -222,7 +223,7 @@ class DocumentTab(QWidget):
 
     # --- cell information ------------------------------------------------------------------
     def cell_info(self, s: int, p: int) -> str:
-        parts = [f"DC current share {self.doc.current_share()[s, p]:.3f}× mean"]
+        parts = [self.tr("DC current share {0:.3f}× mean").format(self.doc.current_share()[s, p])]
         sim = self.doc.simulation
         if sim is not None and self.doc.simulation_matches():
             k = min(self.time_index(), len(sim.time) - 1)
@@ -235,7 +236,7 @@ class DocumentTab(QWidget):
             if sim.cell_soc is not None:
                 bits.append(f"SOC {float(sim.cell_soc[k, s, p]) * 100:.0f} %")
             if bits:
-                parts.append(f"at t = {t / 60:.1f} min: " + ", ".join(bits))
+                parts.append(self.tr("at t = {0:.1f} min: ").format(t / 60) + ", ".join(bits))
         return " · ".join(parts)
 
     def show_envelope(self) -> None:

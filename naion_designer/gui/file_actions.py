@@ -14,7 +14,7 @@ from . import recovery
 from .document import Document
 from .document_tab import DocumentTab
 from .i18n import translate
-from .messages import FILE_FILTER, first_line
+from .messages import file_filter, first_line
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,8 @@ class FilesMixin:
     def open_dialog(self) -> None:
         start = str(self.current_document().path.parent) if self.current_document() and \
             self.current_document().path else ""
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open designs", start, FILE_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, translate("MainWindow", "Open designs"), start,
+                                                file_filter())
         for p in paths:
             self.open_file(p)
 

@@ -120,7 +120,11 @@ class LayoutView(QGraphicsView):
         self._dimensions(L, W, lay.height * 1e3,
                          self._terminal_lead(dx, dy, W) + 0.5 * min(dx, dy))
         pad = max(L, W) * 0.12 + 30
-        scene.setSceneRect(QRectF(-pad, -pad, L + 2 * pad, W + 2 * pad))
+        # room for the dimension lines, their labels and the upper terminal too: the view
+        # cannot show beyond the scene rect, so a fit would be cut off there
+        top = self._terminal_lead(dx, dy, W) + min(dx, dy)
+        scene.setSceneRect(QRectF(-pad, -pad, L + 2 * pad, W + 2 * pad)
+                           .united(self._fit_rect.adjusted(-pad, -pad, pad, pad + top)))
         if self._colour_values is not None and self._colour_values[0].shape == (S, P):
             self.set_colour_values(*self._colour_values)
         else:
@@ -173,7 +177,7 @@ class LayoutView(QGraphicsView):
                                                      Qt.PenStyle.DashDotLine),
                                         QBrush(QColor(61, 111, 182, 18)))
             item.setZValue(-5)
-            self.scene().addItem(Label(f"Module {m + 1}",
+            self.scene().addItem(Label(self.tr("Module {0}").format(m + 1),
                                        QPointF(r.left(), r.bottom() + 0.3 * min(dx, dy)),
                                        QColor("#3d6fb6"), True, "left", 11))
 
@@ -395,7 +399,7 @@ class LayoutView(QGraphicsView):
         slot_a, slot_b = int(lay.slot_of_series[s_a]), int(lay.slot_of_series[s_b])
         order[slot_a], order[slot_b] = order[slot_b], order[slot_a]
         new_order = () if order == list(range(d.series)) else tuple(order)
-        self._edit(f"Swap groups {s_a + 1} and {s_b + 1}",
+        self._edit(self.tr("Swap groups {0} and {1}").format(s_a + 1, s_b + 1),
                    layout=replace(d.layout, group_order=new_order))
 
     def swap_modules(self, s_a: int, s_b: int) -> bool:
@@ -411,19 +415,21 @@ class LayoutView(QGraphicsView):
         sa = np.nonzero(module_of_slot == m_a)[0]
         sb = np.nonzero(module_of_slot == m_b)[0]
         if sa.size != sb.size:
-            self.message.emit(f"Modules {m_a + 1} and {m_b + 1} hold different numbers of groups "
-                              f"({sa.size} and {sb.size}): they cannot trade places.")
+            self.message.emit(self.tr("Modules {0} and {1} hold different numbers of groups "
+                                      "({2} and {3}): they cannot trade places.").format(
+                m_a + 1, m_b + 1, sa.size, sb.size))
             return False
         order = np.array(d.layout.group_order or range(d.series))
         order[sa], order[sb] = order[sb].copy(), order[sa].copy()
         new = () if list(order) == list(range(d.series)) else tuple(int(v) for v in order)
-        return self._edit(f"Swap modules {m_a + 1} and {m_b + 1}",
+        return self._edit(self.tr("Swap modules {0} and {1}").format(m_a + 1, m_b + 1),
                           layout=replace(d.layout, group_order=new))
 
     def set_group_shape(self, shape: tuple[int, int] | None) -> bool:
         """The block shape of every parallel group (None: chosen automatically); one undo step."""
         d = self.doc.design
-        text = "Block shape automatic" if shape is None else f"Block shape {shape[0]} × {shape[1]}"
+        text = (self.tr("Block shape automatic") if shape is None
+                else self.tr("Block shape {0} × {1}").format(shape[0], shape[1]))
         return self._edit(text, layout=replace(d.layout, group_shape=shape))
 
     def _edit(self, text: str, **changes) -> bool:
@@ -437,20 +443,24 @@ class LayoutView(QGraphicsView):
     def contextMenuEvent(self, event) -> None:
         if self.design is None:
             return
+        self.context_menu().exec(event.globalPos())
+
+    def context_menu(self) -> QMenu:
+        """The context menu of the pack: the block shape of the parallel groups."""
         menu = QMenu(self)
-        shapes = menu.addMenu("Block shape")
+        shapes = menu.addMenu(self.tr("Block shape"))
         current = self.design.layout.group_shape
-        auto = shapes.addAction(f"Automatic ({self.layout.group_shape[0]} × "
-                                f"{self.layout.group_shape[1]})")
+        auto = shapes.addAction(self.tr("Automatic ({0} × {1})").format(
+            self.layout.group_shape[0], self.layout.group_shape[1]))
         auto.setCheckable(True)
         auto.setChecked(current is None)
         auto.triggered.connect(lambda: self.set_group_shape(None))
         for sh in group_shapes(self.design.parallel):
-            act = shapes.addAction(f"{sh[0]} rows × {sh[1]} columns")
+            act = shapes.addAction(self.tr("{0} rows × {1} columns").format(sh[0], sh[1]))
             act.setCheckable(True)
             act.setChecked(current == sh)
             act.triggered.connect(lambda _c=False, sh=sh: self.set_group_shape(sh))
-        menu.exec(event.globalPos())
+        return menu
 
     def _select(self, s: int, p: int) -> None:
         self._selected = (s, p)
@@ -477,8 +487,9 @@ class LayoutView(QGraphicsView):
     def describe_cell(self, s: int, p: int) -> str:
         lay = self.layout
         slot = int(lay.slot_of_series[s])
-        text = (f"Group {s + 1} (series position {s}, slot {slot + 1}), cell p{p} · "
-                f"x {lay.x[s, p] * 1e3:.1f} mm, y {lay.y[s, p] * 1e3:.1f} mm")
+        text = self.tr("Group {0} (series position {1}, slot {2}), cell p{3} · "
+                       "x {4:.1f} mm, y {5:.1f} mm").format(
+            s + 1, s, slot + 1, p, lay.x[s, p] * 1e3, lay.y[s, p] * 1e3)
         if self.info_provider is not None:
             extra = self.info_provider(s, p)
             if extra:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from ..core.life_request import LifeRequest, life_request, run_request
 from ..core.profiles import builtin_profiles
 from ..core.units import InputError
+from .i18n import translate
 from .workers import Task
 
 LIMIT_PEN = QColor("#c00000")
@@ -317,4 +318,4 @@ def open_for(window):
     if doc is None:
         return None
     view = LifetimeView(doc.design)
-    return window._tool_window(view, view.tr("Lifetime"))
+    return window._tool_window(view, translate("LifetimeView", "Lifetime"))

@@ -32,7 +32,7 @@ from .document import Document
 from .document_tab import DocumentTab
 from .file_actions import FilesMixin
 from .i18n import core_text
-from .messages import APP_TITLE, FILE_FILTER, first_line
+from .messages import APP_TITLE, file_filter, first_line
 from .settings import Settings
 from .tools import ToolsMixin
 from .widgets.cell_library import CellLibraryPanel
@@ -356,7 +356,8 @@ class MainWindow(FilesMixin, ToolsMixin, ActionsMixin, QMainWindow):
     def ask_save_path(self, doc: Document) -> str:
         start = str(doc.path) if doc.path and not self._is_bundled(doc.path) else \
             str(Path.home() / f"{doc.display_name()}.naion")
-        path, _ = QFileDialog.getSaveFileName(self, "Save design as", start, FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save design as"), start,
+                                              file_filter())
         return path
 
     def show_error(self, title: str, message: str) -> None:

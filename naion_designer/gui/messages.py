@@ -4,10 +4,19 @@ file (`layout.group_shape`); the GUI shows the label of the control instead."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from ..core.units import InputError
 
 APP_TITLE = "NaIon Designer"
-FILE_FILTER = "NaIon designs (*.naion);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("FileDialogs", "NaIon designs (*.naion);;All files (*)")
+
+
+def file_filter() -> str:
+    """The designs' filter of the open and save dialogs, in the UI language."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("FileDialogs", FILE_FILTER)
 
 
 def first_line(exc: BaseException) -> str:
@@ -15,27 +24,37 @@ def first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-FIELD_LABELS = {
-    "series": "Series (S)", "parallel": "Parallel (P)", "topology": "Topology",
-    "interconnect.cell_connection": "Cell connection",
-    "interconnect.busbar_segment": "Busbar segment", "interconnect.terminal": "Terminal",
-    "interconnect.terminal_side": "Pack terminals",
-    "interconnect.busbar.material": "Busbar material",
-    "interconnect.busbar.thickness": "Busbar thickness",
-    "interconnect.busbar.width": "Busbar width",
-    "layout.packing": "Packing", "layout.gap": "Cell gap", "layout.module_gap": "Module gap",
-    "layout.margin": "Margin to wall", "layout.top_clearance": "Top clearance",
-    "layout.groups_per_row": "Groups per row", "layout.rotation": "Rotation",
-    "layout.modules": "Modules", "layout.group_order": "Series order of the groups",
-    "layout.group_shape": "Block shape", "layout.group_gap": "Gap between blocks",
-    "layout.envelope": "Largest envelope", "layout.envelope.length": "Largest envelope length",
-    "layout.envelope.width": "Largest envelope width",
-    "layout.envelope.height": "Largest envelope height",
-    "cell_overrides.series": "Per-cell override (series position)",
-    "cell_overrides.parallel": "Per-cell override (parallel position)",
-    "thermal.ambient_temperature": "Ambient temperature",
-    "thermal.heat_transfer_coefficient": "Heat transfer coefficient",
-    "analysis.soc_window": "Usable SOC window",
+FIELD_LABELS = {  # the label of a design file's field, as its control shows it
+    "series": QT_TRANSLATE_NOOP("FieldLabels", "Series (S)"),
+    "parallel": QT_TRANSLATE_NOOP("FieldLabels", "Parallel (P)"),
+    "topology": QT_TRANSLATE_NOOP("FieldLabels", "Topology"),
+    "interconnect.cell_connection": QT_TRANSLATE_NOOP("FieldLabels", "Cell connection"),
+    "interconnect.busbar_segment": QT_TRANSLATE_NOOP("FieldLabels", "Busbar segment"),
+    "interconnect.terminal": QT_TRANSLATE_NOOP("FieldLabels", "Terminal"),
+    "interconnect.terminal_side": QT_TRANSLATE_NOOP("FieldLabels", "Pack terminals"),
+    "interconnect.busbar.material": QT_TRANSLATE_NOOP("FieldLabels", "Busbar material"),
+    "interconnect.busbar.thickness": QT_TRANSLATE_NOOP("FieldLabels", "Busbar thickness"),
+    "interconnect.busbar.width": QT_TRANSLATE_NOOP("FieldLabels", "Busbar width"),
+    "layout.packing": QT_TRANSLATE_NOOP("FieldLabels", "Packing"),
+    "layout.gap": QT_TRANSLATE_NOOP("FieldLabels", "Cell gap"),
+    "layout.module_gap": QT_TRANSLATE_NOOP("FieldLabels", "Module gap"),
+    "layout.margin": QT_TRANSLATE_NOOP("FieldLabels", "Margin to wall"),
+    "layout.top_clearance": QT_TRANSLATE_NOOP("FieldLabels", "Top clearance"),
+    "layout.groups_per_row": QT_TRANSLATE_NOOP("FieldLabels", "Groups per row"),
+    "layout.rotation": QT_TRANSLATE_NOOP("FieldLabels", "Rotation"),
+    "layout.modules": QT_TRANSLATE_NOOP("FieldLabels", "Modules"),
+    "layout.group_order": QT_TRANSLATE_NOOP("FieldLabels", "Series order of the groups"),
+    "layout.group_shape": QT_TRANSLATE_NOOP("FieldLabels", "Block shape"),
+    "layout.group_gap": QT_TRANSLATE_NOOP("FieldLabels", "Gap between blocks"),
+    "layout.envelope": QT_TRANSLATE_NOOP("FieldLabels", "Largest envelope"),
+    "layout.envelope.length": QT_TRANSLATE_NOOP("FieldLabels", "Largest envelope length"),
+    "layout.envelope.width": QT_TRANSLATE_NOOP("FieldLabels", "Largest envelope width"),
+    "layout.envelope.height": QT_TRANSLATE_NOOP("FieldLabels", "Largest envelope height"),
+    "cell_overrides.series": QT_TRANSLATE_NOOP("FieldLabels", "Per-cell override (series position)"),
+    "cell_overrides.parallel": QT_TRANSLATE_NOOP("FieldLabels", "Per-cell override (parallel position)"),
+    "thermal.ambient_temperature": QT_TRANSLATE_NOOP("FieldLabels", "Ambient temperature"),
+    "thermal.heat_transfer_coefficient": QT_TRANSLATE_NOOP("FieldLabels", "Heat transfer coefficient"),
+    "analysis.soc_window": QT_TRANSLATE_NOOP("FieldLabels", "Usable SOC window"),
 }
 
 

@@ -235,6 +235,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>New cell from test data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit a cell model to your cycler logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cell library</source>
         <translation type="unfinished"></translation>
     </message>
@@ -459,6 +467,10 @@ Your open designs are autosaved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Parallel count %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Parallel (P)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -484,6 +496,10 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Opposite sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -523,6 +539,10 @@ Your open designs are autosaved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usable SOC window</source>
         <translation type="unfinished"></translation>
     </message>
@@ -556,6 +576,10 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SOC window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -638,7 +662,23 @@ Your open designs are autosaved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>run a simulation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no per-cell data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>t = {0:.1f} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DC current share {0:.3f}× mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at t = {0:.1f} min: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -762,6 +802,735 @@ Your open designs are autosaved.</source>
     </message>
 </context>
 <context>
+    <name>FieldLabels</name>
+    <message>
+        <source>Series (S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parallel (P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busbar segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pack terminals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busbar material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busbar thickness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busbar width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Margin to wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top clearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups per row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series order of the groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gap between blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest envelope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest envelope length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest envelope width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest envelope height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-cell override (series position)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-cell override (parallel position)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ambient temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat transfer coefficient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usable SOC window</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>NaIon designs (*.naion);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FitDialog</name>
+    <message>
+        <source>train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hold-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New cell from test data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training files (drop cycler logs here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held-out files (never seen by the fit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (other fields estimated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the lowest-rate full discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positive = discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negative = discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep the template&apos;s OCV table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New cell id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RC pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current sign in CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save to my library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add training files, then Fit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cycler logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cycler logs (*.csv *.txt *.mpr *.nda *.ndax);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voltage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model − measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RMS (mV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max (mV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capacity error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keeping the OCV needs a template cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at least one training file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fit failed: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R0 (50 % SOC, 1C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RC %1: R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RC %1: C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RC %1: τ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCV source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capacity source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fit residual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitted %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worst held-out RMS: %1 mV (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 to your library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FitToBoxDialog</name>
+    <message>
+        <source>Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L × W × H (mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume (L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit to box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try up to … modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search arrangements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: give a positive length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>misses {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ({0} empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} arrangement(s) fit; the most compact first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} by {1:.0f} mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing fits: the best misses {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied: the design now has this arrangement and the box as its largest envelope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LayoutControls</name>
+    <message>
+        <source>Copper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aluminium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nickel strip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nickel-plated steel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest envelope length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest envelope width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest envelope height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gap between blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (busbar segment as typed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busbar material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busbar thickness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busbar width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic ({0} × {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} rows × {1} columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group block shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest envelope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest envelope: give its length, width and height (or clear all three for no limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LayoutView</name>
+    <message>
+        <source>Module {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swap groups {0} and {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modules {0} and {1} hold different numbers of groups ({2} and {3}): they cannot trade places.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swap modules {0} and {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block shape automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block shape {0} × {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic ({0} × {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} rows × {1} columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group {0} (series position {1}, slot {2}), cell p{3} · x {4:.1f} mm, y {5:.1f} mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LifetimeView</name>
+    <message>
+        <source>A built-in duty cycle or the path of a profile CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the duty cycle and press Run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duty cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ambient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monte Carlo packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limiting cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State of health (% of rated capacity)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each cell&apos;s state of health at end of life (or at the end of the run), from green (best cell) to red (worst); the limiting cells outlined in red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The design&apos;s lifetime request is not valid: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose a duty cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running {0} for {1:g} years ({2} Monte Carlo packs)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime run failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime run cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P50 of {0} packs (band: P5–P95)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nominal cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>year {0:.1f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>beyond year {0:g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of life ({0:.0%} of rated capacity): {1}; {2} simulated cycles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0:.1f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&gt; {0:g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End-of-life year P5 {0}, P50 {1}, P95 {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ageing model estimated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>s{0} p{1}: {2:.1%} of rated capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;New design</source>
@@ -840,6 +1609,10 @@ Your open designs are autosaved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Lifetime…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Compare open designs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -892,6 +1665,10 @@ Your open designs are autosaved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Fit to &amp;box…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -909,6 +1686,10 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>New design with {0} {1} ({2}): pick another cell in the cell library and press &apos;Use in design&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open designs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -983,6 +1764,10 @@ Your open designs are autosaved.</source>
         <source>NaIon Designer did not close properly last time. Restore the unsaved designs?
 
 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save design as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

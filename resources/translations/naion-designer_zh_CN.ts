@@ -81,11 +81,11 @@
     </message>
     <message>
         <source>User cell</source>
-        <translation>用户电芯</translation>
+        <translation>用户电池单体</translation>
     </message>
     <message>
-        <source>Values accept units (e.g. '12 Ah', '2 mΩ', '380 g'). The cell is saved to your own library folder.</source>
-        <translation>数值可带单位（如 '12 Ah'、'2 mΩ'、'380 g'）。电芯保存在您自己的电芯库文件夹中。</translation>
+        <source>Values accept units (e.g. &apos;12 Ah&apos;, &apos;2 mΩ&apos;, &apos;380 g&apos;). The cell is saved to your own library folder.</source>
+        <translation>数值可带单位（如 &apos;12 Ah&apos;、&apos;2 mΩ&apos;、&apos;380 g&apos;）。电池单体保存在您自己的电池单体库文件夹中。</translation>
     </message>
     <message>
         <source>Format</source>
@@ -204,7 +204,7 @@
     </message>
     <message>
         <source>Search cells (id, maker, model, chemistry…)</source>
-        <translation>搜索电芯（编号、制造商、型号、化学体系…）</translation>
+        <translation>搜索电池单体（编号、制造商、型号、化学体系…）</translation>
     </message>
     <message>
         <source>Filter by {0}</source>
@@ -216,7 +216,7 @@
     </message>
     <message>
         <source>Put the selected cell into the current design (Enter)</source>
-        <translation>将所选电芯用于当前设计（Enter）</translation>
+        <translation>将所选电池单体用于当前设计（Enter）</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -224,19 +224,27 @@
     </message>
     <message>
         <source>Import a cell file (.toml) into your library</source>
-        <translation>将电芯文件（.toml）导入您的电芯库</translation>
+        <translation>将电池单体文件（.toml）导入您的电池单体库</translation>
     </message>
     <message>
         <source>New / edit user cell…</source>
-        <translation>新建/编辑用户电芯…</translation>
+        <translation>新建/编辑用户电池单体…</translation>
     </message>
     <message>
         <source>Create a user cell starting from the selected one</source>
-        <translation>以所选电芯为基础创建用户电芯</translation>
+        <translation>以所选电池单体为基础创建用户电池单体</translation>
+    </message>
+    <message>
+        <source>New cell from test data…</source>
+        <translation>由测试数据新建电池单体…</translation>
+    </message>
+    <message>
+        <source>Fit a cell model to your cycler logs</source>
+        <translation>用充放电测试记录拟合电池单体模型</translation>
     </message>
     <message>
         <source>Cell library</source>
-        <translation>电芯库</translation>
+        <translation>电池单体库</translation>
     </message>
     <message>
         <source>{0} {1}
@@ -350,12 +358,12 @@ Your open designs are autosaved.</source>
         <translation>更换…</translation>
     </message>
     <message>
-        <source>Pick a cell in the cell library and press 'Use in design'</source>
-        <translation>在电芯库中选择电芯，然后点击“用于设计”</translation>
+        <source>Pick a cell in the cell library and press &apos;Use in design&apos;</source>
+        <translation>在电池单体库中选择电池单体，然后点击“用于设计”</translation>
     </message>
     <message>
         <source>Cell</source>
-        <translation>电芯</translation>
+        <translation>电池单体</translation>
     </message>
     <message>
         <source>Series (S)</source>
@@ -411,7 +419,7 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Cell connection</source>
-        <translation>电芯连接</translation>
+        <translation>电池单体连接</translation>
     </message>
     <message>
         <source>Busbar segment</source>
@@ -423,11 +431,11 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Cell gap</source>
-        <translation>电芯间距</translation>
+        <translation>电池单体间距</translation>
     </message>
     <message>
         <source>Module gap</source>
-        <translation>模组间距</translation>
+        <translation>模块间距</translation>
     </message>
     <message>
         <source>Margin to wall</source>
@@ -447,7 +455,7 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Cell-to-cell conductance</source>
-        <translation>电芯间热导</translation>
+        <translation>电池单体间热导</translation>
     </message>
     <message>
         <source>Coolant temperature</source>
@@ -491,7 +499,7 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Modules</source>
-        <translation>模组数</translation>
+        <translation>模块数</translation>
     </message>
     <message>
         <source>Mass fraction</source>
@@ -502,12 +510,20 @@ Your open designs are autosaved.</source>
         <translation>体积比例</translation>
     </message>
     <message>
+        <source>Parallel count %1</source>
+        <translation>并联数 %1</translation>
+    </message>
+    <message>
+        <source>Terminal side</source>
+        <translation>输出极柱位置</translation>
+    </message>
+    <message>
         <source>Vol. frac.</source>
         <translation>体积比</translation>
     </message>
     <message>
-        <source>Mass and volume with units (e.g. '0.8 kg', '1.5 L'); fractions of the cell mass / layout volume (0.12)</source>
-        <translation>质量和体积带单位（如 '0.8 kg'、'1.5 L'）；比例相对电芯质量/布局体积（0.12）</translation>
+        <source>Mass and volume with units (e.g. &apos;0.8 kg&apos;, &apos;1.5 L&apos;); fractions of the cell mass / layout volume (0.12)</source>
+        <translation>质量和体积带单位（如 &apos;0.8 kg&apos;、&apos;1.5 L&apos;）；比例相对电池单体质量/布局体积（0.12）</translation>
     </message>
     <message>
         <source>Add</source>
@@ -524,6 +540,10 @@ Your open designs are autosaved.</source>
     <message>
         <source>Analysis and target</source>
         <translation>分析与目标</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
     </message>
     <message>
         <source>Usable SOC window</source>
@@ -547,7 +567,7 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Modules reduced from %1 to %2: a pack of %2 series groups has at most %2 modules.</source>
-        <translation>模组数已由 %1 减为 %2：%2 个串联组最多分为 %2 个模组。</translation>
+        <translation>模块数已由 %1 减为 %2：%2 个串联组最多分为 %2 个模块。</translation>
     </message>
     <message>
         <source>Series count %1</source>
@@ -560,6 +580,10 @@ Your open designs are autosaved.</source>
     <message>
         <source>Rename</source>
         <translation>重命名</translation>
+    </message>
+    <message>
+        <source>SOC window</source>
+        <translation>SOC 区间</translation>
     </message>
     <message>
         <source>Overhead {0}</source>
@@ -598,11 +622,11 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Cell current</source>
-        <translation>电芯电流</translation>
+        <translation>电池单体电流</translation>
     </message>
     <message>
         <source>Cell SOC</source>
-        <translation>电芯 SOC</translation>
+        <translation>电池单体 SOC</translation>
     </message>
     <message>
         <source>Fit</source>
@@ -634,19 +658,35 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>One colour scale over the whole run (unchecked: the scale spans the cells at the chosen time)</source>
-        <translation>整个仿真使用同一色标（不勾选：色标覆盖所选时刻的电芯）</translation>
+        <translation>整个仿真使用同一色标（不勾选：色标覆盖所选时刻的电池单体）</translation>
     </message>
     <message>
         <source>steady state</source>
         <translation>稳态</translation>
     </message>
     <message>
+        <source>run a simulation</source>
+        <translation>请先运行仿真</translation>
+    </message>
+    <message>
+        <source>no per-cell data</source>
+        <translation>无单体数据</translation>
+    </message>
+    <message>
         <source>t = {0:.1f} min</source>
         <translation>t = {0:.1f} min</translation>
     </message>
     <message>
+        <source>DC current share {0:.3f}× mean</source>
+        <translation>直流电流分配 {0:.3f}× 平均值</translation>
+    </message>
+    <message>
+        <source>at t = {0:.1f} min: </source>
+        <translation>t = {0:.1f} min 时：</translation>
+    </message>
+    <message>
         <source>Envelope L × W × H = {0:.0f} × {1:.0f} × {2:.0f} mm · {3}S{4}P = {5} cells · drag a group onto another to swap them in the series path</source>
-        <translation>外形 长 × 宽 × 高 = {0:.0f} × {1:.0f} × {2:.0f} mm · {3}S{4}P = {5} 只电芯 · 将一个并联组拖到另一个上可交换其串联位置</translation>
+        <translation>外形尺寸 {0:.0f} × {1:.0f} × {2:.0f} mm · {3}S{4}P · {5} 只单体 · 拖动并联组可交换串联位置</translation>
     </message>
 </context>
 <context>
@@ -748,8 +788,8 @@ Your open designs are autosaved.</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <source>&lt;span style="color:#c62828"&gt;Not exported: {0}&lt;/span&gt;</source>
-        <translation>&lt;span style="color:#c62828"&gt;未导出：{0}&lt;/span&gt;</translation>
+        <source>&lt;span style=&quot;color:#c62828&quot;&gt;Not exported: {0}&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:#c62828&quot;&gt;未导出：{0}&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Export spec sheet — {0}</source>
@@ -765,6 +805,735 @@ Your open designs are autosaved.</source>
     </message>
 </context>
 <context>
+    <name>FieldLabels</name>
+    <message>
+        <source>Series (S)</source>
+        <translation>串联数 (S)</translation>
+    </message>
+    <message>
+        <source>Parallel (P)</source>
+        <translation>并联数 (P)</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>连接方式</translation>
+    </message>
+    <message>
+        <source>Cell connection</source>
+        <translation>电池单体连接</translation>
+    </message>
+    <message>
+        <source>Busbar segment</source>
+        <translation>汇流排段</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>极柱</translation>
+    </message>
+    <message>
+        <source>Pack terminals</source>
+        <translation>总正负极</translation>
+    </message>
+    <message>
+        <source>Busbar material</source>
+        <translation>汇流排材料</translation>
+    </message>
+    <message>
+        <source>Busbar thickness</source>
+        <translation>汇流排厚度</translation>
+    </message>
+    <message>
+        <source>Busbar width</source>
+        <translation>汇流排宽度</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>排列方式</translation>
+    </message>
+    <message>
+        <source>Cell gap</source>
+        <translation>电池单体间距</translation>
+    </message>
+    <message>
+        <source>Module gap</source>
+        <translation>模块间距</translation>
+    </message>
+    <message>
+        <source>Margin to wall</source>
+        <translation>距箱壁余量</translation>
+    </message>
+    <message>
+        <source>Top clearance</source>
+        <translation>顶部间隙</translation>
+    </message>
+    <message>
+        <source>Groups per row</source>
+        <translation>每排并联组数</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>模块数</translation>
+    </message>
+    <message>
+        <source>Series order of the groups</source>
+        <translation>并联组的串联顺序</translation>
+    </message>
+    <message>
+        <source>Block shape</source>
+        <translation>并联组排布形状</translation>
+    </message>
+    <message>
+        <source>Gap between blocks</source>
+        <translation>并联组间距</translation>
+    </message>
+    <message>
+        <source>Largest envelope</source>
+        <translation>最大外形尺寸</translation>
+    </message>
+    <message>
+        <source>Largest envelope length</source>
+        <translation>最大外形长度</translation>
+    </message>
+    <message>
+        <source>Largest envelope width</source>
+        <translation>最大外形宽度</translation>
+    </message>
+    <message>
+        <source>Largest envelope height</source>
+        <translation>最大外形高度</translation>
+    </message>
+    <message>
+        <source>Per-cell override (series position)</source>
+        <translation>单体参数覆盖（串联位置）</translation>
+    </message>
+    <message>
+        <source>Per-cell override (parallel position)</source>
+        <translation>单体参数覆盖（并联位置）</translation>
+    </message>
+    <message>
+        <source>Ambient temperature</source>
+        <translation>环境温度</translation>
+    </message>
+    <message>
+        <source>Heat transfer coefficient</source>
+        <translation>换热系数</translation>
+    </message>
+    <message>
+        <source>Usable SOC window</source>
+        <translation>可用 SOC 区间</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>NaIon designs (*.naion);;All files (*)</source>
+        <translation>NaIon 设计 (*.naion);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FitDialog</name>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>hold-out</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>New cell from test data</source>
+        <translation>由测试数据新建电池单体</translation>
+    </message>
+    <message>
+        <source>Training files (drop cycler logs here)</source>
+        <translation>训练文件（将充放电测试记录拖放到此处）</translation>
+    </message>
+    <message>
+        <source>Held-out files (never seen by the fit)</source>
+        <translation>验证文件（不参与拟合）</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>none (other fields estimated)</source>
+        <translation>无（其他参数按估算）</translation>
+    </message>
+    <message>
+        <source>from the lowest-rate full discharge</source>
+        <translation>取最低倍率完全放电的容量</translation>
+    </message>
+    <message>
+        <source>positive = discharge</source>
+        <translation>正值 = 放电</translation>
+    </message>
+    <message>
+        <source>negative = discharge</source>
+        <translation>负值 = 放电</translation>
+    </message>
+    <message>
+        <source>keep the template&apos;s OCV table</source>
+        <translation>保留模板单体的 OCV 表</translation>
+    </message>
+    <message>
+        <source>Template cell</source>
+        <translation>模板电池单体</translation>
+    </message>
+    <message>
+        <source>New cell id</source>
+        <translation>新电池单体编号</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>RC pairs</source>
+        <translation>RC 环节数</translation>
+    </message>
+    <message>
+        <source>Current sign in CSV</source>
+        <translation>CSV 中的电流符号</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>拟合</translation>
+    </message>
+    <message>
+        <source>Cancel fit</source>
+        <translation>取消拟合</translation>
+    </message>
+    <message>
+        <source>Save to my library</source>
+        <translation>保存到我的单体库</translation>
+    </message>
+    <message>
+        <source>Add training files, then Fit.</source>
+        <translation>请添加训练文件，然后点击“拟合”。</translation>
+    </message>
+    <message>
+        <source>Cycler logs</source>
+        <translation>充放电测试记录</translation>
+    </message>
+    <message>
+        <source>Cycler logs (*.csv *.txt *.mpr *.nda *.ndax);;All files (*)</source>
+        <translation>充放电测试记录 (*.csv *.txt *.mpr *.nda *.ndax);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Curve</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>voltage</source>
+        <translation>电压</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>model − measured</source>
+        <translation>模型 − 实测</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>RMS (mV)</source>
+        <translation>均方根误差 (mV)</translation>
+    </message>
+    <message>
+        <source>max (mV)</source>
+        <translation>最大误差 (mV)</translation>
+    </message>
+    <message>
+        <source>capacity error</source>
+        <translation>容量误差</translation>
+    </message>
+    <message>
+        <source>keeping the OCV needs a template cell</source>
+        <translation>保留 OCV 表需要选择模板电池单体</translation>
+    </message>
+    <message>
+        <source>Add at least one training file.</source>
+        <translation>请至少添加一个训练文件。</translation>
+    </message>
+    <message>
+        <source>The fit failed: </source>
+        <translation>拟合失败：</translation>
+    </message>
+    <message>
+        <source>Fit cancelled.</source>
+        <translation>拟合已取消。</translation>
+    </message>
+    <message>
+        <source>Fitting…</source>
+        <translation>正在拟合…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>R0 (50 % SOC, 1C)</source>
+        <translation>R0（50 % SOC，1C）</translation>
+    </message>
+    <message>
+        <source>RC %1: R</source>
+        <translation>RC %1：R</translation>
+    </message>
+    <message>
+        <source>RC %1: C</source>
+        <translation>RC %1：C</translation>
+    </message>
+    <message>
+        <source>RC %1: τ</source>
+        <translation>RC %1：τ</translation>
+    </message>
+    <message>
+        <source>OCV source</source>
+        <translation>OCV 来源</translation>
+    </message>
+    <message>
+        <source>capacity source</source>
+        <translation>容量来源</translation>
+    </message>
+    <message>
+        <source>fit residual</source>
+        <translation>拟合残差</translation>
+    </message>
+    <message>
+        <source>Fitted %1.</source>
+        <translation>已拟合 %1。</translation>
+    </message>
+    <message>
+        <source>Worst held-out RMS: %1 mV (%2).</source>
+        <translation>验证集最大均方根误差：%1 mV（%2）。</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Cannot save: </source>
+        <translation>无法保存：</translation>
+    </message>
+    <message>
+        <source>Saved %1 to your library.</source>
+        <translation>已将 %1 保存到您的单体库。</translation>
+    </message>
+</context>
+<context>
+    <name>FitToBoxDialog</name>
+    <message>
+        <source>Block</source>
+        <translation>排布</translation>
+    </message>
+    <message>
+        <source>Per row</source>
+        <translation>每排</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>模块数</translation>
+    </message>
+    <message>
+        <source>Turned</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <source>L × W × H (mm)</source>
+        <translation>长 × 宽 × 高 (mm)</translation>
+    </message>
+    <message>
+        <source>Volume (L)</source>
+        <translation>体积 (L)</translation>
+    </message>
+    <message>
+        <source>Fits</source>
+        <translation>是否放得下</translation>
+    </message>
+    <message>
+        <source>Box length</source>
+        <translation>箱体长度</translation>
+    </message>
+    <message>
+        <source>Largest length</source>
+        <translation>最大长度</translation>
+    </message>
+    <message>
+        <source>Box width</source>
+        <translation>箱体宽度</translation>
+    </message>
+    <message>
+        <source>Largest width</source>
+        <translation>最大宽度</translation>
+    </message>
+    <message>
+        <source>Box height</source>
+        <translation>箱体高度</translation>
+    </message>
+    <message>
+        <source>Largest height</source>
+        <translation>最大高度</translation>
+    </message>
+    <message>
+        <source>Fit to box</source>
+        <translation>适配箱体</translation>
+    </message>
+    <message>
+        <source>Try up to … modules</source>
+        <translation>最多尝试的模块数</translation>
+    </message>
+    <message>
+        <source>Search arrangements</source>
+        <translation>搜索排布方案</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>{0}: give a positive length</source>
+        <translation>{0}：请输入正的长度</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>misses {0}</source>
+        <translation>超出 {0}</translation>
+    </message>
+    <message>
+        <source> ({0} empty)</source>
+        <translation>（{0} 个空位）</translation>
+    </message>
+    <message>
+        <source>{0} arrangement(s) fit; the most compact first.</source>
+        <translation>{0} 种排布方案放得下；最紧凑的排在最前。</translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>{0} by {1:.0f} mm</source>
+        <translation>{0}超出 {1:.0f} mm</translation>
+    </message>
+    <message>
+        <source>Nothing fits: the best misses {0}.</source>
+        <translation>没有放得下的方案：最佳方案{0}。</translation>
+    </message>
+    <message>
+        <source>Applied: the design now has this arrangement and the box as its largest envelope.</source>
+        <translation>已应用：设计现采用此排布，并以该箱体作为最大外形尺寸。</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutControls</name>
+    <message>
+        <source>Copper</source>
+        <translation>铜</translation>
+    </message>
+    <message>
+        <source>Aluminium</source>
+        <translation>铝</translation>
+    </message>
+    <message>
+        <source>Nickel strip</source>
+        <translation>镍带</translation>
+    </message>
+    <message>
+        <source>Nickel-plated steel</source>
+        <translation>镀镍钢</translation>
+    </message>
+    <message>
+        <source>Largest envelope length</source>
+        <translation>最大外形长度</translation>
+    </message>
+    <message>
+        <source>Box length</source>
+        <translation>箱体长度</translation>
+    </message>
+    <message>
+        <source>Largest envelope width</source>
+        <translation>最大外形宽度</translation>
+    </message>
+    <message>
+        <source>Box width</source>
+        <translation>箱体宽度</translation>
+    </message>
+    <message>
+        <source>Largest envelope height</source>
+        <translation>最大外形高度</translation>
+    </message>
+    <message>
+        <source>Box height</source>
+        <translation>箱体高度</translation>
+    </message>
+    <message>
+        <source>Group block</source>
+        <translation>并联组排布</translation>
+    </message>
+    <message>
+        <source>Gap between blocks</source>
+        <translation>并联组间距</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>None (busbar segment as typed)</source>
+        <translation>无（按输入的汇流排段电阻）</translation>
+    </message>
+    <message>
+        <source>Busbar material</source>
+        <translation>汇流排材料</translation>
+    </message>
+    <message>
+        <source>Busbar thickness</source>
+        <translation>汇流排厚度</translation>
+    </message>
+    <message>
+        <source>Busbar width</source>
+        <translation>汇流排宽度</translation>
+    </message>
+    <message>
+        <source>Automatic ({0} × {1})</source>
+        <translation>自动（{0} × {1}）</translation>
+    </message>
+    <message>
+        <source>{0} rows × {1} columns</source>
+        <translation>{0} 行 × {1} 列</translation>
+    </message>
+    <message>
+        <source>Group block shape</source>
+        <translation>并联组排布形状</translation>
+    </message>
+    <message>
+        <source>Largest envelope</source>
+        <translation>最大外形尺寸</translation>
+    </message>
+    <message>
+        <source>Largest envelope: give its length, width and height (or clear all three for no limit)</source>
+        <translation>最大外形尺寸：请给出长度、宽度和高度（或全部清空表示不限）</translation>
+    </message>
+    <message>
+        <source>Busbar</source>
+        <translation>汇流排</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutView</name>
+    <message>
+        <source>Module {0}</source>
+        <translation>模块 {0}</translation>
+    </message>
+    <message>
+        <source>Swap groups {0} and {1}</source>
+        <translation>交换并联组 {0} 与 {1}</translation>
+    </message>
+    <message>
+        <source>Modules {0} and {1} hold different numbers of groups ({2} and {3}): they cannot trade places.</source>
+        <translation>模块 {0} 与 {1} 的并联组数不同（{2} 与 {3}）：不能互换位置。</translation>
+    </message>
+    <message>
+        <source>Swap modules {0} and {1}</source>
+        <translation>交换模块 {0} 与 {1}</translation>
+    </message>
+    <message>
+        <source>Block shape automatic</source>
+        <translation>并联组排布形状：自动</translation>
+    </message>
+    <message>
+        <source>Block shape {0} × {1}</source>
+        <translation>并联组排布形状 {0} × {1}</translation>
+    </message>
+    <message>
+        <source>Block shape</source>
+        <translation>并联组排布形状</translation>
+    </message>
+    <message>
+        <source>Automatic ({0} × {1})</source>
+        <translation>自动（{0} × {1}）</translation>
+    </message>
+    <message>
+        <source>{0} rows × {1} columns</source>
+        <translation>{0} 行 × {1} 列</translation>
+    </message>
+    <message>
+        <source>Group {0} (series position {1}, slot {2}), cell p{3} · x {4:.1f} mm, y {5:.1f} mm</source>
+        <translation>并联组 {0}（串联位置 {1}，槽位 {2}），单体 p{3} · x {4:.1f} mm，y {5:.1f} mm</translation>
+    </message>
+</context>
+<context>
+    <name>LifetimeView</name>
+    <message>
+        <source>A built-in duty cycle or the path of a profile CSV</source>
+        <translation>内置运行工况，或工况 CSV 文件的路径</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Set the duty cycle and press Run.</source>
+        <translation>请设置运行工况，然后点击“运行”。</translation>
+    </message>
+    <message>
+        <source>Duty cycle</source>
+        <translation>运行工况</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>年限</translation>
+    </message>
+    <message>
+        <source>Ambient</source>
+        <translation>环境温度</translation>
+    </message>
+    <message>
+        <source>Monte Carlo packs</source>
+        <translation>蒙特卡洛抽样电池包数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Limiting cells</source>
+        <translation>限制寿命的单体</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>State of health (% of rated capacity)</source>
+        <translation>健康状态（额定容量的 %）</translation>
+    </message>
+    <message>
+        <source>Each cell&apos;s state of health at end of life (or at the end of the run), from green (best cell) to red (worst); the limiting cells outlined in red</source>
+        <translation>各电池单体在寿命终止时（或运行结束时）的健康状态，由绿（最好）到红（最差）；限制寿命的单体以红框标出</translation>
+    </message>
+    <message>
+        <source>The design&apos;s lifetime request is not valid: {0}</source>
+        <translation>设计的寿命计算设置无效：{0}</translation>
+    </message>
+    <message>
+        <source>choose a duty cycle</source>
+        <translation>请选择运行工况</translation>
+    </message>
+    <message>
+        <source>Running {0} for {1:g} years ({2} Monte Carlo packs)…</source>
+        <translation>正在运行 {0}，共 {1:g} 年（{2} 个蒙特卡洛电池包）…</translation>
+    </message>
+    <message>
+        <source>Lifetime run failed: {0}</source>
+        <translation>寿命计算失败：{0}</translation>
+    </message>
+    <message>
+        <source>Lifetime run cancelled.</source>
+        <translation>寿命计算已取消。</translation>
+    </message>
+    <message>
+        <source>P50 of {0} packs (band: P5–P95)</source>
+        <translation>{0} 个电池包的 P50（带：P5–P95）</translation>
+    </message>
+    <message>
+        <source>Nominal cells</source>
+        <translation>标称单体</translation>
+    </message>
+    <message>
+        <source>year {0:.1f}</source>
+        <translation>第 {0:.1f} 年</translation>
+    </message>
+    <message>
+        <source>beyond year {0:g}</source>
+        <translation>超过第 {0:g} 年</translation>
+    </message>
+    <message>
+        <source>End of life ({0:.0%} of rated capacity): {1}; {2} simulated cycles.</source>
+        <translation>寿命终止（额定容量的 {0:.0%}）：{1}；共仿真 {2} 次循环。</translation>
+    </message>
+    <message>
+        <source>{0:.1f}</source>
+        <translation>{0:.1f}</translation>
+    </message>
+    <message>
+        <source>&gt; {0:g}</source>
+        <translation>&gt; {0:g}</translation>
+    </message>
+    <message>
+        <source>End-of-life year P5 {0}, P50 {1}, P95 {2}.</source>
+        <translation>寿命终止年份 P5 {0}，P50 {1}，P95 {2}。</translation>
+    </message>
+    <message>
+        <source>Ageing model estimated.</source>
+        <translation>老化模型为估算值。</translation>
+    </message>
+    <message>
+        <source>s{0} p{1}: {2:.1%} of rated capacity</source>
+        <translation>s{0} p{1}：额定容量的 {2:.1%}</translation>
+    </message>
+    <message>
+        <source>Lifetime</source>
+        <translation>寿命</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;New design</source>
@@ -772,7 +1541,7 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>A new design with the cell selected in the library</source>
-        <translation>使用电芯库中所选电芯新建设计</translation>
+        <translation>使用电池单体库中所选电池单体新建设计</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
@@ -843,6 +1612,10 @@ Your open designs are autosaved.</source>
         <translation>按目标选型(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Lifetime…</source>
+        <translation>寿命(&amp;L)…</translation>
+    </message>
+    <message>
         <source>&amp;Compare open designs</source>
         <translation>对比已打开的设计(&amp;C)</translation>
     </message>
@@ -895,6 +1668,10 @@ Your open designs are autosaved.</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
+        <source>Fit to &amp;box…</source>
+        <translation>适配箱体(&amp;B)…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -908,11 +1685,15 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>the cell library is empty</source>
-        <translation>电芯库为空</translation>
+        <translation>电池单体库为空</translation>
     </message>
     <message>
-        <source>New design with {0} {1} ({2}): pick another cell in the cell library and press 'Use in design'</source>
-        <translation>新设计使用 {0} {1}（{2}）：可在电芯库中选择其他电芯并点击“用于设计”</translation>
+        <source>New design with {0} {1} ({2}): pick another cell in the cell library and press &apos;Use in design&apos;</source>
+        <translation>新设计使用 {0} {1}（{2}）：可在电池单体库中选择其他电池单体并点击“用于设计”</translation>
+    </message>
+    <message>
+        <source>Open designs</source>
+        <translation>打开设计</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -936,7 +1717,7 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Cell library</source>
-        <translation>电芯库</translation>
+        <translation>电池单体库</translation>
     </message>
     <message>
         <source>Results</source>
@@ -952,11 +1733,11 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Use cell %1</source>
-        <translation>使用电芯 %1</translation>
+        <translation>使用电池单体 %1</translation>
     </message>
     <message>
         <source>Cannot use this cell</source>
-        <translation>无法使用该电芯</translation>
+        <translation>无法使用该电池单体</translation>
     </message>
     <message>
         <source>Design now uses %1 %2</source>
@@ -964,7 +1745,7 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source> (packing set to square: hexagonal packing needs round cells)</source>
-        <translation>（排列方式已设为矩形：六边形排列需要圆柱电芯）</translation>
+        <translation>（排列方式已设为矩形：六边形排列需要圆柱电池单体）</translation>
     </message>
     <message>
         <source>Target panel: {0}</source>
@@ -975,7 +1756,7 @@ Your open designs are autosaved.</source>
         <translation>仿真完成</translation>
     </message>
     <message>
-        <source>Your changes are lost if you don't save them.</source>
+        <source>Your changes are lost if you don&apos;t save them.</source>
         <translation>如不保存，您的修改将丢失。</translation>
     </message>
     <message>
@@ -991,6 +1772,10 @@ Your open designs are autosaved.</source>
 {0}</translation>
     </message>
     <message>
+        <source>Save design as</source>
+        <translation>设计另存为</translation>
+    </message>
+    <message>
         <source>Size for target</source>
         <translation>按目标选型</translation>
     </message>
@@ -1003,8 +1788,8 @@ Your open designs are autosaved.</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <source>&lt;table cellspacing='4'&gt;{0}&lt;/table&gt;&lt;p&gt;Layout editor: wheel to zoom, drag the background to pan, drag a group onto another to swap them.&lt;/p&gt;</source>
-        <translation>&lt;table cellspacing='4'&gt;{0}&lt;/table&gt;&lt;p&gt;布局编辑器：滚轮缩放，拖动背景平移，将一个并联组拖到另一个上可交换它们。&lt;/p&gt;</translation>
+        <source>&lt;table cellspacing=&apos;4&apos;&gt;{0}&lt;/table&gt;&lt;p&gt;Layout editor: wheel to zoom, drag the background to pan, drag a group onto another to swap them.&lt;/p&gt;</source>
+        <translation>&lt;table cellspacing=&apos;4&apos;&gt;{0}&lt;/table&gt;&lt;p&gt;布局编辑器：滚轮缩放，拖动背景平移，将一个并联组拖到另一个上可交换它们。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About {0}</source>
@@ -1012,7 +1797,7 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;Sodium-ion battery pack design: cell library, layout, estimates, simulation, sizing and spec sheets.</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;钠离子电池包设计：电芯库、布局、估算、仿真、选型与规格书。</translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;br&gt;钠离子电池包设计：电池单体库、布局、估算、仿真、选型与规格书。</translation>
     </message>
 </context>
 <context>
@@ -1034,12 +1819,12 @@ Your open designs are autosaved.</source>
         <translation>0.5 W/Wh 恒功率放电至截止</translation>
     </message>
     <message>
-        <source>&lt;span style='color:{0}'&gt;Hottest&lt;/span&gt; / &lt;span style='color:{1}'&gt;coldest&lt;/span&gt; cell</source>
-        <translation>&lt;span style='color:{0}'&gt;最热&lt;/span&gt; / &lt;span style='color:{1}'&gt;最冷&lt;/span&gt;电芯</translation>
+        <source>&lt;span style=&apos;color:{0}&apos;&gt;Hottest&lt;/span&gt; / &lt;span style=&apos;color:{1}&apos;&gt;coldest&lt;/span&gt; cell</source>
+        <translation>&lt;span style=&apos;color:{0}&apos;&gt;最热&lt;/span&gt; / &lt;span style=&apos;color:{1}&apos;&gt;最冷&lt;/span&gt;电池单体</translation>
     </message>
     <message>
         <source>Cell current spread</source>
-        <translation>电芯电流离散</translation>
+        <translation>电池单体电流离散</translation>
     </message>
     <message>
         <source>Duty cycle</source>
@@ -1059,7 +1844,7 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>No simulation yet: pick a duty cycle and press &lt;b&gt;Run simulation&lt;/b&gt; (F5).&lt;br&gt;The run goes on in the background; the layout editor can then paint every cell by temperature, current or SOC.</source>
-        <translation>尚无仿真：选择工况并点击&lt;b&gt;运行仿真&lt;/b&gt;（F5）。&lt;br&gt;仿真在后台进行；之后布局编辑器可按温度、电流或 SOC 为每只电芯着色。</translation>
+        <translation>尚无仿真：选择工况并点击&lt;b&gt;运行仿真&lt;/b&gt;（F5）。&lt;br&gt;仿真在后台进行；之后布局编辑器可按温度、电流或 SOC 为每只电池单体着色。</translation>
     </message>
     <message>
         <source>Pack voltage</source>
@@ -1099,7 +1884,7 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>The widest spread of cell currents inside any parallel group: what uneven current sharing costs</source>
-        <translation>任一并联组内电芯电流的最大离散：电流分配不均的代价</translation>
+        <translation>任一并联组内电池单体电流的最大离散：电流分配不均的代价</translation>
     </message>
     <message>
         <source>Simulation</source>
@@ -1143,7 +1928,7 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Simulating {0} on {1} cells…</source>
-        <translation>正在对 {1} 只电芯仿真 {0}…</translation>
+        <translation>正在对 {1} 只电池单体仿真 {0}…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -1336,11 +2121,11 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Hottest cell</source>
-        <translation>最热电芯</translation>
+        <translation>最热电池单体</translation>
     </message>
     <message>
         <source>Coldest cell</source>
-        <translation>最冷电芯</translation>
+        <translation>最冷电池单体</translation>
     </message>
     <message>
         <source>Lowest pack voltage</source>
@@ -1380,11 +2165,11 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>{0} cell figure(s) estimated (not published)</source>
-        <translation>{0} 项电芯参数为估算值（未公开）</translation>
+        <translation>{0} 项电池单体参数为估算值（未公开）</translation>
     </message>
     <message>
         <source>Estimated cell figures: {0}</source>
-        <translation>估算的电芯参数：{0}</translation>
+        <translation>估算的电池单体参数：{0}</translation>
     </message>
     <message>
         <source>fails the target</source>
@@ -1396,7 +2181,7 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>&lt;b&gt;{0}S{1}P&lt;/b&gt; of {2} {3} · {4} cells{5}{6}</source>
-        <translation>&lt;b&gt;{0}S{1}P&lt;/b&gt; · {2} {3} · {4} 只电芯{5}{6}</translation>
+        <translation>&lt;b&gt;{0}S{1}P&lt;/b&gt; · {2} {3} · {4} 只电池单体{5}{6}</translation>
     </message>
     <message>
         <source>Target: {0}</source>
@@ -1439,11 +2224,11 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Cell cost</source>
-        <translation>电芯成本</translation>
+        <translation>电池单体成本</translation>
     </message>
     <message>
         <source>Cell</source>
-        <translation>电芯</translation>
+        <translation>电池单体</translation>
     </message>
     <message>
         <source>Nominal</source>
@@ -1487,7 +2272,7 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Rejected cells</source>
-        <translation>未通过的电芯</translation>
+        <translation>未通过的电池单体</translation>
     </message>
     <message>
         <source>Open target file…</source>
@@ -1503,11 +2288,11 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>The cell library is empty.</source>
-        <translation>电芯库为空。</translation>
+        <translation>电池单体库为空。</translation>
     </message>
     <message>
         <source>Sizing {0} cells for {1}…</source>
-        <translation>正在为 {1} 对 {0} 种电芯选型…</translation>
+        <translation>正在为 {1} 对 {0} 种电池单体选型…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -1541,7 +2326,7 @@ Your open designs are autosaved.</source>
         <translation>仿真工况</translation>
     </message>
     <message>
-        <source>Run the target's duty cycle through the time-domain simulation and add the result to the checks</source>
+        <source>Run the target&apos;s duty cycle through the time-domain simulation and add the result to the checks</source>
         <translation>用时域仿真运行目标工况，并将结果加入校核</translation>
     </message>
     <message>
@@ -1577,7 +2362,7 @@ Your open designs are autosaved.</source>
         <translation>无法保存目标：{0}</translation>
     </message>
     <message>
-        <source>Simulating '{0}'…</source>
+        <source>Simulating &apos;{0}&apos;…</source>
         <translation>正在仿真“{0}”…</translation>
     </message>
     <message>
@@ -1629,8 +2414,8 @@ Your open designs are autosaved.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <source>lowercase letters, digits and '-'</source>
-        <translation>小写字母、数字和 '-'</translation>
+        <source>lowercase letters, digits and &apos;-&apos;</source>
+        <translation>小写字母、数字和 &apos;-&apos;</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1774,7 +2559,7 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>of the cell mass</source>
-        <translation>相对电芯质量</translation>
+        <translation>相对电池单体质量</translation>
     </message>
     <message>
         <source>Overhead volume fraction</source>
@@ -1794,7 +2579,7 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Budget (cells)</source>
-        <translation>预算（电芯）</translation>
+        <translation>预算（电池单体）</translation>
     </message>
     <message>
         <source>e.g. 4500 CNY; several: 4500 CNY, 600 EUR</source>

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 from ..workers import Task
 
 SUFFIXES = (".csv", ".txt", ".mpr", ".nda", ".ndax")
+ROLES = (QT_TRANSLATE_NOOP("FitDialog", "train"),  # the roles of a file in a fit report
+         QT_TRANSLATE_NOOP("FitDialog", "hold-out"))
 
 
 class FileList(QListWidget):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,33 +27,47 @@ from ...core.units import InputError
 from ..messages import user_message
 from ..widgets.quantity_edit import QuantityEdit
 
-COLUMNS = ("Block", "Per row", "Modules", "Turned", "L × W × H (mm)", "Volume (L)", "Fits")
+COLUMNS = (QT_TRANSLATE_NOOP("FitToBoxDialog", "Block"),
+           QT_TRANSLATE_NOOP("FitToBoxDialog", "Per row"),
+           QT_TRANSLATE_NOOP("FitToBoxDialog", "Modules"),
+           QT_TRANSLATE_NOOP("FitToBoxDialog", "Turned"),
+           QT_TRANSLATE_NOOP("FitToBoxDialog", "L × W × H (mm)"),
+           QT_TRANSLATE_NOOP("FitToBoxDialog", "Volume (L)"),
+           QT_TRANSLATE_NOOP("FitToBoxDialog", "Fits"))
+SIDES = (  # (field label, row label) of each side of the box
+    (QT_TRANSLATE_NOOP("FitToBoxDialog", "Box length"),
+     QT_TRANSLATE_NOOP("FitToBoxDialog", "Largest length")),
+    (QT_TRANSLATE_NOOP("FitToBoxDialog", "Box width"),
+     QT_TRANSLATE_NOOP("FitToBoxDialog", "Largest width")),
+    (QT_TRANSLATE_NOOP("FitToBoxDialog", "Box height"),
+     QT_TRANSLATE_NOOP("FitToBoxDialog", "Largest height")),
+)
 
 
 class FitToBoxDialog(QDialog):
     def __init__(self, doc, parent=None):
         super().__init__(parent)
         self.doc = doc
-        self.setWindowTitle("Fit to box")
-        self.resize(720, 460)
+        self.setWindowTitle(self.tr("Fit to box"))
+        self.resize(820, 480)
         lay = QVBoxLayout(self)
         form = QFormLayout()
         d = doc.design
         current = d.layout.envelope or compute_layout(d).dimensions
         self.edits = []
-        for label, v in zip(("Length", "Width", "Height"), current, strict=True):
-            e = QuantityEdit("length", "mm", f"Box {label.lower()}")
+        for (field_label, row_label), v in zip(SIDES, current, strict=True):
+            e = QuantityEdit("length", "mm", self.tr(field_label))
             e.set_value(v)
             e.failed.connect(self._show_error)
             self.edits.append(e)
-            form.addRow(f"Largest {label.lower()}", e)
+            form.addRow(self.tr(row_label), e)
         self.modules_spin = QSpinBox()
         self.modules_spin.setRange(1, max(1, min(d.series, 12)))
         self.modules_spin.setValue(max(1, d.layout.modules))
-        form.addRow("Try up to … modules", self.modules_spin)
+        form.addRow(self.tr("Try up to … modules"), self.modules_spin)
         lay.addLayout(form)
         row = QHBoxLayout()
-        self.search_button = QPushButton("Search arrangements")
+        self.search_button = QPushButton(self.tr("Search arrangements"))
         self.search_button.clicked.connect(self.search)
         row.addWidget(self.search_button)
         self.summary = QLabel()
@@ -60,15 +75,18 @@ class FitToBoxDialog(QDialog):
         row.addWidget(self.summary, 1)
         lay.addLayout(row)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for col in (4, 6):  # the dimensions and what misses: as wide as their text
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda idx: self.apply(idx.row()))
         lay.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.apply_button = buttons.addButton("Apply", QDialogButtonBox.ButtonRole.ApplyRole)
+        self.apply_button = buttons.addButton(self.tr("Apply"), QDialogButtonBox.ButtonRole.ApplyRole)
         self.apply_button.clicked.connect(lambda: self.apply(self.table.currentRow()))
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
@@ -84,7 +102,7 @@ class FitToBoxDialog(QDialog):
                 self._show_error(user_message(exc))
                 return None
             if v is None or not v > 0:
-                self._show_error(f"{e.label}: give a positive length")
+                self._show_error(self.tr("{0}: give a positive length").format(e.label))
                 return None
             values.append(v)
         return tuple(values)
@@ -109,16 +127,17 @@ class FitToBoxDialog(QDialog):
         for row, c in enumerate(self.ranked):
             a = c.arrangement
             if c.fits:
-                fit = "yes"
+                fit = self.tr("yes")
             else:
-                fit = "misses " + ", ".join(f"{n} {v * 1e3:.0f} mm" for n, v in
-                                            zip(("L", "W", "H"), c.shortfall, strict=True)
-                                            if v > 0)
+                fit = self.tr("misses {0}").format(", ".join(
+                    f"{n} {v * 1e3:.0f} mm" for n, v in zip(("L", "W", "H"), c.shortfall,
+                                                            strict=True) if v > 0))
             cells = [f"{a.group_shape[0]} × {a.group_shape[1]}", str(a.groups_per_row),
                      str(a.modules), "90°" if a.rotation else "—",
                      f"{c.length * 1e3:.0f} × {c.width * 1e3:.0f} × {c.height * 1e3:.0f}",
-                     f"{c.volume * 1e3:.1f}", fit + (f" ({c.empty_slots} empty)"
-                                                     if c.empty_slots else "")]
+                     f"{c.volume * 1e3:.1f}",
+                     fit + (self.tr(" ({0} empty)").format(c.empty_slots)
+                            if c.empty_slots else "")]
             for col, text in enumerate(cells):
                 t.setItem(row, col, QTableWidgetItem(text))
         if self.ranked:
@@ -126,13 +145,14 @@ class FitToBoxDialog(QDialog):
         n_fit = sum(c.fits for c in self.ranked)
         self.summary.setStyleSheet("")
         if n_fit:
-            self.summary.setText(f"{n_fit} arrangement(s) fit; the most compact first.")
+            self.summary.setText(self.tr("{0} arrangement(s) fit; the most compact first.")
+                                 .format(n_fit))
         elif self.ranked:
             best = self.ranked[0]
-            miss = ", ".join(f"{n} by {v * 1e3:.0f} mm" for n, v in
-                             zip(("length", "width", "height"), best.shortfall, strict=True)
-                             if v > 0)
-            self.summary.setText(f"Nothing fits: the best misses {miss}.")
+            sides = (self.tr("length"), self.tr("width"), self.tr("height"))
+            miss = ", ".join(self.tr("{0} by {1:.0f} mm").format(n, v * 1e3) for n, v in
+                             zip(sides, best.shortfall, strict=True) if v > 0)
+            self.summary.setText(self.tr("Nothing fits: the best misses {0}.").format(miss))
 
     def apply(self, row: int) -> bool:
         if not 0 <= row < len(self.ranked):
@@ -145,13 +165,13 @@ class FitToBoxDialog(QDialog):
                       groups_per_row=a.groups_per_row, rotation=a.rotation, modules=a.modules,
                       envelope=box, group_order=())
         try:
-            self.doc.edit("Fit to box", layout=lay)
+            self.doc.edit(self.tr("Fit to box"), layout=lay)
         except InputError as exc:
             self._show_error(user_message(exc))
             return False
         self.summary.setStyleSheet("")
-        self.summary.setText("Applied: the design now has this arrangement and the box as its "
-                             "largest envelope.")
+        self.summary.setText(self.tr("Applied: the design now has this arrangement and the box "
+                                     "as its largest envelope."))
         return True
 
 

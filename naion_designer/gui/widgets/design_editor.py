@@ -70,15 +70,6 @@ KIND_BOUNDS = {
     "heat_transfer_coefficient": (0.0, 10_000.0), "thermal_conductance": (0.0, 1000.0),
     "power": (0.0, 1e8), "mass": (0.0, 10_000.0), "volume": (0.0, 100.0),
 }
-# the layout section's texts (translated in place by `_translate_texts`, see there)
-LAYOUT_TEXTS = (QT_TRANSLATE_NOOP("DesignEditor", "Layout"),
-                QT_TRANSLATE_NOOP("DesignEditor", "Packing"),
-                QT_TRANSLATE_NOOP("DesignEditor", "Square"),
-                QT_TRANSLATE_NOOP("DesignEditor", "Hexagonal (staggered)"),
-                QT_TRANSLATE_NOOP("DesignEditor", "Groups per row"),
-                QT_TRANSLATE_NOOP("DesignEditor", "auto"),
-                QT_TRANSLATE_NOOP("DesignEditor", "Rotation"),
-                QT_TRANSLATE_NOOP("DesignEditor", "Modules"))
 NOTE_STYLE = "color: #0b4f8a; background: #e8f1fb; padding: 4px;"
 ERROR_BANNER_STYLE = "color: #b00020; background: #fdecea; padding: 4px;"
 
@@ -143,14 +134,14 @@ class DesignEditor(OverheadsMixin, QWidget):
         self.series_spin.valueChanged.connect(self._series_changed)
         form.addRow(self.tr("Series (S)"), self.series_spin)
         self.parallel_spin = self._spin(1, 2000, "P")
-        self.parallel_spin.valueChanged.connect(lambda v: self._commit(f"Parallel count {v}",
-                                                                       parallel=v))
+        self.parallel_spin.valueChanged.connect(lambda v: self._commit(
+            self.tr("Parallel count %1").replace("%1", str(v)), parallel=v))
         form.addRow(self.tr("Parallel (P)"), self.parallel_spin)
         self.topology_combo = QComboBox()
         self.topology_combo.addItem(self.tr("Parallel groups in series"), "series-groups")
         self.topology_combo.addItem(self.tr("Series strings in parallel"), "parallel-strings")
         self.topology_combo.activated.connect(
-            lambda _i: self._commit("Topology", topology=self.topology_combo.currentData()))
+            lambda _i: self._commit(self.tr("Topology"), topology=self.topology_combo.currentData()))
         form.addRow(self.tr("Topology"), self.topology_combo)
 
         # --- interconnect ------------------------------------------------------------------
@@ -160,35 +151,36 @@ class DesignEditor(OverheadsMixin, QWidget):
         self.terminal_side_combo.addItem(self.tr("Same side"), "same")
         self.terminal_side_combo.addItem(self.tr("Opposite sides"), "opposite")
         self.terminal_side_combo.activated.connect(lambda _i: self._commit_nested(
-            "Terminal side", "interconnect", terminal_side=self.terminal_side_combo.currentData()))
+            self.tr("Terminal side"), "interconnect", terminal_side=self.terminal_side_combo.currentData()))
         form.addRow(self.tr("Pack terminals"), self.terminal_side_combo)
 
         # --- layout ------------------------------------------------------------------------
-        form = self._section("Layout")
+        form = self._section(self.tr("Layout"))
         self.packing_combo = QComboBox()
-        self.packing_combo.addItem("Square", "square")
-        self.packing_combo.addItem("Hexagonal (staggered)", "hexagonal")
+        self.packing_combo.addItem(self.tr("Square"), "square")
+        self.packing_combo.addItem(self.tr("Hexagonal (staggered)"), "hexagonal")
         self.packing_combo.activated.connect(lambda _i: self._commit_nested(
-            "Packing", "layout", packing=self.packing_combo.currentData()))
-        form.addRow("Packing", self.packing_combo)
+            self.tr("Packing"), "layout", packing=self.packing_combo.currentData()))
+        form.addRow(self.tr("Packing"), self.packing_combo)
         self.groups_per_row_spin = self._spin(0, 2000, "")
-        self.groups_per_row_spin.setSpecialValueText("auto")
+        self.groups_per_row_spin.setSpecialValueText(self.tr("auto"))
         self.groups_per_row_spin.valueChanged.connect(lambda v: self._commit_nested(
-            "Groups per row", "layout", groups_per_row=v))
-        form.addRow("Groups per row", self.groups_per_row_spin)
+            self.tr("Groups per row"), "layout", groups_per_row=v))
+        form.addRow(self.tr("Groups per row"), self.groups_per_row_spin)
         self.rotation_combo = QComboBox()
         self.rotation_combo.addItem("0°", 0)
         self.rotation_combo.addItem("90°", 90)
         self.rotation_combo.activated.connect(lambda _i: self._commit_nested(
-            "Rotation", "layout", rotation=self.rotation_combo.currentData()))
-        form.addRow("Rotation", self.rotation_combo)
+            self.tr("Rotation"), "layout", rotation=self.rotation_combo.currentData()))
+        form.addRow(self.tr("Rotation"), self.rotation_combo)
         self.modules_spin = self._spin(1, 2000, "")
         self.modules_spin.valueChanged.connect(lambda v: self._commit_nested(
-            "Modules", "layout", modules=v))
-        form.addRow("Modules", self.modules_spin)
+            self.tr("Modules"), "layout", modules=v))
+        form.addRow(self.tr("Modules"), self.modules_spin)
         self._add_quantities(form, "layout")
-        self.layout_controls = LayoutControls(self._commit, self.show_error)
-        form.addRow(self.layout_controls)
+        # its rows join the section's form: one label column for the whole section
+        self.layout_controls = LayoutControls(self._commit, self.show_error, self, form)
+        self.layout_controls.hide()  # holds the logic; its widgets are in the form
 
         # --- overheads ---------------------------------------------------------------------
         box = QGroupBox(self.tr("Overheads (busbars, BMS, enclosure…)"))
@@ -230,12 +222,12 @@ class DesignEditor(OverheadsMixin, QWidget):
         self.soc_low_spin.valueChanged.connect(self._soc_changed)
         self.soc_high_spin.valueChanged.connect(self._soc_changed)
         soc_row.addWidget(self.soc_low_spin)
-        soc_row.addWidget(QLabel("to"))
+        soc_row.addWidget(QLabel(self.tr("to")))
         soc_row.addWidget(self.soc_high_spin)
         form.addRow(self.tr("Usable SOC window"), soc_row)
         self.load_c_spin = self._dspin(0.01, 100, 2, " C")
         self.load_c_spin.valueChanged.connect(lambda v: self._commit_nested(
-            "Load C-rate", "analysis", load_c_rate=float(v)))
+            self.tr("Load C-rate"), "analysis", load_c_rate=float(v)))
         form.addRow(self.tr("Load C-rate"), self.load_c_spin)
         self._add_quantities(form, "analysis")
         self.target_combo = QComboBox()
@@ -248,24 +240,9 @@ class DesignEditor(OverheadsMixin, QWidget):
         form.addRow(self.tr("Target"), self.target_combo)
         self.body.addStretch(1)
         outer.addWidget(self.error_label)  # below the fields: showing it moves none of them
-        self._translate_texts(body)
         self.setEnabled(False)
 
     # --- construction helpers --------------------------------------------------------------
-    def _translate_texts(self, root: QWidget) -> None:
-        """Translate the plain texts that were added untranslated (the layout section builds its
-        rows with literal labels): labels, group titles, combo items, special values."""
-        for w in root.findChildren(QLabel):
-            w.setText(self.tr(w.text()))
-        for w in root.findChildren(QGroupBox):
-            w.setTitle(self.tr(w.title()))
-        for w in root.findChildren(QComboBox):
-            for i in range(w.count()):
-                w.setItemText(i, self.tr(w.itemText(i)))
-        for w in root.findChildren(QSpinBox):
-            if w.specialValueText():
-                w.setSpecialValueText(self.tr(w.specialValueText()))
-
     def _section(self, title: str) -> QFormLayout:
         box = QGroupBox(title)
         form = QFormLayout(box)
@@ -451,11 +428,11 @@ class DesignEditor(OverheadsMixin, QWidget):
 
     def _soc_changed(self, _v) -> None:
         lo, hi = self.soc_low_spin.value() / 100, self.soc_high_spin.value() / 100
-        self._commit_nested("SOC window", "analysis", soc_window=(lo, hi))
+        self._commit_nested(self.tr("SOC window"), "analysis", soc_window=(lo, hi))
 
     def _target_finished(self) -> None:
         if self.doc is None or self._refreshing:
             return
         text = self.target_combo.currentText().strip()
         if text != self.doc.design.target:
-            self._commit("Target", target=text)
+            self._commit(self.tr("Target"), target=text)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
 from ...core.layout import compute_layout
@@ -15,51 +16,65 @@ from ...core.pack import BUSBAR_MATERIALS, Busbar
 from ...core.units import InputError
 from .quantity_edit import QuantityEdit
 
-MATERIAL_LABELS = {"copper": "Copper", "aluminium": "Aluminium", "nickel": "Nickel strip",
-                   "nickel-plated-steel": "Nickel-plated steel"}
+MATERIAL_LABELS = {"copper": QT_TRANSLATE_NOOP("LayoutControls", "Copper"),
+                   "aluminium": QT_TRANSLATE_NOOP("LayoutControls", "Aluminium"),
+                   "nickel": QT_TRANSLATE_NOOP("LayoutControls", "Nickel strip"),
+                   "nickel-plated-steel": QT_TRANSLATE_NOOP("LayoutControls",
+                                                            "Nickel-plated steel")}
+ENVELOPE_TEXTS = {  # (field label, row label) of each side of the largest envelope
+    "length": (QT_TRANSLATE_NOOP("LayoutControls", "Largest envelope length"),
+               QT_TRANSLATE_NOOP("LayoutControls", "Box length")),
+    "width": (QT_TRANSLATE_NOOP("LayoutControls", "Largest envelope width"),
+              QT_TRANSLATE_NOOP("LayoutControls", "Box width")),
+    "height": (QT_TRANSLATE_NOOP("LayoutControls", "Largest envelope height"),
+               QT_TRANSLATE_NOOP("LayoutControls", "Box height")),
+}
 
 
 class LayoutControls(QWidget):
     def __init__(self, commit: Callable[..., bool], show_error: Callable[[str], None],
-                 parent=None):
+                 parent=None, form: QFormLayout | None = None):
+        """The rows go into `form` when given (one label column with the rows above them),
+        else into this widget's own form."""
         super().__init__(parent)
         self._commit = commit
         self._show_error = show_error
         self.design = None
         self.shapes: list[tuple[int, int] | None] = [None]
         self._refreshing = False
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
+        if form is None:
+            form = QFormLayout(self)
+            form.setContentsMargins(0, 0, 0, 0)
         self.shape_combo = QComboBox()
         self.shape_combo.setObjectName("layout.group_shape")
         self.shape_combo.activated.connect(self._shape_chosen)
-        form.addRow("Group block", self.shape_combo)
-        self.group_gap_edit = QuantityEdit("length", "mm", "Gap between blocks")
-        self.group_gap_edit.committed.connect(lambda v: self._layout("Gap between blocks",
-                                                                     group_gap=v))
+        form.addRow(self.tr("Group block"), self.shape_combo)
+        gap_label = self.tr("Gap between blocks")
+        self.group_gap_edit = QuantityEdit("length", "mm", gap_label)
+        self.group_gap_edit.committed.connect(lambda v: self._layout(gap_label, group_gap=v))
         self.group_gap_edit.failed.connect(show_error)
-        form.addRow("Gap between blocks", self.group_gap_edit)
+        form.addRow(gap_label, self.group_gap_edit)
         self.envelope_edits = []
         for name in ("length", "width", "height"):
-            e = QuantityEdit("length", "mm", f"Largest envelope {name}", optional=True)
-            e.setPlaceholderText("no limit")
+            field_label, row_label = ENVELOPE_TEXTS[name]
+            e = QuantityEdit("length", "mm", self.tr(field_label), optional=True)
+            e.setPlaceholderText(self.tr("no limit"))
             e.committed.connect(self._envelope_changed)
             e.failed.connect(show_error)
             self.envelope_edits.append(e)
-            form.addRow(f"Box {name}", e)
+            form.addRow(self.tr(row_label), e)
         self.material_combo = QComboBox()
-        self.material_combo.addItem("None (busbar segment as typed)", "")
+        self.material_combo.addItem(self.tr("None (busbar segment as typed)"), "")
         for m in BUSBAR_MATERIALS:
-            self.material_combo.addItem(MATERIAL_LABELS[m], m)
+            self.material_combo.addItem(self.tr(MATERIAL_LABELS[m]), m)
         self.material_combo.activated.connect(self._busbar_changed)
-        form.addRow("Busbar material", self.material_combo)
-        self.thickness_edit = QuantityEdit("length", "mm", "Busbar thickness")
-        self.width_edit = QuantityEdit("length", "mm", "Busbar width")
-        for e, label in ((self.thickness_edit, "Busbar thickness"),
-                         (self.width_edit, "Busbar width")):
+        form.addRow(self.tr("Busbar material"), self.material_combo)
+        self.thickness_edit = QuantityEdit("length", "mm", self.tr("Busbar thickness"))
+        self.width_edit = QuantityEdit("length", "mm", self.tr("Busbar width"))
+        for e in (self.thickness_edit, self.width_edit):
             e.committed.connect(lambda _v: self._busbar_changed())
             e.failed.connect(show_error)
-            form.addRow(label, e)
+            form.addRow(e.label, e)
 
     def refresh(self, design) -> None:
         self.design = design
@@ -69,9 +84,9 @@ class LayoutControls(QWidget):
             self.shape_combo.clear()
             chosen = compute_layout(design).group_shape
             self.shapes: list[tuple[int, int] | None] = [None] + group_shapes(design.parallel)
-            self.shape_combo.addItem(f"Automatic ({chosen[0]} × {chosen[1]})")
+            self.shape_combo.addItem(self.tr("Automatic ({0} × {1})").format(*chosen))
             for sh in self.shapes[1:]:
-                self.shape_combo.addItem(f"{sh[0]} rows × {sh[1]} columns")
+                self.shape_combo.addItem(self.tr("{0} rows × {1} columns").format(*sh))
             self.shape_combo.setCurrentIndex(self.shape_index(lay.group_shape))
             self.group_gap_edit.set_value(lay.group_gap)
             for e, v in zip(self.envelope_edits, lay.envelope or (None, None, None),
@@ -98,7 +113,7 @@ class LayoutControls(QWidget):
 
     def _shape_chosen(self, index: int) -> None:
         shape = self.shapes[index] if 0 <= index < len(self.shapes) else None
-        self._layout("Group block shape", group_shape=shape)
+        self._layout(self.tr("Group block shape"), group_shape=shape)
 
     def _envelope_changed(self, _v) -> None:
         if self._refreshing or self.design is None:
@@ -109,12 +124,12 @@ class LayoutControls(QWidget):
             self._show_error(str(exc))
             return
         if all(v is None for v in values):
-            self._layout("Largest envelope", envelope=None)
+            self._layout(self.tr("Largest envelope"), envelope=None)
         elif any(v is None for v in values):
-            self._show_error("Largest envelope: give its length, width and height (or clear "
-                             "all three for no limit)")
+            self._show_error(self.tr("Largest envelope: give its length, width and height (or "
+                                     "clear all three for no limit)"))
         else:
-            self._layout("Largest envelope", envelope=tuple(values))
+            self._layout(self.tr("Largest envelope"), envelope=tuple(values))
 
     def _busbar_changed(self) -> None:
         if self._refreshing or self.design is None:
@@ -132,4 +147,4 @@ class LayoutControls(QWidget):
                 return
             # busbars from geometry replace the typed segment resistance
             new = replace(ic, busbar=Busbar(material, t, w), busbar_segment_given=False)
-        self._commit("Busbar", interconnect=new)
+        self._commit(self.tr("Busbar"), interconnect=new)
