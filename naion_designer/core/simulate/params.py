@@ -108,15 +108,15 @@ class CellParameters:
                        rc_resistance=np.concatenate([p.rc_resistance for p in packs], axis=1))
 
     @cached_property
-    def ocv_slope(self) -> tuple[np.ndarray, np.ndarray]:
-        """dOCV/dSOC of each interval of the OCV table, and the inner breakpoints."""
+    def ocv_intervals(self) -> tuple[np.ndarray, np.ndarray]:
+        """dOCV/dSOC of each interval of the OCV table (≥ 0), and the inner breakpoints."""
         slope = np.maximum(np.diff(self.ocv_voltage) / np.diff(self.ocv_soc), 0.0)
         return slope, self.ocv_soc[1:-1]
 
     def relaxation(self, soc: np.ndarray, dsoc_di: np.ndarray, g: np.ndarray) -> np.ndarray:
         """1 / (1 + k·g) for branches of conductance g whose OCV moves by k = dOCV/dSOC·dSOC/dI
         per ampere of their current (at SOC `soc`)."""
-        slope, inner = self.ocv_slope
+        slope, inner = self.ocv_intervals
         return 1.0 / (1.0 + slope.take(inner.searchsorted(soc)) * dsoc_di * g)
 
     @property
