@@ -306,12 +306,7 @@ def _geometric(design: PackDesign) -> PackNetwork:
                        kind="general")
 
 
-# --- time-domain solve (issue 3) -----------------------------------------------------------------
-# The simulation factorises the nodal matrix for the cells' effective branch resistances once per
-# step size / resistance state and then solves one right-hand side per step.  The node order
-# (busbar by busbar, position p fastest) gives a band of width ~P, so a banded Cholesky
-# (LAPACK dpbtrf/dpbtrs: O(n·P) per solve) is used when the band is narrow, SuperLU otherwise.
-BANDED_MAX = 64
+# --- what the time-domain solve needs (core.simulate factorises the matrix: simulate/solver.py) --
 
 
 def incidence(net: PackNetwork) -> sp.csr_matrix:
@@ -327,43 +322,3 @@ def incidence(net: PackNetwork) -> sp.csr_matrix:
     return m[1:]
 
 
-def bandwidth(net: PackNetwork) -> int:
-    d = np.abs(net.cell_pos - net.cell_neg).ravel()
-    bw = int(d.max()) if d.size else 0
-    if net.seg_a.size:
-        bw = max(bw, int(np.abs(net.seg_b - net.seg_a).max()))
-    return bw
-
-
-class NodalFactor:
-    """A factorised reduced nodal matrix; `solve(rhs)` for rhs of length n_nodes−1."""
-
-    def __init__(self, net: PackNetwork, branch_resistance: np.ndarray):
-        self.n = net.n_nodes - 1
-        bw = bandwidth(net)
-        lap = net.laplacian(np.asarray(branch_resistance, float).reshape(net.series,
-                                                                          net.parallel))
-        if bw <= BANDED_MAX:
-            from scipy.linalg import lapack
-
-            coo = lap.tocoo()
-            keep = coo.row >= coo.col
-            i, j, v = coo.row[keep], coo.col[keep], coo.data[keep]
-            ab = np.zeros((bw + 1) * self.n)
-            np.add.at(ab, (i - j) * self.n + j, v)
-            c, info = lapack.dpbtrf(ab.reshape(bw + 1, self.n), lower=1)
-            if info != 0:
-                raise ArithmeticError(f"nodal matrix not positive definite (info {info})")
-            self._c = c
-            self._trs = lapack.dpbtrs
-            self.method = "banded"
-        else:
-            self._lu = spla.splu(lap.tocsc(), permc_spec="MMD_AT_PLUS_A",
-                                 options={"SymmetricMode": True})
-            self.method = "splu"
-
-    def solve(self, rhs: np.ndarray) -> np.ndarray:
-        if self.method == "banded":
-            x, info = self._trs(self._c, rhs, lower=1)
-            return x
-        return self._lu.solve(rhs)

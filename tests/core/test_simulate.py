@@ -83,7 +83,7 @@ def four_cell_group(**kw) -> PackDesign:
 
 
 def test_parallel_group_current_sharing_shape():
-    """Issue 3: nearest cell ~2x the farthest at the start of a 1C discharge, relaxing."""
+    """The nearest cell carries ~2x the farthest at the start of a 1C discharge, relaxing."""
     design = four_cell_group()
     res = simulate(design, constant_current(1.0, 900, unit="C"), dt=1.0)
     i = res.cell_current[:, 0, :]
