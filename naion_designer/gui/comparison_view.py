@@ -7,7 +7,7 @@
   else a quasi-static OCV − I·R estimate, said so on the plot), computed in a worker thread.
 - **Layouts**: the layouts next to each other at the same scale (from layout.compute_layout).
 
-Interface (docs/ARCHITECTURE.md): `ComparisonView(QWidget)`; `set_designs(list[PackDesign])`.
+Interface: `ComparisonView(QWidget)`; `set_designs(list[PackDesign])`.
 """
 
 from __future__ import annotations

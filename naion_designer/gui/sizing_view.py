@@ -3,7 +3,7 @@ worker thread, with progress and cancel), see the ranked designs, the Pareto fro
 cost, and why each rejected cell fails.  Double-clicking a design (row or Pareto point) emits
 `open_design(PackDesign)`.
 
-Interface (docs/ARCHITECTURE.md): `SizingView(QWidget)`; signal `open_design(object)`.
+Interface: `SizingView(QWidget)`; signal `open_design(object)`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The target panel: pick an application target (presets, the user's own, or a file), edit its
 requirements, and see a pass/fail badge per requirement for the current design.
 
-Interface (docs/ARCHITECTURE.md): `TargetPanel(QWidget)`, `set_design(design)`, signal
+Interface: `TargetPanel(QWidget)`, `set_design(design)`, signal
 `target_changed(str)` (a target id or path; "" for none).  Editing a field re-checks the design
 against the edited target at once; "Save as…" writes it as a user target (or any file) and makes
 it the design's target.
