@@ -265,3 +265,17 @@ def test_recent_files_menu_reopens_a_design(make_window):
     assert actions and actions[0].text() == "&1 e-moped-60v.naion"
     actions[0].trigger()
     assert win.current_document().path == MOPED
+
+
+def test_results_values_stay_in_view_at_the_default_width(make_window, qtbot):
+    """Long figure names may be elided (their tooltip has them in full); values and units
+    never leave the Results dock."""
+    win = make_window(HOME_STORAGE)
+    win.resize(1400, 900)
+    qtbot.wait(50)
+    tree = win.results.tree
+    h = tree.header()
+    right = h.sectionViewportPosition(2) + h.sectionSize(2)
+    assert right <= tree.viewport().width()
+    item = next(i for i in win.results._items.values() if i.text(1))
+    assert item.text(0).lstrip("⚠ ") in item.toolTip(0)

@@ -96,7 +96,7 @@ class ResultsPanel(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         h = self.tree.header()
         # widths are set once per refresh (`_fit_columns`): ResizeToContents re-measures every
         # row on every change, and a stretched first column cut the figure names short
@@ -171,8 +171,9 @@ class ResultsPanel(QWidget):
             self.tree.setUpdatesEnabled(True)
 
     def _fit_columns(self) -> None:
-        """Names in full (a horizontal scroll bar rather than cut names), values up to
-        VALUE_MAX_PX (longer texts, e.g. a duty cycle's name, are elided with a tooltip)."""
+        """Values and units always in view (values up to VALUE_MAX_PX; longer texts, e.g. a duty
+        cycle's name, are elided with a tooltip); the names take the rest, in full where they
+        fit, else elided at the right with the full name as their tooltip."""
         t = self.tree
         fm = t.fontMetrics()
         pad = 3 * fm.horizontalAdvance("M")
@@ -183,7 +184,8 @@ class ResultsPanel(QWidget):
         w_name = max([fm.horizontalAdvance(i.text(0)) for i in self._items.values()] + [80]) + pad
         spare = t.viewport().width() - w_value - w_unit
         h = t.header()
-        h.resizeSection(0, max(w_name, spare))
+        h.resizeSection(0, max(spare, 12 * fm.horizontalAdvance("n")) if w_name > spare
+                        else spare)
         h.resizeSection(1, w_value)
         h.resizeSection(2, w_unit)
 
@@ -251,6 +253,7 @@ class ResultsPanel(QWidget):
         bad = name in self.reasons
         tip = (f"⚠ {self.reasons[name]}" + (f"\n({help_text})" if help_text else "")) if bad \
             else help_text
+        tip = f"{label}\n{tip}" if tip else label  # the full name, should the column elide it
         choices = DISPLAY_UNITS.get(q.kind, ())
         kind = q.kind if len(choices) > 1 and q.kind not in ("money", "money_per_energy") \
             else ""
