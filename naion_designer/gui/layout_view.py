@@ -487,9 +487,10 @@ class LayoutView(QGraphicsView):
     def describe_cell(self, s: int, p: int) -> str:
         lay = self.layout
         slot = int(lay.slot_of_series[s])
-        text = self.tr("Group {0} (series position {1}, slot {2}), cell p{3} · "
-                       "x {4:.1f} mm, y {5:.1f} mm").format(
-            s + 1, s, slot + 1, p, lay.x[s, p] * 1e3, lay.y[s, p] * 1e3)
+        # groups and slots count from 1 as drawn; the cell id is the 0-based one of the files
+        text = self.tr("Group {0} in series order, slot {1} · cell s{2} p{3} (as in the CSV "
+                       "columns) · x {4:.1f} mm, y {5:.1f} mm").format(
+            s + 1, slot + 1, s, p, lay.x[s, p] * 1e3, lay.y[s, p] * 1e3)
         if self.info_provider is not None:
             extra = self.info_provider(s, p)
             if extra:

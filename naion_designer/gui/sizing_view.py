@@ -44,6 +44,7 @@ from .i18n import core_text
 from .workers import Task
 
 PASS_FG, FAIL_FG = QColor("#1b6e2f"), QColor("#9b1c1c")
+FAILING_BG = QColor("#f1f1f1")  # rows of designs that fail: after the ranked ones, greyed
 COLUMNS = ["#", "", QT_TRANSLATE_NOOP("SizingView", "Cell"), "S×P", QT_TRANSLATE_NOOP("SizingView", "Nominal"), QT_TRANSLATE_NOOP("SizingView", "Usable"), QT_TRANSLATE_NOOP("SizingView", "Cont. power"), QT_TRANSLATE_NOOP("SizingView", "Mass"), QT_TRANSLATE_NOOP("SizingView", "Volume"),
            QT_TRANSLATE_NOOP("SizingView", "Cell cost"), QT_TRANSLATE_NOOP("SizingView", "Why")]
 
@@ -284,7 +285,10 @@ class SizingView(QWidget):
             why = c.reasons[0] if c.reasons else ""
             if c.passes and len(c.reasons) > 1:
                 why = c.reasons[1]
-            values = [str(row + 1), "pass" if c.passes else "FAIL", c.cell_id,
+            # only passing designs are ranked; the closest failing ones follow, unranked and
+            # greyed, so that a FAIL never reads as one of the ranked designs
+            rank = str(row + 1) if c.passes else "–"
+            values = [rank, "pass" if c.passes else "FAIL", c.cell_id,
                       f"{c.series}S{c.parallel}P", f"{r.value('nominal_voltage'):.1f} V",
                       f"{usable:.3g} kWh",
                       f"{r.value('max_continuous_discharge_power') / 1e3:.3g} kW",
@@ -297,6 +301,8 @@ class SizingView(QWidget):
                                           | Qt.AlignmentFlag.AlignVCenter)
                 if col == 1:
                     item.setForeground(QBrush(PASS_FG if c.passes else FAIL_FG))
+                if not c.passes:
+                    item.setBackground(QBrush(FAILING_BG))
                 self.table.setItem(row, col, item)
 
     def _fill_plot(self, res) -> None:

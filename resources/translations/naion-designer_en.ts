@@ -1399,7 +1399,7 @@ Your open designs are autosaved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Group {0} (series position {1}, slot {2}), cell p{3} · x {4:.1f} mm, y {5:.1f} mm</source>
+        <source>Group {0} in series order, slot {1} · cell s{2} p{3} (as in the CSV columns) · x {4:.1f} mm, y {5:.1f} mm</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1402,8 +1402,8 @@ Your open designs are autosaved.</source>
         <translation>{0} 行 × {1} 列</translation>
     </message>
     <message>
-        <source>Group {0} (series position {1}, slot {2}), cell p{3} · x {4:.1f} mm, y {5:.1f} mm</source>
-        <translation>并联组 {0}（串联位置 {1}，槽位 {2}），单体 p{3} · x {4:.1f} mm，y {5:.1f} mm</translation>
+        <source>Group {0} in series order, slot {1} · cell s{2} p{3} (as in the CSV columns) · x {4:.1f} mm, y {5:.1f} mm</source>
+        <translation>串联顺序第 {0} 组，槽位 {1} · 单体 s{2} p{3}（同 CSV 列名）· x {4:.1f} mm，y {5:.1f} mm</translation>
     </message>
 </context>
 <context>

@@ -81,7 +81,7 @@ def test_hover_tells_position_and_current_share(make_window, qtbot):
         qtbot.mouseMove(view.viewport(), pos=view.cell_view_pos(7, 2))
     text = blocker.args[0]
     assert text.startswith("Group 8 ")
-    assert "cell p2" in text and "DC current share" in text
+    assert "cell s7 p2" in text and "DC current share" in text  # the id of the CSV columns
     assert win.hover_label.text() == text
 
 
