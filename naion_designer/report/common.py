@@ -379,3 +379,23 @@ def safe_id(text: str) -> str:
     """A file-name-safe version of a design name (letters of any script are kept)."""
     return re.sub(r"[^\w.-]+", "-", text).strip("-.") or "report"
 
+
+def header_band(left, centre, right, width: float):
+    """The band at the top of page 1: logo/company (`left`, or None for none), the title block
+    and the document table, ruled off from the page below."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    if left is not None:
+        lw = width * 0.22
+        t = Table([[left, centre, right]], colWidths=[lw, width * 0.67 - lw, width * 0.33])
+    else:
+        t = Table([[[], centre, right]], colWidths=[0, width * 0.67, width * 0.33])
+    t.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (1, 0), (1, 0), 8),
+        ("LINEAFTER", (1, 0), (1, 0), 0.5, colors.HexColor(RULE)),
+        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("LINEBELOW", (0, 0), (-1, 0), 1.2, colors.HexColor(NAVY)),
+    ]))
+    return t

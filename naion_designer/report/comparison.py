@@ -13,13 +13,13 @@ from ..core.units import InputError
 from .common import (
     DAGGER,
     FAIL,
-    NAVY,
     PASS,
     RULE,
     ReportOptions,
     fig,
     frame_width,
     grid_table,
+    header_band,
     heading,
     is_estimated,
     report_date,
@@ -265,19 +265,7 @@ def _title_block(designs, opts, st, width, date_text):
         ("TOPPADDING", (0, 0), (-1, -1), 1.4), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6),
         ("LINEBELOW", (0, 0), (-1, -2), 0.3, colors.HexColor(RULE)),
     ]))
-    if left:
-        lw = width * 0.22
-        t = Table([[left, centre, right]], colWidths=[lw, width * 0.67 - lw, width * 0.33])
-    else:
-        t = Table([[[], centre, right]], colWidths=[0, width * 0.67, width * 0.33])
-    t.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (1, 0), (1, 0), 8),
-        ("LINEAFTER", (1, 0), (1, 0), 0.5, colors.HexColor(RULE)),
-        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-        ("LINEBELOW", (0, 0), (-1, 0), 1.2, colors.HexColor(NAVY)),
-    ]))
-    return t
+    return header_band(left or None, centre, right, width)
 
 
 def comparison_bytes(designs, options: ReportOptions | None = None) -> bytes:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..common import ACCENT, DAGGER, NAVY, RULE, fig
+from ..common import ACCENT, DAGGER, RULE, fig, header_band
 from ..common import P as Para
 from ..fonts import markup, text_width
 from .blocks import Context, label, mark
@@ -41,19 +41,7 @@ def title_block(ctx: Context):
         ("LINEBELOW", (0, 0), (-1, -2), 0.3, colors.HexColor(RULE)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]))
-    if opts.logo or opts.company:
-        lw = width * 0.22
-        t = Table([[left, centre, right]], colWidths=[lw, width * 0.67 - lw, width * 0.33])
-    else:
-        t = Table([[[], centre, right]], colWidths=[0, width * 0.67, width * 0.33])
-    t.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (1, 0), (1, 0), 8),
-        ("LINEAFTER", (1, 0), (1, 0), 0.5, colors.HexColor(RULE)),
-        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-        ("LINEBELOW", (0, 0), (-1, 0), 1.2, colors.HexColor(NAVY)),
-    ]))
-    return t
+    return header_band(left if (opts.logo or opts.company) else None, centre, right, width)
 
 
 def _big_style(st, size: float):
