@@ -6,14 +6,12 @@ bounds reject the absurd (a 1e11 mΩ cell) with the key named.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from ..core.cell import CHEMISTRIES, FORM_FACTORS, Cell, RateTable, RCPair, Table1D
 from ..core.units import InputError, check_format_version, check_number, parse_money
 from .ageing_table import ageing_table_entries, parse_ageing_table
-from .atomic import read_text_file
 from .schema import (
     MAX_TABLE,
     C,
@@ -24,10 +22,10 @@ from .schema import (
     Section,
     T,
     check_list,
-    check_structure,
     extension_notes,
     fmt_quantity,
     parse_id,
+    read_toml_file,
     unit_scale,
 )
 
@@ -270,20 +268,7 @@ CELL = Section((
 
 
 def read_cell_file(path: str | Path) -> Cell:
-    path = Path(path)
-    text = read_text_file(path, "cell file")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(str(path), f"not a valid TOML cell file ({exc})") from None
-    except RecursionError:
-        raise InputError(str(path), "not a valid cell file: nested too deeply") from None
-    try:
-        check_structure(data, "cell file")
-        cell = cell_from_dict(data)
-    except InputError as exc:
-        raise exc.in_file(path) from None
-    return cell
+    return read_toml_file(path, "cell file", cell_from_dict)
 
 
 def cell_from_dict(data: dict[str, Any], check_format: bool = True) -> Cell:

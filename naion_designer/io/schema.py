@@ -368,3 +368,27 @@ def unit_scale(v: Any, dim: str, name: str) -> float:
 
 
 _EXAMPLE_UNITS = {"voltage": "V", "resistance": "mohm", "temperature": "degC"}
+
+
+def read_toml_file(path, what: str, build: Callable[[dict], Any]) -> Any:
+    """`build(data)` of the TOML file at `path` (a cell or a target file): one error per
+    cause (unreadable, not TOML, nested too deeply, a bad structure or field), named with the
+    file."""
+    import tomllib
+    from pathlib import Path
+
+    from .atomic import read_text_file
+
+    path = Path(path)
+    text = read_text_file(path, what)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(str(path), f"not a valid TOML {what} ({exc})") from None
+    except RecursionError:
+        raise InputError(str(path), f"not a valid {what}: nested too deeply") from None
+    try:
+        check_structure(data, what)
+        return build(data)
+    except InputError as exc:
+        raise exc.in_file(path) from None

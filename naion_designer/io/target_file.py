@@ -4,16 +4,15 @@ and the presets: the bundled ones (`resources/targets/`) and the user's own (whi
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..core.targets import C0, Target
 from ..core.units import InputError, check_format_version, parse_money
-from .atomic import atomic_write_text, read_text_file
+from .atomic import atomic_write_text
 from .paths import resources_dir, user_data_dir
-from .schema import MAX_NAME, Field, N, Q, S, Section, T, check_list, check_structure
+from .schema import MAX_NAME, Field, N, Q, S, Section, T, check_list, read_toml_file
 
 FORMAT = "naion-target"
 VERSION = 1
@@ -131,18 +130,7 @@ def target_to_dict(target: Target) -> dict[str, Any]:
 
 def read_target_file(path: str | Path) -> Target:
     path = Path(path)
-    text = read_text_file(path, "target file")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(str(path), f"not a valid TOML target file ({exc})") from None
-    except RecursionError:
-        raise InputError(str(path), "not a valid target file: nested too deeply") from None
-    try:
-        check_structure(data, "target file")
-        t = target_from_dict(data)
-    except InputError as exc:
-        raise exc.in_file(path) from None
+    t = read_toml_file(path, "target file", target_from_dict)
     return replace(t, origin=str(path), folder=str(path.parent))
 
 
