@@ -36,13 +36,22 @@ def usable_fraction_ocv(design: PackDesign) -> float:
     return float(np.trapezoid(np.interp(grid, s, v), grid))
 
 
-def settled_resistances(design: PackDesign, r0: np.ndarray) -> tuple[float, float]:
+def cell_resistances(design: PackDesign) -> tuple[np.ndarray, np.ndarray]:
+    """S × P arrays (R0, impedance factor) of every cell: an override of `resistance` replaces
+    R0, `impedance_factor` scales the whole impedance (R0 here, the RC resistances in
+    `settled_resistances`), as the simulation does."""
+    z = design.cell_array("impedance_factor")
+    return design.cell_array("resistance") * z, z
+
+
+def settled_resistances(design: PackDesign, r0: np.ndarray,
+                        impedance: np.ndarray | float = 1.0) -> tuple[float, float]:
     """(pack, cells) resistance once the RC pairs have settled under a sustained current: each
-    cell's R0 at mid SOC plus its RC resistances, through the network (pack) or the parallel
-    groups alone (cells)."""
+    cell's R0 at mid SOC plus its RC resistances (scaled by its impedance factor), through the
+    network (pack) or the parallel groups alone (cells)."""
     cell = design.cell
     mid = cell.r0_at(0.5) / cell.resistance if cell.r0_soc is not None else 1.0
-    r_cell = r0 * mid + sum(pair.resistance for pair in cell.rc)
+    r_cell = r0 * mid + np.asarray(impedance) * sum(pair.resistance for pair in cell.rc)
     pack, _ = dc_solution(design, r_cell)
     cells = float(np.sum(1.0 / np.sum(1.0 / r_cell, axis=1)))
     return pack, cells
@@ -52,7 +61,7 @@ def calculate(design: PackDesign) -> Results:
     cell = design.cell
     S, P = design.series, design.parallel
     cap = design.cell_array("capacity")
-    r0 = design.cell_array("resistance")
+    r0, impedance = cell_resistances(design)
     masses = design.cell_array("mass")
     idis = design.cell_array("max_continuous_discharge_current")
     ichg = design.cell_array("max_continuous_charge_current")
@@ -83,7 +92,7 @@ def calculate(design: PackDesign) -> Results:
     p_run = design.analysis.runtime_power or 0.5 * energy / 3600.0
     # a sustained discharge: R0 at mid SOC + the settled RC pairs, and the reversible heat
     # −I·T·dOCV/dT of every cell (S cells carry the pack current) at the ambient temperature
-    settled_r, settled_cells_r = settled_resistances(design, r0)
+    settled_r, settled_cells_r = settled_resistances(design, r0, impedance)
     reversible = -S * i_dis * design.thermal.ambient_temperature * cell.entropic_coefficient
     sustained_heat = i_dis**2 * settled_r + reversible
     # adiabatic heating of the cells alone: the interconnect heat leaves through the busbars

@@ -93,10 +93,9 @@ class Document(QObject):
     def current_share(self):
         """S × P share of the pack current per cell relative to the mean (DC network)."""
         if self._share is None:
-            from ..core.network import build_network
+            from ..core.electrical import cell_resistances, dc_solution
 
-            _, share = build_network(self.design).dc_solution(
-                self.design.cell_array("resistance"))
+            _, share = dc_solution(self.design, cell_resistances(self.design)[0])
             self._share = share * self.design.parallel
         return self._share
 

@@ -214,3 +214,72 @@ def test_voltage_under_load_includes_the_settled_polarisation(example_cell_path)
     assert res.pack_voltage[-1] == pytest.approx(r.value("voltage_under_load"), rel=2e-3)
     ocv50 = 4 * 3.2
     assert r.value("voltage_under_load") == pytest.approx(ocv50 - i * 4 * 3e-3 / 2)
+
+
+def _weak_cell(d, s, p, factor, **more):
+    values = (("impedance_factor", factor),) + tuple(more.items())
+    return d.evolve(cell_overrides=(CellOverride(s, p, values),))
+
+
+def test_impedance_factor_by_hand_1s2p(example_cell_path):
+    """1S2P, cell (0, 1) with impedance_factor 2: R0 2 and 4 mΩ, R0 + RC 3 and 6 mΩ."""
+    from naion_designer.core.electrical import cell_resistances, dc_solution
+
+    c = read_cell_file(example_cell_path)
+    d = _weak_cell(PackDesign(cell=c, series=1, parallel=2), 0, 1, 2.0)
+    r = calculate(d)
+    _, share = dc_solution(d, cell_resistances(d)[0])
+    assert share[0, 0] / share[0, 1] == pytest.approx(2.0, rel=1e-9)
+    assert r.value("max_cell_current_share") == pytest.approx(4 / 3, rel=1e-9)
+    assert r.value("resistance") == pytest.approx(2e-3 * 4e-3 / 6e-3, rel=1e-9)
+    assert r.value("cells_resistance") == pytest.approx(2e-3 * 4e-3 / 6e-3, rel=1e-9)
+    i = 2 * 36.0
+    settled = 3e-3 * 6e-3 / 9e-3
+    assert r.value("heat_at_max_continuous_discharge") == pytest.approx(i**2 * 4e-3 / 3)
+    assert r.value("sustained_heat_at_max_continuous_discharge") == pytest.approx(
+        i**2 * settled, rel=1e-9)
+    assert r.value("voltage_under_load") == pytest.approx(
+        3.2 - r.value("load_current") * settled, rel=1e-12)
+    assert r.value("adiabatic_temperature_rise_rate") == pytest.approx(
+        i**2 * settled / (2 * c.mass * c.specific_heat), rel=1e-9)
+    # with a resistance override the factor scales the overridden R0 (RC: the cell's, scaled)
+    d2 = _weak_cell(d, 0, 1, 2.0, resistance=3e-3)
+    r2 = calculate(d2)
+    assert r2.value("resistance") == pytest.approx(2e-3 * 6e-3 / 8e-3, rel=1e-9)
+    assert r2.value("max_cell_current_share") == pytest.approx(2 * 6 / 8, rel=1e-9)
+    assert r2.value("sustained_heat_at_max_continuous_discharge") == pytest.approx(
+        i**2 * 3e-3 * 8e-3 / 11e-3, rel=1e-9)
+
+
+@pytest.mark.parametrize("side", ["same", "opposite"])
+def test_impedance_factor_through_the_busbar_sheet_1s2p(side, example_cell_path):
+    """The busbar network (the grid solver with unequal cells): cell 0 next to the positive tap
+    sees R0 + Rc, cell 1 also the two segments (same side) or one each (opposite side)."""
+    c = read_cell_file(example_cell_path)
+    ic = Interconnect(cell_connection=0.2e-3, busbar_segment=0.1e-3, terminal=0.01e-3,
+                      terminal_side=side)
+    d = _weak_cell(PackDesign(cell=c, series=1, parallel=2, interconnect=ic), 0, 1, 2.0)
+    segs = (0.0, 2 * 0.1e-3) if side == "same" else (0.1e-3, 0.1e-3)
+    ra = 2e-3 + 0.2e-3 + segs[0]
+    rb = 4e-3 + 0.2e-3 + segs[1]
+    r = calculate(d)
+    assert r.value("resistance") == pytest.approx(ra * rb / (ra + rb) + 2e-5, rel=1e-9)
+    assert r.value("max_cell_current_share") == pytest.approx(
+        2 * max(ra, rb) / (ra + rb), rel=1e-9)
+
+
+def test_impedance_factor_matches_the_simulation(example_cell_path):
+    """calc's voltage under load with a weak cell = the simulated pack voltage once settled."""
+    from naion_designer.core.profiles import parse_builtin
+    from naion_designer.core.simulate import simulate
+
+    base = PackDesign(cell=read_cell_file(example_cell_path), series=4, parallel=2)
+    d = _weak_cell(base, 2, 1, 2.5)
+    r = calculate(d)
+    assert r.value("voltage_under_load") < calculate(base).value("voltage_under_load")
+    i = r.value("load_current")
+    t_settle = 60.0
+    soc0 = 0.5 + i * t_settle / r.value("capacity")
+    res = simulate(d, parse_builtin(f"cc:{i}A"), dt=1.0, soc0=soc0, per_cell=False,
+                   max_duration=t_settle)
+    assert res.pack_voltage[-1] == pytest.approx(r.value("voltage_under_load"), rel=2e-3)
