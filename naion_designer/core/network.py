@@ -90,9 +90,11 @@ class PackNetwork:
         The grid Laplacian with uniform cells is separable and diagonalised by a 3-D DCT.  The
         1 A injected at the positive tap and drawn at the ground node has a closed-form
         transform (outer products of DCT basis vectors), so the exact potentials of uniform
-        cells take one inverse transform, O(N log N).  With per-cell differences that solution
-        starts a conjugate-gradient solve on the true network, preconditioned by the same
-        transform (a handful of iterations)."""
+        cells take one inverse transform, O(N log N).  A few cells that differ from the others
+        (overrides, an impedance factor) are a low-rank change of that Laplacian, solved
+        exactly by the Sherman-Morrison-Woodbury identity (`_grid_low_rank`); with many, the
+        uniform solution starts a conjugate-gradient solve on the true network, preconditioned
+        by the same transform (a handful of iterations)."""
         from scipy.fft import idctn
 
         S = self.series
@@ -100,9 +102,10 @@ class PackNetwork:
         shape = (S + 1, nr, nc)
         g = (1.0 / rb).reshape(S, nr, nc)
         gs = 1.0 / float(self.seg_r[0])
-        g_min, g_max = float(g.min()), float(g.max())
-        uniform = g_max <= g_min * (1.0 + 1e-14)
-        gc = g_max if uniform else float(np.exp(np.mean(np.log(g))))
+        g_ref = float(np.median(g))
+        differs = np.abs(g - g_ref) > 1e-14 * g_ref
+        n_diff = int(np.count_nonzero(differs))
+        gc = g_ref if n_diff <= LOW_RANK_MAX else float(np.exp(np.mean(np.log(g))))
         mu = (gc * _path_eigenvalues(S + 1)[:, None, None]
               + gs * _path_eigenvalues(nr)[None, :, None]
               + gs * _path_eigenvalues(nc)[None, None, :])
@@ -111,7 +114,9 @@ class PackNetwork:
         b_hat = _outer3(*(_dct_basis(n, k) for n, k in zip(shape, tap, strict=True))) \
             - _outer3(*(_dct_basis(n, 0) for n in shape))
         x = idctn(b_hat / mu, norm="ortho")
-        if not uniform:
+        if 0 < n_diff <= LOW_RANK_MAX:
+            x = _grid_low_rank(x, np.nonzero(differs), g[differs] - gc, mu)
+        elif n_diff:
             b = np.zeros(shape)
             b[tap] += 1.0
             b[0, 0, 0] -= 1.0
@@ -168,6 +173,42 @@ def _dct_basis(n: int, k: int) -> np.ndarray:
 
 def _outer3(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
     return a[:, None, None] * (b[:, None] * c[None, :])[None, :, :]
+
+
+# cells that differ from the rest up to which the grid is solved by a low-rank correction (its
+# cost grows as their number squared; beyond it, conjugate gradients)
+LOW_RANK_MAX = 16
+
+
+def _dct_columns(n: int, m: np.ndarray) -> np.ndarray:
+    """Transforms of the unit vectors e_m (orthonormal DCT-II of length n), one row each."""
+    j = np.arange(n)[None, :]
+    c = np.sqrt(2.0 / n) * np.cos(np.pi * j * (2 * np.asarray(m)[:, None] + 1) / (2 * n))
+    c[:, 0] = np.sqrt(1.0 / n)
+    return c
+
+
+def _grid_low_rank(x0: np.ndarray, cells: tuple[np.ndarray, ...], dg: np.ndarray,
+                   mu: np.ndarray) -> np.ndarray:
+    """Potentials of the grid whose cells `cells` = (s, i, j) have conductance g_ref + dg, from
+    x0, the solution with every cell at g_ref (eigenvalues mu of its Laplacian L0).
+
+    L = L0 + A·diag(dg)·Aᵀ, A's columns the cells' incidence vectors e(s+1, i, j) − e(s, i, j);
+    then L⁺b = x0 − L0⁺A·(diag(1/dg) + AᵀL0⁺A)⁻¹·Aᵀx0 (Woodbury, on the potentials of zero mean,
+    where L0⁺ is the inverse).  A's transform is closed-form, so AᵀL0⁺A is a sum over the modes
+    and the correction one more inverse transform."""
+    from scipy.fft import idctn
+
+    s, i, j = cells
+    n_s, nr, nc = mu.shape
+    k = s.size
+    transverse = (_dct_columns(nr, i)[:, :, None] * _dct_columns(nc, j)[:, None, :])
+    a_hat = ((_dct_columns(n_s, s + 1) - _dct_columns(n_s, s))[:, :, None]
+             * transverse.reshape(k, 1, nr * nc)).reshape(k, -1)
+    y = a_hat * (1.0 / mu).reshape(1, -1)
+    capacitance = np.einsum("kn,ln->kl", y, a_hat) + np.diag(1.0 / dg)
+    w = np.linalg.solve(capacitance, x0[s + 1, i, j] - x0[s, i, j])
+    return x0 - idctn(np.einsum("k,kn->n", w, y).reshape(mu.shape), norm="ortho")
 
 
 def _dot(a: np.ndarray, b: np.ndarray) -> float:

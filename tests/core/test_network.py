@@ -165,3 +165,68 @@ def test_a_jump_in_the_series_path_is_one_strip_between_nearest_cells():
     g1 = busbar_geometry(compute_layout(jumped), "series-groups")
     assert g0.jumps == 0 and g1.jumps >= 1
     assert calculate(jumped).value("resistance") > calculate(base).value("resistance")
+
+
+def _dense_grid(d):
+    """Pack resistance and cell currents (1 A) of the shared-node grid by a dense nodal analysis:
+    busbar b, block position (i, j) -> node (b·rows + i)·cols + j."""
+    from naion_designer.core.electrical import cell_resistances
+
+    S, P = d.series, d.parallel
+    rows, cols = d.layout.group_shape
+    ic = d.interconnect
+    rc = cell_resistances(d)[0] + ic.cell_connection
+    n = (S + 1) * P
+    G = np.zeros((n, n))
+
+    def link(a, b, g):
+        G[a, a] += g
+        G[b, b] += g
+        G[a, b] -= g
+        G[b, a] -= g
+    for s in range(S):
+        for p in range(P):
+            link(s * P + p, (s + 1) * P + p, 1 / rc[s, p])
+    for b in range(S + 1):
+        for i in range(rows):
+            for j in range(cols):
+                k = b * P + i * cols + j
+                if j + 1 < cols:
+                    link(k, k + 1, 1 / ic.busbar_segment)
+                if i + 1 < rows:
+                    link(k, k + cols, 1 / ic.busbar_segment)
+    pos = S * P + (0 if ic.terminal_side == "same" else P - 1)
+    rhs = np.zeros(n)
+    rhs[pos] = 1.0
+    v = np.zeros(n)
+    v[1:] = np.linalg.solve(G[1:, 1:], rhs[1:])
+    current = (v[P:] - v[:-P]).reshape(S, P) / rc
+    return v[pos] + 2 * ic.terminal, current
+
+
+@pytest.mark.parametrize("weak", [1, 3, 16, 17, 40])
+def test_grid_with_a_few_or_many_unequal_cells_matches_a_dense_nodal_analysis(weak):
+    """A few unequal cells (the low-rank correction of the uniform grid) and many (conjugate
+    gradients) on a 2-D block, both terminal sides: resistance and every cell's current."""
+    from naion_designer.core.electrical import cell_resistances, dc_solution
+
+    c = read_cell_file("tests/data/example-na-32140.toml")
+    S, rows, cols = 6, 3, 4
+    P = rows * cols
+    rng = np.random.default_rng(weak)
+    picked = rng.choice(S * P, weak, replace=False)
+    overrides = tuple(
+        CellOverride(int(k) // P, int(k) % P,
+                     (("impedance_factor", float(rng.uniform(0.5, 3.0))),)
+                     + ((("resistance", float(rng.uniform(1e-3, 3e-3))),) if k % 2 else ()))
+        for k in picked)
+    for side in ("same", "opposite"):
+        ic = Interconnect(0.3e-3, 0.15e-3, 0.05e-3, side)
+        d = PackDesign(cell=c, series=S, parallel=P, interconnect=ic, cell_overrides=overrides,
+                       layout=Layout(group_shape=(rows, cols)))
+        assert build_network(d).kind == "grid"
+        expected_r, expected_i = _dense_grid(d)
+        r, share = dc_solution(d, cell_resistances(d)[0])
+        assert r == pytest.approx(expected_r, rel=1e-9)
+        np.testing.assert_allclose(share, expected_i, rtol=1e-9, atol=1e-12)
+        assert calculate(d).value("resistance") == pytest.approx(expected_r, rel=1e-9)
