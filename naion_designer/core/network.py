@@ -266,12 +266,26 @@ def _path_eigenvalues(n: int) -> np.ndarray:
     return 4.0 * np.sin(np.pi * np.arange(n) / (2 * n)) ** 2
 
 
+_BLAS: list = []  # the threadpoolctl controller, made on first use (it inspects the libraries)
+
+
+def single_threaded_blas():
+    """A context in which BLAS and LAPACK run on one thread: on a busy machine their thread
+    pools made the direct solves of `calc` several times slower."""
+    if not _BLAS:
+        from threadpoolctl import ThreadpoolController
+
+        _BLAS.append(ThreadpoolController())
+    return _BLAS[0].limit(limits=1, user_api="blas")
+
+
 def _solve(lap: sp.csc_matrix, rhs: np.ndarray) -> np.ndarray:
     n = lap.shape[0]
-    if n <= 400:
-        return np.linalg.solve(lap.toarray(), rhs)
-    lu = spla.splu(lap, permc_spec="MMD_AT_PLUS_A", options={"SymmetricMode": True})
-    return lu.solve(rhs)
+    with single_threaded_blas():
+        if n <= 400:
+            return np.linalg.solve(lap.toarray(), rhs)
+        lu = spla.splu(lap, permc_spec="MMD_AT_PLUS_A", options={"SymmetricMode": True})
+        return lu.solve(rhs)
 
 
 def geometric_busbars(design: PackDesign) -> bool:
