@@ -28,6 +28,7 @@ import scipy.sparse.linalg as spla
 from .layout import compute_layout
 from .layout.blocks import grid_pairs
 from .layout.busbars import busbar_geometry, strip_resistance
+from .network_groups import solve_by_groups
 from .pack import PackDesign
 
 
@@ -44,7 +45,7 @@ class PackNetwork:
     cell_connection: float
     terminal_resistance: float  # both terminals together
     pos_tap: int  # node of the positive terminal tap
-    kind: str = "general"  # "grid" | "strings" | "general": which fast solver applies
+    kind: str = "general"  # "grid" | "strings" | "faces" | "general": which solver applies
     block: tuple[int, int] = (1, 1)  # (rows, columns) of the shared-node grid
 
     def laplacian(self, cell_branch_resistance: np.ndarray) -> sp.csc_matrix:
@@ -74,11 +75,13 @@ class PackNetwork:
             return self._dc_grid(rb)
         if self.kind == "strings" and self.series >= 2:
             return self._dc_strings(rb)
-        lap = self.laplacian(rb)
-        rhs = np.zeros(self.n_nodes - 1)
-        rhs[self.pos_tap - 1] = 1.0
-        v = np.zeros(self.n_nodes)
-        v[1:] = _solve(lap, rhs)
+        v = solve_by_groups(self, 1.0 / rb) if self.kind == "faces" else None
+        if v is None:
+            lap = self.laplacian(rb)
+            rhs = np.zeros(self.n_nodes - 1)
+            rhs[self.pos_tap - 1] = 1.0
+            v = np.zeros(self.n_nodes)
+            v[1:] = _solve(lap, rhs)
         r = float(v[self.pos_tap]) + self.terminal_resistance
         i_cell = (v[self.cell_pos] - v[self.cell_neg]) / rb
         return r, i_cell
@@ -397,7 +400,7 @@ def _geometric(design: PackDesign) -> PackNetwork:
                        cell_pos=cell_pos, seg_a=seg_a.astype(int), seg_b=seg_b.astype(int),
                        seg_r=np.asarray(seg_r, float), cell_connection=ic.cell_connection,
                        terminal_resistance=2.0 * ic.terminal, pos_tap=int(cell_pos[S - 1, pos_p]),
-                       kind="general")
+                       kind="faces" if design.topology == "series-groups" else "general")
 
 
 # --- what the time-domain solve needs (core.simulate factorises the matrix: simulate/solver.py) --

@@ -230,3 +230,38 @@ def test_grid_with_a_few_or_many_unequal_cells_matches_a_dense_nodal_analysis(we
         assert r == pytest.approx(expected_r, rel=1e-9)
         np.testing.assert_allclose(share, expected_i, rtol=1e-9, atol=1e-12)
         assert calculate(d).value("resistance") == pytest.approx(expected_r, rel=1e-9)
+
+
+def _dense_of_branches(d):
+    """Dense nodal analysis of the network's own branches (cells and every strip)."""
+    net = build_network(d)
+    rc = d.cell_array("resistance") + net.cell_connection
+    br = [(int(a), int(b), 1 / r) for a, b, r in zip(net.cell_neg.ravel(), net.cell_pos.ravel(),
+                                                     rc.ravel(), strict=True)]
+    br += [(int(a), int(b), 1 / r) for a, b, r in zip(net.seg_a, net.seg_b, net.seg_r,
+                                                      strict=True)]
+    return _dense(net.n_nodes, br, net.pos_tap, d.interconnect.terminal)
+
+
+@pytest.mark.parametrize("packing", ["square", "hexagonal"])
+def test_busbars_from_geometry_with_alike_groups_match_a_dense_nodal_analysis(packing):
+    """Equal cells (groups that share one reduction) and one weak cell; against the dense
+    nodal analysis of every face from the positions, and, with a jump in the series path or
+    two modules, of the network's own strips."""
+    c = library().get("hina-nacr32140-me12")
+    S, P = 12, 6
+    ic = Interconnect(cell_connection=0.2e-3, terminal=0.05e-3,
+                      busbar=Busbar("copper", 0.0003, 0.008))
+    weak = (CellOverride(5, 2, (("resistance", 4e-3),)),)
+    order = tuple([0, 1, 2, 4, 3] + list(range(5, S)))
+    for layout, reference in (
+            (Layout(group_shape=(2, 3), groups_per_row=4, packing=packing), _geometric_reference),
+            (Layout(group_shape=(3, 2), groups_per_row=3, packing=packing, group_order=order),
+             _dense_of_branches),
+            (Layout(group_shape=(2, 3), groups_per_row=3, packing=packing, modules=2),
+             _dense_of_branches)):
+        for overrides in ((), weak):
+            d = PackDesign(cell=c, series=S, parallel=P, interconnect=ic,
+                           cell_overrides=overrides, layout=layout)
+            assert build_network(d).kind == "faces"
+            assert calculate(d).value("resistance") == pytest.approx(reference(d), rel=1e-9)
