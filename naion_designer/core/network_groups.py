@@ -16,9 +16,9 @@ import numpy as np
 
 # distinct groups above which one factorisation of the whole network is cheaper
 MAX_DISTINCT_GROUPS = 24
-# inner faces of a group up to which its reduction is dense; larger groups (P above 400) are
-# solved with the whole network, where a sparse factorisation of the groups did not pay
-DENSE_MAX = 400
+# cells per group up to which the groups are reduced (densely); larger groups are solved with
+# the whole network, where a sparse factorisation of each group did not pay
+MAX_GROUP_CELLS = 200
 
 
 def solve_by_groups(net, g_cell: np.ndarray) -> np.ndarray | None:
@@ -39,7 +39,7 @@ def _solve_by_groups(net, g_cell: np.ndarray) -> np.ndarray | None:
     group = net.seg_a // n2
     order = np.argsort(group[intra], kind="stable")
     counts = np.bincount(group[intra], minlength=S)
-    if S < 2 or n2 > 2 * DENSE_MAX or np.any(counts != counts[0]):
+    if S < 2 or P > MAX_GROUP_CELLS or np.any(counts != counts[0]):
         return None
     m = int(counts[0])
     a = (net.seg_a[intra][order] % n2).reshape(S, m)
@@ -99,34 +99,23 @@ def _bits40(x: np.ndarray) -> np.ndarray:
 
 
 def _reduce(a, b, gs, g, mask):
-    """(boundary indices, inner indices, L_II⁻¹·L_IB, Schur complement) of one group: 2·P local nodes, the
-    sheet strips (a, b, gs) on its faces, cell p between local nodes p and P + p."""
+    """(boundary indices, inner indices, L_II⁻¹·L_IB, Schur complement) of one group: 2·P local
+    nodes, the sheet strips (a, b, gs) on its faces, cell p between local nodes p and P + p."""
     P = g.size
     n2 = 2 * P
     p = np.arange(P)
     u, w, c = np.concatenate([a, p]), np.concatenate([b, P + p]), np.concatenate([gs, g])
     local_b = np.nonzero(mask)[0]
     local_i = np.nonzero(~mask)[0]
-    if local_i.size <= DENSE_MAX:
-        lap = np.zeros((n2, n2))
-        np.add.at(lap, (u, w), -c)
-        lap += lap.T
-        lap[np.diag_indices(n2)] = -lap.sum(axis=1)
-        l_bb = lap[np.ix_(local_b, local_b)]
-        l_ib = lap[np.ix_(local_i, local_b)]
-        z = np.linalg.solve(lap[np.ix_(local_i, local_i)], l_ib) if local_i.size else \
-            np.zeros((0, local_b.size))
-        return local_b, local_i, z, l_bb - l_ib.T @ z
-    import scipy.sparse as sp
-    import scipy.sparse.linalg as spla
-
-    lap = sp.coo_matrix((np.concatenate([c, c, -c, -c]),
-                         (np.concatenate([u, w, u, w]), np.concatenate([u, w, w, u]))),
-                        shape=(n2, n2)).tocsr()
-    l_bb = lap[local_b][:, local_b].toarray()
-    l_ib = lap[local_i][:, local_b].toarray()
-    z = spla.splu(lap[local_i][:, local_i].tocsc(), permc_spec="MMD_AT_PLUS_A",
-                  options={"SymmetricMode": True}).solve(l_ib)
+    lap = np.zeros((n2, n2))
+    np.add.at(lap, (u, w), -c)
+    lap += lap.T
+    lap[np.diag_indices(n2)] = -lap.sum(axis=1)
+    l_bb = lap[np.ix_(local_b, local_b)]
+    if not local_i.size:
+        return local_b, local_i, np.zeros((0, local_b.size)), l_bb
+    l_ib = lap[np.ix_(local_i, local_b)]
+    z = np.linalg.solve(lap[np.ix_(local_i, local_i)], l_ib)
     return local_b, local_i, z, l_bb - l_ib.T @ z
 
 
