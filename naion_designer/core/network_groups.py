@@ -12,6 +12,9 @@ small factorisations instead of one of the whole pack.
 
 from __future__ import annotations
 
+import weakref
+from dataclasses import dataclass, field
+
 import numpy as np
 
 # distinct groups above which one factorisation of the whole network is cheaper
@@ -31,62 +34,103 @@ def solve_by_groups(net, g_cell: np.ndarray) -> np.ndarray | None:
         return _solve_by_groups(net, g_cell)
 
 
-def _solve_by_groups(net, g_cell: np.ndarray) -> np.ndarray | None:
+@dataclass(eq=False)
+class _Groups:
+    """What the reduction needs of a network, whatever the cells: each group's sheet strips in
+    local face numbers, the boundary faces, and the reductions made so far."""
+
+    a: np.ndarray  # S × m local ends of the sheet strips
+    b: np.ndarray
+    gs: np.ndarray  # S × m their conductances
+    mask: np.ndarray  # S × 2P: boundary faces
+    static_kind: np.ndarray  # S: groups alike but for their cells
+    boundary: np.ndarray  # node numbers of the boundary faces, ascending (the ground first)
+    position: np.ndarray  # node -> index among the boundary faces (−1 inside)
+    inter: tuple[np.ndarray, np.ndarray, np.ndarray]  # strips between groups: i, j, conductance
+    reductions: dict = field(default_factory=dict)
+
+
+_GROUPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _groups(net) -> _Groups | None:
+    if net in _GROUPS:
+        return _GROUPS[net]
     S, P = net.series, net.parallel
     n2 = 2 * P
-    layer_a, layer_b = net.seg_a // P, net.seg_b // P
-    intra = layer_a == layer_b
-    group = net.seg_a // n2
-    order = np.argsort(group[intra], kind="stable")
-    counts = np.bincount(group[intra], minlength=S)
-    if S < 2 or P > MAX_GROUP_CELLS or np.any(counts != counts[0]):
+    intra = (net.seg_a // P) == (net.seg_b // P)
+    group = net.seg_a[intra] // n2
+    counts = np.bincount(group, minlength=S)
+    out = None
+    if S >= 2 and P <= MAX_GROUP_CELLS and np.all(counts == counts[0]):
+        order = np.argsort(group, kind="stable")
+        m = int(counts[0])
+        a = (net.seg_a[intra][order] % n2).reshape(S, m)
+        b = (net.seg_b[intra][order] % n2).reshape(S, m)
+        gs = (1.0 / net.seg_r[intra][order]).reshape(S, m)
+        inter = ~intra
+        ia, ib = net.seg_a[inter], net.seg_b[inter]
+        boundary = np.unique(np.concatenate([ia, ib, [0, net.pos_tap]]))
+        mask = np.zeros(S * n2, dtype=bool)
+        mask[boundary] = True
+        mask = mask.reshape(S, n2)
+        # strip lengths from the layout's coordinates differ in their last bits from block to
+        # block: alike to 40 bits (12 digits)
+        rows = np.concatenate([a, b, _bits40(gs), mask], axis=1)
+        kinds: dict[bytes, int] = {}
+        static_kind = np.array([kinds.setdefault(row.tobytes(), len(kinds)) for row in rows])
+        position = np.full(S * n2, -1)
+        position[boundary] = np.arange(boundary.size)
+        out = _Groups(a, b, gs, mask, static_kind, boundary, position,
+                      (position[ia], position[ib], 1.0 / net.seg_r[inter]))
+    _GROUPS[net] = out
+    return out
+
+
+def _solve_by_groups(net, g_cell: np.ndarray) -> np.ndarray | None:
+    grp = _groups(net)
+    if grp is None:
         return None
-    m = int(counts[0])
-    a = (net.seg_a[intra][order] % n2).reshape(S, m)
-    b = (net.seg_b[intra][order] % n2).reshape(S, m)
-    gs = (1.0 / net.seg_r[intra][order]).reshape(S, m)
-    inter = ~intra
-    ia, ib, g_inter = net.seg_a[inter], net.seg_b[inter], 1.0 / net.seg_r[inter]
-    boundary = np.unique(np.concatenate([ia, ib, [0, net.pos_tap]]))
-    mask = np.zeros(S * n2, dtype=bool)
-    mask[boundary] = True
-    mask = mask.reshape(S, n2)
-    # what a group's reduction depends on; conductances to 40 bits (12 digits), as strip
-    # lengths from the layout's coordinates differ in their last bits from block to block
+    S, P = net.series, net.parallel
+    n2 = 2 * P
     gc = np.ascontiguousarray(g_cell.reshape(S, P), dtype=float)
-    rows = np.concatenate([a, b, _bits40(gs), _bits40(gc), mask], axis=1)
-    kinds: dict[bytes, int] = {}
+    cells = _bits40(gc)
+    keys: dict[tuple, int] = {}
     first: list[int] = []
     which = np.empty(S, dtype=np.int64)
-    for s, row in enumerate(rows):
-        k = kinds.setdefault(row.tobytes(), len(first))
+    for s in range(S):
+        k = keys.setdefault((int(grp.static_kind[s]), cells[s].tobytes()), len(first))
         if k == len(first):
             if k >= MAX_DISTINCT_GROUPS:
                 return None
             first.append(s)
         which[s] = k
-    reductions = [_reduce(a[s], b[s], gs[s], gc[s], mask[s])
-                  for s in first]
+    if len(grp.reductions) > 4 * MAX_DISTINCT_GROUPS:
+        grp.reductions.clear()
+    reductions = []
+    for key, s in zip(keys, first, strict=True):
+        red = grp.reductions.get(key)
+        if red is None:
+            red = grp.reductions[key] = _reduce(grp.a[s], grp.b[s], grp.gs[s], gc[s],
+                                                grp.mask[s])
+        reductions.append(red)
     # the boundary system: every group's Schur complement plus the strips between groups
-    pos_in_boundary = np.full(S * n2, -1)
-    pos_in_boundary[boundary] = np.arange(boundary.size)
     ri, rj, rv = [], [], []
-    for k, (local_b, _, _, schur) in enumerate(reductions):
-        groups = np.nonzero(which == k)[0]
-        idx = pos_in_boundary[groups[:, None] * n2 + local_b[None, :]]  # n_g × |B|
+    members = [np.nonzero(which == k)[0] for k in range(len(first))]
+    for groups, (local_b, _, _, schur) in zip(members, reductions, strict=True):
+        idx = grp.position[groups[:, None] * n2 + local_b[None, :]]  # n_g × |B|
         ri.append(np.repeat(idx, local_b.size, axis=1).ravel())
         rj.append(np.tile(idx, (1, local_b.size)).ravel())
         rv.append(np.broadcast_to(schur.ravel(), (groups.size, schur.size)).ravel())
-    bi, bj = pos_in_boundary[ia], pos_in_boundary[ib]
+    bi, bj, g_inter = grp.inter
     ri += [bi, bj, bi, bj]
     rj += [bi, bj, bj, bi]
     rv += [g_inter, g_inter, -g_inter, -g_inter]
     x_b = _solve_boundary(np.concatenate(ri), np.concatenate(rj), np.concatenate(rv),
-                          boundary.size, int(pos_in_boundary[net.pos_tap]))
+                          grp.boundary.size, int(grp.position[net.pos_tap]))
     v = np.zeros(S * n2)
-    v[boundary] = x_b
-    for k, (local_b, local_i, z, _) in enumerate(reductions):
-        groups = np.nonzero(which == k)[0]
+    v[grp.boundary] = x_b
+    for groups, (local_b, local_i, z, _) in zip(members, reductions, strict=True):
         if local_i.size:
             base = groups[:, None] * n2
             v[base + local_i[None, :]] = -(v[base + local_b[None, :]] @ z.T)
@@ -107,15 +151,16 @@ def _reduce(a, b, gs, g, mask):
     u, w, c = np.concatenate([a, p]), np.concatenate([b, P + p]), np.concatenate([gs, g])
     local_b = np.nonzero(mask)[0]
     local_i = np.nonzero(~mask)[0]
-    lap = np.zeros((n2, n2))
-    np.add.at(lap, (u, w), -c)
+    lap = np.bincount(u * n2 + w, weights=-c, minlength=n2 * n2).reshape(n2, n2)
     lap += lap.T
     lap[np.diag_indices(n2)] = -lap.sum(axis=1)
     l_bb = lap[np.ix_(local_b, local_b)]
     if not local_i.size:
         return local_b, local_i, np.zeros((0, local_b.size)), l_bb
+    from scipy.linalg import cho_factor, cho_solve
+
     l_ib = lap[np.ix_(local_i, local_b)]
-    z = np.linalg.solve(lap[np.ix_(local_i, local_i)], l_ib)
+    z = cho_solve(cho_factor(lap[np.ix_(local_i, local_i)]), l_ib)
     return local_b, local_i, z, l_bb - l_ib.T @ z
 
 
