@@ -14,6 +14,7 @@ centre-to-centre length.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -88,8 +89,19 @@ class BusbarGeometry:
         return intra + float(self.inter_len.sum())
 
 
+_GEOMETRY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def busbar_geometry(lay, topology: str) -> BusbarGeometry:
-    """Strips from a `PackLayout`: positions, neighbours and the series order."""
+    """Strips from a `PackLayout`: positions, neighbours and the series order (made once per
+    layout and topology: the network and the busbar mass both need them)."""
+    known = _GEOMETRY.setdefault(lay, {})
+    if topology not in known:
+        known[topology] = _busbar_geometry(lay, topology)
+    return known[topology]
+
+
+def _busbar_geometry(lay, topology: str) -> BusbarGeometry:
     x, y = lay.x, lay.y
     S, P = x.shape
     flat_x, flat_y = x.ravel(), y.ravel()
