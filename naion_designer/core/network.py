@@ -14,7 +14,11 @@ The busbars follow the real geometry of the group blocks (`core.layout`):
   each face and the strips of `layout.busbars` join them with ρ·L/(t·w): a sheet inside every
   block and strips between the neighbouring cells of consecutive groups.
 
-The steady-state pack resistance and the time-domain simulation both use this structure.
+The steady-state pack resistance and the time-domain simulation both use this structure.  The
+DC solution (`PackNetwork.dc_solution`) takes the fastest exact route the structure allows: a
+3-D DCT for the shared-node grid (with a low-rank correction for a few unequal cells, conjugate
+gradients for many), the two end sheets for parallel strings, group-by-group reduction for
+busbars from geometry (`core.network_groups`), and one sparse factorisation otherwise.
 """
 
 from __future__ import annotations
