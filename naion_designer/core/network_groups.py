@@ -19,9 +19,10 @@ import numpy as np
 
 # distinct groups above which one factorisation of the whole network is cheaper
 MAX_DISTINCT_GROUPS = 24
-# cells per group up to which the groups are reduced (densely); larger groups are solved with
-# the whole network, where a sparse factorisation of each group did not pay
-MAX_GROUP_CELLS = 200
+# cells per group up to which the groups are reduced; above DENSE_CELLS with a sparse
+# factorisation of each group
+MAX_GROUP_CELLS = 1000
+DENSE_CELLS = 200
 
 
 def solve_by_groups(net, g_cell: np.ndarray) -> np.ndarray | None:
@@ -151,6 +152,8 @@ def _reduce(a, b, gs, g, mask):
     u, w, c = np.concatenate([a, p]), np.concatenate([b, P + p]), np.concatenate([gs, g])
     local_b = np.nonzero(mask)[0]
     local_i = np.nonzero(~mask)[0]
+    if P > DENSE_CELLS:
+        return _reduce_sparse(u, w, c, n2, local_b, local_i)
     lap = np.bincount(u * n2 + w, weights=-c, minlength=n2 * n2).reshape(n2, n2)
     lap += lap.T
     lap[np.diag_indices(n2)] = -lap.sum(axis=1)
@@ -161,6 +164,20 @@ def _reduce(a, b, gs, g, mask):
 
     l_ib = lap[np.ix_(local_i, local_b)]
     z = cho_solve(cho_factor(lap[np.ix_(local_i, local_i)]), l_ib)
+    return local_b, local_i, z, l_bb - l_ib.T @ z
+
+
+def _reduce_sparse(u, w, c, n2, local_b, local_i):
+    import scipy.sparse as sp
+    import scipy.sparse.linalg as spla
+
+    lap = sp.coo_matrix((np.concatenate([c, c, -c, -c]),
+                         (np.concatenate([u, w, u, w]), np.concatenate([u, w, w, u]))),
+                        shape=(n2, n2)).tocsr()
+    l_bb = lap[local_b][:, local_b].toarray()
+    l_ib = lap[local_i][:, local_b].toarray()
+    z = spla.splu(lap[local_i][:, local_i].tocsc(), permc_spec="MMD_AT_PLUS_A",
+                  options={"SymmetricMode": True}).solve(l_ib)
     return local_b, local_i, z, l_bb - l_ib.T @ z
 
 

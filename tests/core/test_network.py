@@ -234,8 +234,10 @@ def test_grid_with_a_few_or_many_unequal_cells_matches_a_dense_nodal_analysis(we
 
 def _dense_of_branches(d):
     """Dense nodal analysis of the network's own branches (cells and every strip)."""
+    from naion_designer.core.electrical import cell_resistances
+
     net = build_network(d)
-    rc = d.cell_array("resistance") + net.cell_connection
+    rc = cell_resistances(d)[0] + net.cell_connection
     br = [(int(a), int(b), 1 / r) for a, b, r in zip(net.cell_neg.ravel(), net.cell_pos.ravel(),
                                                      rc.ravel(), strict=True)]
     br += [(int(a), int(b), 1 / r) for a, b, r in zip(net.seg_a, net.seg_b, net.seg_r,
@@ -265,3 +267,21 @@ def test_busbars_from_geometry_with_alike_groups_match_a_dense_nodal_analysis(pa
                            cell_overrides=overrides, layout=layout)
             assert build_network(d).kind == "faces"
             assert calculate(d).value("resistance") == pytest.approx(reference(d), rel=1e-9)
+
+
+def test_sparse_group_reductions_match_a_dense_nodal_analysis(monkeypatch):
+    """Large groups are reduced with a sparse factorisation: forced here on small ones."""
+    from naion_designer.core import network, network_groups
+
+    monkeypatch.setattr(network_groups, "DENSE_CELLS", 2)
+    network.clear_cache()
+    c = library().get("hina-nacr32140-me12")
+    ic = Interconnect(cell_connection=0.2e-3, terminal=0.05e-3,
+                      busbar=Busbar("copper", 0.0003, 0.008))
+    d = PackDesign(cell=c, series=8, parallel=6, interconnect=ic,
+                   cell_overrides=(CellOverride(3, 4, (("impedance_factor", 2.0),)),),
+                   layout=Layout(group_shape=(2, 3), groups_per_row=4))
+    assert build_network(d).kind == "faces"
+    assert calculate(d).value("resistance") == pytest.approx(_dense_of_branches(d), rel=1e-9)
+    network.clear_cache()
+
