@@ -269,11 +269,15 @@ def test_busbars_from_geometry_with_alike_groups_match_a_dense_nodal_analysis(pa
             assert calculate(d).value("resistance") == pytest.approx(reference(d), rel=1e-9)
 
 
-def test_sparse_group_reductions_match_a_dense_nodal_analysis(monkeypatch):
-    """Large groups are reduced with a sparse factorisation: forced here on small ones."""
-    from naion_designer.core import network, network_groups
+@pytest.mark.parametrize("dense_cells, band_max", [(2, 256), (200, 0)])
+def test_sparse_group_reductions_match_a_dense_nodal_analysis(monkeypatch, dense_cells, band_max):
+    """Large groups are reduced with a sparse factorisation, and a wide boundary system is
+    solved as a sparse one: forced here on small ones."""
+    from naion_designer.core import electrical, network, network_groups
 
-    monkeypatch.setattr(network_groups, "DENSE_CELLS", 2)
+    monkeypatch.setattr(network_groups, "DENSE_CELLS", dense_cells)
+    monkeypatch.setattr(network_groups, "BAND_MAX", band_max)
+    monkeypatch.setattr(electrical, "_DC_MEMO", {})
     network.clear_cache()
     c = library().get("hina-nacr32140-me12")
     ic = Interconnect(cell_connection=0.2e-3, terminal=0.05e-3,
