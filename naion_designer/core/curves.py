@@ -2,7 +2,8 @@
 
 Both use one representative, pack-equivalent cell instead of every cell: all cells at the same
 state, each carrying 1/P of the pack current, the capacity of the weakest parallel group and the
-mean resistance of the cells (overrides included), plus the interconnect resistance of the
+mean resistance of the cells (overrides and impedance factors included; the RC pairs scaled by the
+mean impedance factor), plus the interconnect resistance of the
 design's network (pack DC resistance from `network.dc_solution` minus the cells' part).  The cell
 model is the simulation's (OCV table, R0 with its SOC/C-rate tables, RC pairs), evaluated in
 closed form for a constant current, isothermal at the ambient temperature (the cell file's
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .electrical import cell_resistances
 from .network import build_network
 from .pack import PackDesign
 from .units import InputError
@@ -31,7 +33,7 @@ class _Equivalent:
         self.S, self.P = design.series, design.parallel
         T = design.thermal.ambient_temperature if ambient is None else float(ambient)
         cap = design.cell_array("capacity")
-        r0 = design.cell_array("resistance")
+        r0, impedance = cell_resistances(design)
         fq = float(cell.temp_capacity_factor(T)) if cell.temp_capacity_factor else 1.0
         self.ft = float(cell.temp_resistance_factor(T)) if cell.temp_resistance_factor else 1.0
         self.q_pack = float(cap.sum(axis=1).min()) * fq  # C, the weakest group
@@ -41,7 +43,8 @@ class _Equivalent:
         pack_r, _ = build_network(design).dc_solution(r0)
         cells_r = float(np.sum(1.0 / np.sum(1.0 / r0, axis=1)))
         self.r_ic = max(pack_r - cells_r, 0.0)
-        self.rc = [(p.resistance * self.rfac * self.ft, p.tau) for p in cell.rc]
+        zfac = float(impedance.mean())  # an R0 override leaves the RC pairs as they are
+        self.rc = [(p.resistance * zfac * self.ft, p.tau) for p in cell.rc]
         self.vmin = cell.min_voltage
 
     def r0(self, soc, i_cell):

@@ -72,3 +72,31 @@ def test_cold_reduces_capacity():
     warm = discharge_curves(design, c_rates=(0.5,))[0][1][-1]
     cold = discharge_curves(design, c_rates=(0.5,), ambient=253.15)[0][1][-1]
     assert cold < 0.8 * warm
+
+
+def test_impedance_factor_scales_r0_and_rc_pairs_a_resistance_override_only_r0():
+    """Every cell at impedance factor 2 is the cell with R0 and its RC resistances doubled; an
+    override of `resistance` to 2 × R0 doubles R0 only."""
+    from dataclasses import replace
+
+    from naion_designer.core.cell import RCPair
+    from naion_designer.core.pack import CellOverride
+
+    cell = replace(library().get("hakadi-18650-1500"), r0_rate=None)  # R0 a constant
+    assert cell.rc and cell.r0_soc is None
+
+    def every_cell(field, value):
+        return tuple(CellOverride(s, p, ((field, value),)) for s in range(2) for p in range(2))
+
+    base = dict(series=2, parallel=2)
+    factor = PackDesign(cell=cell, **base, cell_overrides=every_cell("impedance_factor", 2.0))
+    doubled = replace(cell, resistance=2 * cell.resistance,
+                      rc=tuple(RCPair(2 * p.resistance, p.capacitance / 2) for p in cell.rc))
+    override = PackDesign(cell=cell, **base,
+                          cell_overrides=every_cell("resistance", 2 * cell.resistance))
+    r0_only = replace(cell, resistance=2 * cell.resistance)
+    for a, b in ((factor, PackDesign(cell=doubled, **base)),
+                 (override, PackDesign(cell=r0_only, **base))):
+        (_, _, va), (_, _, vb) = discharge_curves(a, c_rates=(1.0,))[0], \
+            discharge_curves(b, c_rates=(1.0,))[0]
+        np.testing.assert_allclose(va, vb, rtol=1e-12)
