@@ -128,5 +128,6 @@ def test_batched_monte_carlo_equals_separate_seeded_lifetimes(hina, duty):
     mc = run_life_monte_carlo(design, duty, settings, 4, seed=5)
     socs = [p.rows[-1].capacity_soh for p in mc.packs]
     assert np.ptp(socs) > 1e-3  # the packs really differ
+    assert all(p.eol_year is not None for p in mc.packs)  # so that the years are compared
     for draw, batched in zip(draws(design, 4, 5), mc.packs, strict=True):
         _same_life(run_life(design, duty, settings, draw), batched)
