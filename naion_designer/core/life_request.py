@@ -1,10 +1,7 @@
-"""What a design asks of a lifetime run: its optional `lifetime` key (design file, JSON).
+"""What a design asks of a lifetime run (its optional `lifetime` key, parsed and validated by
+`io.lifetime_schema`), and that run: the nominal pack's lifetime, a seeded Monte Carlo of the
+cells' spread, and the year the warranty ends.
 
-```json
-"lifetime": {"profile": "home-storage-day", "years": 15, "warranty_years": 10,
-             "warranty_cycles": 6000, "monte_carlo": 10, "seed": 0,
-             "ambient": "25 degC", "period": "24 h", "charge_rate": 0.5}
-```
 Only `profile` is required (a built-in profile id or a profile CSV path).  The warranty ends at
 the earlier of `warranty_years` and `warranty_cycles` (equivalent full cycles); without either,
 at 10 years (or the run's end).  The spec sheet and the GUI's Lifetime view read it.
@@ -15,13 +12,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .life import LifeResult, LifeSettings, run_lives
-from .life_mc import MonteCarloLife, draws, summarise
-from .profiles import Profile
-from .units import InputError, parse_fraction, parse_quantity
+if TYPE_CHECKING:
+    from .life import LifeResult, LifeSettings
+    from .life_mc import MonteCarloLife
+    from .profiles import Profile
 
 DEFAULT_WARRANTY_YEARS = 10.0
 KEY = "lifetime"
@@ -29,6 +27,9 @@ KEY = "lifetime"
 
 @dataclass(frozen=True)
 class LifeRequest:
+    """SI values: years and cycles as numbers, `ambient` in K, `period` in s, `charge_rate`
+    in C; `monte_carlo` 0 for none, else the number of packs (at least 2)."""
+
     profile: str
     years: float = 15.0
     warranty_years: float | None = None
@@ -40,41 +41,15 @@ class LifeRequest:
     charge_rate: float = 0.5
 
     def settings(self) -> LifeSettings:
+        from .life import LifeSettings
+
         return LifeSettings(years=self.years, ambient=self.ambient, period=self.period,
                             charge_rate=self.charge_rate)
 
 
 def life_request(design) -> LifeRequest | None:
     """The design's `lifetime` request, or None when it has none."""
-    raw = design.extra.get(KEY)
-    if raw is None:
-        return None
-    if not isinstance(raw, dict):
-        raise InputError(KEY, "expected an object")
-    prof = raw.get("profile")
-    if not isinstance(prof, str) or not prof.strip():
-        raise InputError(f"{KEY}.profile", "missing (a built-in profile id or a profile CSV)")
-    kw: dict = {"profile": prof.strip()}
-    for key, lo, hi in (("years", 0.1, 50.0), ("warranty_years", 0.1, 50.0),
-                        ("warranty_cycles", 1.0, 1e6), ("charge_rate", 0.01, 10.0)):
-        if key in raw:
-            kw[key] = parse_fraction(raw[key], f"{KEY}.{key}", lo, hi)
-    for key, hi in (("monte_carlo", 10_000), ("seed", 2**63 - 1)):
-        if key in raw:
-            v = raw[key]
-            if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= hi:
-                raise InputError(f"{KEY}.{key}", f"expected a whole number from 0 to {hi}, "
-                                                 f"got {v!r}")
-            kw[key] = v
-    if kw.get("monte_carlo") == 1:
-        raise InputError(f"{KEY}.monte_carlo", "expected 0 (none) or at least 2 packs")
-    if "ambient" in raw:
-        kw["ambient"] = parse_quantity(raw["ambient"], "temperature", f"{KEY}.ambient")
-    if "period" in raw:
-        kw["period"] = parse_quantity(raw["period"], "time", f"{KEY}.period")
-        if not kw["period"] > 0:
-            raise InputError(f"{KEY}.period", "must be positive")
-    return LifeRequest(**kw)
+    return design.lifetime
 
 
 @dataclass
@@ -91,6 +66,9 @@ def run_request(design, profile: Profile, request: LifeRequest,
                 cancel: Callable[[], bool] | None = None) -> LifeOutcome:
     """The nominal pack's lifetime and the Monte Carlo packs', all in the same batched cycle
     simulations (the nominal pack first)."""
+    from .life import run_lives
+    from .life_mc import draws, summarise
+
     n = request.monte_carlo
     settings = request.settings()
     extra = draws(design, n, request.seed) if n else []

@@ -1,13 +1,13 @@
 """Translation of the texts the core produces (input errors, check reasons and labels, cut-off
 reasons, result labels and their bases), shared by the CLI, the GUI and the PDF reports.
 
-The core writes its messages in English; the edges translate them:
+The core writes its messages in English; the edges translate them with the catalog that
+`io.messages_catalog` reads (`resources/translations/core_<lang>.toml`, table `[messages]`):
 
-    translate("expected a charge such as '12 Ah', got '12 V'", "zh_CN")
+    translate("expected a charge such as '12 Ah', got '12 V'", "zh_CN")   # io.messages_catalog
     -> "应为电量，例如 '12 Ah'，实际为 '12 V'"
 
-A catalog (`resources/translations/core_<lang>.toml`, table `[messages]`) maps English texts to
-translations.  A key may be a template with named holes: `{name}` matches any text, `{name:num}`
+A catalog maps English texts to translations.  A key may be a template with named holes: `{name}` matches any text, `{name:num}`
 a number with an optional unit ("12.5", "−3 °C", "1,200 kW·h"), `{name:word}` an id,
 `{name:rel}` a relation sign (≥ ≤ < > =), `{name:label}` one phrase (no ";" or ":").  The
 translation uses the same names in any order; the text a hole matched is itself translated when
@@ -17,18 +17,14 @@ label written in lower case inside a sentence ("mass") is translated as the labe
 "field: message" (how `InputError` prints) keeps the field and translates the message.
 Whatever the catalog does not know comes back unchanged.
 
-The catalog is read-only data shipped with the application (like a constant table); the core
-still reads no user file.
+This module is the matching only (`Catalog` over a dict of messages, `check_messages` for a
+catalog's holes); it reads no file.
 """
 
 from __future__ import annotations
 
 import re
-import sys
-import tomllib
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from pathlib import Path
 
 LANGUAGES = ("en", "zh_CN")  # en is the source language
 SOURCE = "en"
@@ -140,30 +136,9 @@ class Catalog:
         return text if found is None else found
 
 
-def _catalog_dirs() -> list[Path]:
-    """Where the bundled catalogs are: a frozen bundle, an installed wheel, a checkout."""
-    pkg = Path(__file__).resolve().parents[1]
-    roots = []
-    if getattr(sys, "frozen", False) and hasattr(sys, "_MEIPASS"):
-        roots.append(Path(sys._MEIPASS))
-    roots += [pkg / "_data", pkg.parent]
-    return [r / "resources" / "translations" for r in roots]
-
-
-def catalog_path(lang: str, domain: str = "core") -> Path:
-    """The catalog file of a language (the first place it exists; the checkout's otherwise)."""
-    name = f"{domain}_{lang}.toml"
-    dirs = _catalog_dirs()
-    for d in dirs:
-        if (d / name).is_file():
-            return d / name
-    return dirs[-1] / name
-
-
-def parse_catalog(text: str, origin: str = "catalog") -> dict[str, str]:
-    """The `[messages]` table of a catalog's TOML text."""
-    data = tomllib.loads(text)
-    messages = data.get("messages", {})
+def check_messages(messages: object, origin: str = "catalog") -> dict[str, str]:
+    """`messages` (a catalog's `[messages]` table) if it maps texts to texts and every
+    translation uses only the holes of its key; ValueError naming `origin` otherwise."""
     if not isinstance(messages, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in messages.items()):
         raise ValueError(f"{origin}: [messages] must map texts to texts")
@@ -174,24 +149,3 @@ def parse_catalog(text: str, origin: str = "catalog") -> dict[str, str]:
             raise ValueError(f"{origin}: the translation of {key!r} uses unknown holes "
                              f"{sorted(used - names)}")
     return messages
-
-
-@cache
-def catalog(lang: str, domain: str = "core") -> Catalog:
-    """The catalog of `lang` (empty for the source language or a missing file)."""
-    lang = normalise_language(lang)
-    if lang == SOURCE:
-        return Catalog({})
-    path = catalog_path(lang, domain)
-    if not path.is_file():
-        return Catalog({})
-    return Catalog(parse_catalog(path.read_text(encoding="utf-8"), str(path)))
-
-
-@lru_cache(maxsize=4096)
-def translate(text: str, lang: str) -> str:
-    """`text` (a core message in English) in `lang`; unchanged when it has no translation."""
-    lang = normalise_language(lang)
-    if lang == SOURCE or not text:
-        return text
-    return catalog(lang).translate(text)

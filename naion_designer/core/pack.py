@@ -8,12 +8,15 @@ All figures SI floats.  Positions: `s` is the series position (0 at the negative
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .cell import Cell
 from .units import InputError
+
+if TYPE_CHECKING:
+    from .life_request import LifeRequest
 
 TOPOLOGIES = ("series-groups", "parallel-strings")
 TERMINAL_SIDES = ("same", "opposite")
@@ -120,6 +123,7 @@ class PackDesign:
     target: str = ""  # target preset id or path, "" = none
     cell_ref: str = ""  # how the file referred to the cell (library id or path); "" = embedded
     metadata: tuple[tuple[str, str], ...] = ()  # customer, project, revision, author, notes...
+    lifetime: LifeRequest | None = None  # what a lifetime run and the spec sheet ask of it
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property

@@ -89,6 +89,6 @@ def core_text(text: str) -> str:
     from the core's Qt-free catalogue (the CLI and the spec sheet use the same one)."""
     if _current == SOURCE_LANGUAGE or not text:
         return text
-    from ..core.messages import translate as core_translate
+    from ..io.messages_catalog import translate as core_translate
 
     return core_translate(text, _current)

@@ -41,6 +41,7 @@ from ..core.units import (
 from .atomic import atomic_write_text, read_text_file
 from .cell_file import C0, cell_from_dict, cell_notes, cell_to_dict, read_cell_file
 from .library import library
+from .lifetime_schema import LIFETIME_FIELD
 from .schema import (
     MAX_LIST,
     MAX_NAME,
@@ -146,13 +147,7 @@ def design_from_dict(data: Any, base_dir: Path | None = None) -> PackDesign:
 
 def design_notes(design: PackDesign) -> list[str]:
     """What `calc` says about extension keys kept from the design file (and its cell's)."""
-    from ..core.life_request import KEY as LIFETIME_KEY
-
-    # `lifetime` is read by the lifetime run and the spec sheet (core.life_request), not here
-    read_elsewhere = {LIFETIME_KEY}
-    extra = {k: v for k, v in design.extra.items() if k not in read_elsewhere}
-    return (extension_notes(extra, [*DESIGN.keys(), *read_elsewhere], "design file")
-            + cell_notes(design.cell))
+    return extension_notes(design.extra, DESIGN.keys(), "design file") + cell_notes(design.cell)
 
 
 def _cell(ref: Any, base_dir: Path | None) -> tuple[Cell, str]:
@@ -309,6 +304,7 @@ DESIGN = Section((
       always=True),
     T("target", max_len=4096, default=""),
     Field("metadata", "custom", default=(), parse=_metadata, write=dict),
+    LIFETIME_FIELD,
 ), keep_unknown=True)
 
 

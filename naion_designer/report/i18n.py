@@ -2,7 +2,7 @@
 
 Report texts are written in English in the code and translated through
 `resources/translations/report_zh_CN.toml`, then through the core catalog
-(`core.messages.translate`) for what the core produced (labels, bases, check reasons).  Terms
+(`io.messages_catalog.translate`) for what the core produced (labels, bases, check reasons).  Terms
 follow `glossary_zh_CN.toml`; units stay SI symbols.
 
     tr = Text("bilingual")
@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..core.messages import Catalog, catalog, catalog_path, parse_catalog, translate
+from ..core.messages import Catalog
 from ..core.units import InputError
+from ..io.messages_catalog import catalog, read_catalog, translate
 from .fonts import markup
 
 LANGS = ("en", "zh_CN", "bilingual")
@@ -28,10 +29,7 @@ _WORDS = re.compile(r"\b[a-z]{3,}\b")  # lowercase English words: ids and units 
 def report_catalog() -> Catalog:
     """The report's Chinese catalog; the core's translates what it does not know, in the holes
     of its templates too ("Lifetime not computed: {why}." with a core message as the why)."""
-    path = catalog_path("zh_CN", "report")
-    messages = parse_catalog(path.read_text(encoding="utf-8"), str(path)) if path.is_file() \
-        else {}
-    return Catalog(messages, fallback=catalog("zh_CN"))
+    return Catalog(read_catalog("zh_CN", "report"), fallback=catalog("zh_CN"))
 
 
 def check_lang(lang: str) -> str:

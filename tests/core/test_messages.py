@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from naion_designer.core.messages import Catalog, normalise_language, translate
+from naion_designer.core.messages import Catalog, check_messages, normalise_language
+from naion_designer.io.messages_catalog import translate
 
 CORE = Path(__file__).resolve().parents[2] / "naion_designer" / "core"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -252,3 +253,41 @@ def test_lists_and_lower_case_labels_translate():
     assert cat.lookup("mass, colour") is None  # a list is translated only when all is known
     zh = translate("Mass, volume bind: no S × P of hina-x meets them", "zh_CN")
     assert zh == "质量、体积为约束条件：hina-x 的任何 S × P 组合都不满足"
+
+
+def test_a_translation_may_use_only_the_holes_of_its_key():
+    assert check_messages({"{what} binds": "{what}起约束作用"}) == {"{what} binds": "{what}起约束作用"}
+    with pytest.raises(ValueError, match="unknown holes"):
+        check_messages({"{what} binds": "{who}起约束作用"}, "core_zh_CN.toml")
+    with pytest.raises(ValueError, match="must map texts to texts"):
+        check_messages({"Mass": 3})
+
+
+# what reads, writes or lists files: the core has none of it (io reads, and hands it values)
+FILE_CALLS = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "iterdir",
+              "glob", "rglob", "listdir", "scandir", "load", "loadtxt", "genfromtxt", "fromfile"}
+FILE_MODULES = {"tomllib", "csv", "pickle", "shelve", "sqlite3", "importlib.resources"}
+
+
+def file_access(source: str) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            f = node.func
+            name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(
+                f, ast.Attribute) else ""
+            if name in FILE_CALLS:
+                found.append(f"{name}() at line {node.lineno}")
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            mods = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""]
+            found += [f"import {m} at line {node.lineno}" for m in mods if m in FILE_MODULES]
+    return found
+
+
+def test_the_core_reads_no_file():
+    assert sorted(file_access("import tomllib\nx = open('a').read()\np.read_text()\n")) == [
+        "import tomllib at line 1", "open() at line 2", "read_text() at line 3"]
+    bad = {str(p.relative_to(CORE)): hits for p in sorted(CORE.rglob("*.py"))
+           if (hits := file_access(p.read_text(encoding="utf-8")))}
+    assert not bad, bad

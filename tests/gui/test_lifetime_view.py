@@ -7,6 +7,8 @@ from dataclasses import replace
 
 import pytest
 
+from naion_designer.io.lifetime_schema import lifetime_from_dict
+
 from .conftest import HOME_STORAGE
 
 
@@ -17,8 +19,9 @@ def life_design(tmp_path):
     prof = tmp_path / "duty.csv"
     prof.write_text("time_s,current_A\n0,24\n1800,0\n2400,0\n")
     d = new_design("hina-nacr32140-me12", 3, 2, "Life pack")
-    return replace(d, extra={"lifetime": {"profile": str(prof), "years": 5, "monte_carlo": 3,
-                                          "seed": 4, "period": "6 h"}})
+    return replace(d, lifetime=lifetime_from_dict({"profile": str(prof), "years": 5,
+                                                   "monte_carlo": 3, "seed": 4,
+                                                   "period": "6 h"}))
 
 
 def test_run_shows_the_band_and_the_limiting_cells(qtbot, life_design):

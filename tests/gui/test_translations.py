@@ -163,9 +163,9 @@ def menu_texts(win) -> list[tuple[str, str]]:
 def core_labels_without_entry() -> set[str]:
     """Result and check labels made by the core that its zh_CN catalogue does not know yet: the
     catalogue's completeness is tests/core/test_messages.py's business, not the GUI's."""
-    from naion_designer.core.messages import translate
     from naion_designer.core.results import RESULT_DEFS
     from naion_designer.core.targets import CHECK_LABELS
+    from naion_designer.io.messages_catalog import translate
 
     labels = {d.label for d in RESULT_DEFS.values()} | set(CHECK_LABELS.values())
     return {t for t in labels if translate(t, "zh_CN") == t}

@@ -7,7 +7,7 @@ import tomllib
 
 import pytest
 
-from naion_designer.core.messages import catalog_path, parse_catalog
+from naion_designer.io.messages_catalog import catalog_path, parse_catalog
 
 HOLE = re.compile(r"\{\w+(?::\w+)?\}")
 
@@ -69,7 +69,7 @@ def test_catalog_uses_the_glossary_terms(domain):
 
 
 def test_the_check_finds_a_departure(tmp_path, monkeypatch):
-    import naion_designer.core.messages as m
+    import naion_designer.io.messages_catalog as m
 
     folder = tmp_path / "resources" / "translations"
     folder.mkdir(parents=True)

@@ -9,6 +9,7 @@ import pytest
 
 from naion_designer.core.life_request import life_request, warranty_end
 from naion_designer.core.units import InputError
+from naion_designer.io.lifetime_schema import lifetime_from_dict
 from naion_designer.report.lifetime_section import compute, soh_chart
 from naion_designer.report.spec_sheet import spec_sheet_bytes
 
@@ -24,7 +25,7 @@ def life_design(tmp_path):
     d = new_design("hina-nacr32140-me12", 2, 1, "Life pack")
     life = {"profile": str(prof), "years": 6, "warranty_years": 4, "monte_carlo": 3,
             "seed": 2, "period": "4 h"}
-    return replace(d, extra={**d.extra, "lifetime": life})
+    return replace(d, lifetime=lifetime_from_dict(life))
 
 
 def _page_with(texts, needle):
@@ -67,16 +68,20 @@ def test_chart_draws_the_band(life_design):
 
 
 def test_without_a_request_the_sheet_says_so(life_design):
-    d = replace(life_design, extra={})
+    d = replace(life_design, lifetime=None)
     assert life_request(d) is None
     text = _page_with(pdf_text(spec_sheet_bytes(d)), "Over life")
     assert "asks for no lifetime run" in text
 
 
-def test_a_bad_request_is_said_on_the_sheet(life_design):
-    bad = replace(life_design, extra={"lifetime": {"profile": "home-storage-day", "years": 99}})
+def test_a_bad_request_names_its_field():
     with pytest.raises(InputError) as e:
-        life_request(bad)
+        lifetime_from_dict({"profile": "home-storage-day", "years": 99})
     assert e.value.field == "lifetime.years"
+
+
+def test_a_request_that_cannot_run_is_said_on_the_sheet(life_design, tmp_path):
+    missing = str(tmp_path / "no-such-duty.csv")
+    bad = replace(life_design, lifetime=lifetime_from_dict({"profile": missing}))
     text = _page_with(pdf_text(spec_sheet_bytes(bad)), "Over life")
-    assert "Lifetime not computed: lifetime.years" in text
+    assert "Lifetime not computed:" in text and "no-such-duty.csv" in text

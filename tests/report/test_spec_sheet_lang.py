@@ -66,12 +66,9 @@ def example(name: str, target: bool):
     """An example design, with or without a target, its lifetime request made quick (a
     Monte Carlo of 2 packs over 3 years where the example asks for one)."""
     d = read_design_file(ROOT / "examples" / f"{name}.naion")
-    life = dict(d.extra["lifetime"])
-    life.update(years=3, warranty_years=2)
-    if life.get("monte_carlo"):
-        life["monte_carlo"] = 2
-    return replace(d.evolve(target=TARGETS[name] if target else None),
-                   extra={**d.extra, "lifetime": life})
+    life = replace(d.lifetime, years=3.0, warranty_years=2.0,
+                   monte_carlo=2 if d.lifetime.monte_carlo else 0)
+    return replace(d.evolve(target=TARGETS[name] if target else None), lifetime=life)
 
 
 def story_texts(flowables) -> list[str]:
@@ -168,7 +165,7 @@ def test_the_lifetime_section_is_in_chinese():
     for term in ("质保期末（第 2 年）", "电池包容量", "蒙特卡洛", "寿命终止", "全寿命周期健康状态",
                  "名义单体（无离散）"):
         assert term in texts, term
-    none = replace(design, extra={})
+    none = replace(design, lifetime=None)
     text = re.sub(r"<[^>]*>", "", " ".join(
         story_texts(lifetime_flowables(none, styles(), 480, tr=Text("bilingual")))))
     assert "本设计未要求寿命仿真" in text and "asks for no lifetime run" in text

@@ -276,13 +276,20 @@ class _BatchRun:
             return st
         return _splice(st, self.frozen, self.done[self.m.pack_of], self.done, self.m)
 
+    def only(self, b: int) -> np.ndarray:
+        """Pack b alone as the running packs of a step: the partial steps that locate its
+        cut-off leave the other packs' chords as they are (as if b ran alone)."""
+        mask = np.zeros(self.m.B, bool)
+        mask[b] = True
+        return mask
+
     def locate(self, st0: PackState, h: float, dem: Demand, b: int, kinds) -> float:
         from scipy.optimize import brentq
 
         m, lim, vals = self.m, self.lim, self.values()
 
         def margin(theta: float) -> float:
-            one = _pack(m.advance(st0, theta, dem, vals, ~self.done), m, b)
+            one = _pack(m.advance(st0, theta, dem, vals, self.only(b)), m, b)
             ms = lim.margins(one, dem, m.deliverable(one), m.fill(one))
             return min(ms[kd].value for kd in kinds if kd in ms)
 
@@ -299,7 +306,7 @@ class _BatchRun:
         for b, ms in bad.items():
             kinds = list(ms)
             theta = self.locate(st0, h, dem, b, kinds) if h > 0 else 0.0
-            at = self.m.advance(st0, theta, dem, self.values(), ~self.done) if h > 0 else new
+            at = self.m.advance(st0, theta, dem, self.values(), self.only(b)) if h > 0 else new
             self.stop(b, self.t + theta, at, kinds, dem)
             self.freeze(at, [b])
             stopped.append(b)

@@ -457,7 +457,7 @@ class PackModel:
                 else:  # the other packs take their own iteration, as they would alone
                     fine = (going & ~slow)[self.pack_of]
                     E = np.where(slow[self.pack_of], V1 + rm * I1,
-                                 np.where(fine, E + res, E))
+                                 np.where(fine, E + omega * res, E))
                     active_packs = going
                 prev_err = np.where(slow, np.inf, err)
                 continue
