@@ -79,7 +79,8 @@ class Layout:
     groups_per_row: int = 0  # 0 = choose automatically (near-square)
     rotation: int = 0  # degrees, 0 or 90
     modules: int = 1  # number of modules the series groups are split into
-    module_gap: float = 0.02  # m between modules
+    module_gap: float = 0.02  # m between modules, along x and along y
+    modules_per_row: int = 0  # modules side by side along x before the next row; 0 = chosen
     margin: float = 0.01  # m from the outer cells to the envelope wall, each side
     top_clearance: float = 0.015  # m above the cells (busbars, BMS wiring)
     group_order: tuple[int, ...] = ()  # slot -> series index; empty = identity
@@ -192,6 +193,8 @@ class PackDesign:
             for name, v in zip(("length", "width", "height"), lay.envelope, strict=True):
                 if not v > 0:
                     raise InputError(f"layout.envelope.{name}", "must be positive")
+        if lay.modules_per_row < 0:
+            raise InputError("layout.modules_per_row", "must not be negative")
         if not 1 <= lay.modules <= self.series:
             raise InputError("layout.modules", f"expected 1 to {self.series}, got {lay.modules}")
         if lay.group_order and sorted(lay.group_order) != list(range(self.series)):

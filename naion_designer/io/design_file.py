@@ -254,6 +254,7 @@ LAYOUT = Section((
     Field("rotation", "count", lo=0, hi=360, always=True),
     Field("modules", "count", lo=1, hi=MAX_CELLS, always=True),
     Q("module_gap", "length", "mm", **LEN, always=True),
+    Field("modules_per_row", "count", lo=0, hi=MAX_CELLS, default=0),
     Q("margin", "length", "mm", **LEN, always=True),
     Q("top_clearance", "length", "mm", **LEN, always=True),
     Field("group_order", "custom", default=(), parse=_counts(0, 0), write=list),

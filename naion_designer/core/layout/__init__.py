@@ -78,6 +78,7 @@ def _cached_layout(form_factor: str, diameter: float, length: float, width: floa
                       length=L, width=W, height=env_height, gap=lay.gap,
                       slot_of_series=slot_of_series, module_of_series=module[slot_of_series],
                       groups_per_row=arr.groups_per_row, group_shape=arr.group_shape,
-                      rotation=arr.rotation, modules=arr.modules, empty_slots=best.empty_slots,
+                      rotation=arr.rotation, modules=arr.modules,
+                      modules_per_row=arr.module_grid[1], empty_slots=best.empty_slots,
                       chosen=not (lay.group_shape and lay.groups_per_row), footprint=fp,
                       group_gap=lay.group_gap, fits=fits, shortfall=shortfall)
