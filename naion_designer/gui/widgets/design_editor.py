@@ -177,6 +177,11 @@ class DesignEditor(OverheadsMixin, QWidget):
         self.modules_spin.valueChanged.connect(lambda v: self._commit_nested(
             self.tr("Modules"), "layout", modules=v))
         form.addRow(self.tr("Modules"), self.modules_spin)
+        self.modules_per_row_spin = self._spin(0, 2000, "")
+        self.modules_per_row_spin.setSpecialValueText(self.tr("auto"))
+        self.modules_per_row_spin.valueChanged.connect(lambda v: self._commit_nested(
+            self.tr("Modules per row"), "layout", modules_per_row=v))
+        form.addRow(self.tr("Modules per row"), self.modules_per_row_spin)
         self._add_quantities(form, "layout")
         # its rows join the section's form: one label column for the whole section
         self.layout_controls = LayoutControls(self._commit, self.show_error, self, form)
@@ -318,6 +323,7 @@ class DesignEditor(OverheadsMixin, QWidget):
             # ranges before values: a value above the old maximum would be clamped silently
             self.modules_spin.setMaximum(max(1, d.series))
             self.groups_per_row_spin.setMaximum(max(2000, d.layout.groups_per_row))
+            self.modules_per_row_spin.setMaximum(max(2000, d.layout.modules_per_row))
             self.name_edit.setText(d.name)
             c = d.cell
             self.cell_label.setText(c.id)
@@ -326,6 +332,7 @@ class DesignEditor(OverheadsMixin, QWidget):
             for w, v in ((self.series_spin, d.series), (self.parallel_spin, d.parallel),
                          (self.groups_per_row_spin, d.layout.groups_per_row),
                          (self.modules_spin, d.layout.modules),
+                         (self.modules_per_row_spin, d.layout.modules_per_row),
                          (self.soc_low_spin, d.analysis.soc_window[0] * 100),
                          (self.soc_high_spin, d.analysis.soc_window[1] * 100),
                          (self.load_c_spin, d.analysis.load_c_rate)):
