@@ -87,6 +87,7 @@ class Layout:
     group_shape: tuple[int, int] | None = None  # (rows, columns) of one group; None = chosen
     group_gap: float = 0.0  # m added between neighbouring group blocks
     envelope: tuple[float, float, float] | None = None  # largest (length, width, height), m
+    version1_geometry: bool = False  # cells where version 1 put them (see core.layout.version1)
 
 
 @dataclass(frozen=True)
