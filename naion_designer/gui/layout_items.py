@@ -74,7 +74,8 @@ def _sprite(rgba: int, w4: int, h4: int, round_cells: bool, outline: bool,
     if len(_SPRITES) > 4096:
         _SPRITES.clear()
     w, h = w4 / 4.0, h4 / 4.0
-    pm = QPixmap(math.ceil(w) + 2, math.ceil(h) + 2)
+    # odd sizes: the cell centred on a pixel centre, nearest to how the path rasterises
+    pm = QPixmap(2 * math.ceil(w / 2) + 3, 2 * math.ceil(h / 2) + 3)
     pm.fill(Qt.GlobalColor.transparent)
     p = QPainter(pm)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, antialias)
