@@ -112,14 +112,19 @@ class GroupItem(QGraphicsItem):
 
     def set_cells(self, cx: np.ndarray, cy: np.ndarray, dx: float, dy: float,
                   round_cells: bool, colour: QColor, count: int,
-                  path_cache: dict | None = None, path: QPainterPath | None = None) -> None:
-        """Place the group's cells (centres in mm); `path` the outlines when the caller has
-        them (groups of one layout mostly share their shape)."""
+                  path_cache: dict | None = None, path: QPainterPath | None = None,
+                  centre: tuple[float, float] | None = None,
+                  local: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+        """Place the group's cells (centres in mm); `path`, `centre` and the `local` offsets
+        when the caller has them (groups of one layout mostly share their shape)."""
         self.prepareGeometryChange()
-        self.centre = QPointF(float(cx.mean()), float(cy.mean()))
+        if centre is None:
+            centre = (float(cx.mean()), float(cy.mean()))
+        self.centre = QPointF(*centre)
         self.setPos(self.centre)
-        self.local_x = cx - self.centre.x()
-        self.local_y = cy - self.centre.y()
+        if local is None:
+            local = (cx - centre[0], cy - centre[1])
+        self.local_x, self.local_y = local
         self.dx, self.dy, self.round_cells = dx, dy, round_cells
         self.colour = colour
         self.count = count
@@ -170,19 +175,23 @@ class GroupItem(QGraphicsItem):
     def _stamp(self, painter: QPainter, t, outline: bool, antialias: bool) -> None:
         w4 = max(1, round(abs(t.m11()) * self.dx * 4))
         h4 = max(1, round(abs(t.m22()) * self.dy * 4))
-        px = (t.m11() * self.local_x + t.m31()).tolist()
-        py = (t.m22() * self.local_y + t.m32()).tolist()
+        px = t.m11() * self.local_x + t.m31()
+        py = t.m22() * self.local_y + t.m32()
         painter.save()
         painter.resetTransform()
+        draw = painter.drawPixmap  # the sprite's middle pixel on the pixel of the centre
         if self.cell_colours is None:
             pm = _sprite(self.colour.rgba(), w4, h4, self.round_cells, outline, antialias)
-            ox, oy = pm.width() / 2, pm.height() / 2
-            for x, y in zip(px, py, strict=True):
-                painter.drawPixmap(round(x - ox), round(y - oy), pm)
+            xs = (np.floor(px).astype(int) - pm.width() // 2).tolist()
+            ys = (np.floor(py).astype(int) - pm.height() // 2).tolist()
+            for x, y in zip(xs, ys, strict=True):
+                draw(x, y, pm)
         else:
-            for x, y, c in zip(px, py, self.cell_colours, strict=True):
-                pm = _sprite(c.rgba(), w4, h4, self.round_cells, outline, antialias)
-                painter.drawPixmap(round(x - pm.width() / 2), round(y - pm.height() / 2), pm)
+            pm = _sprite(0, w4, h4, self.round_cells, outline, antialias)  # sizes only
+            xs = (np.floor(px).astype(int) - pm.width() // 2).tolist()
+            ys = (np.floor(py).astype(int) - pm.height() // 2).tolist()
+            for x, y, c in zip(xs, ys, self.cell_colours, strict=True):
+                draw(x, y, _sprite(c.rgba(), w4, h4, self.round_cells, outline, antialias))
         painter.restore()
 
     def _draw(self, painter: QPainter, lod: float, size: float) -> None:
@@ -253,14 +262,16 @@ class GroupLabels(QGraphicsItem):
 
 
 def polylines_path(strips: list) -> QPainterPath:
-    """One path of flat polylines [x0, y0, x1, y1, ...] (built from arrays in one go)."""
+    """One path of polylines, given as arrays of equal-length flat polylines (one polyline
+    x0, y0, x1, y1, ... per row), built from the arrays in one go."""
+    strips = [np.asarray(a, float) for a in strips if np.size(a)]
     if not strips:
         return QPainterPath()
     from pyqtgraph import arrayToQPath
 
-    pts = np.concatenate([np.asarray(line, float) for line in strips]).reshape(-1, 2)
-    connect = np.ones(len(pts), dtype=bool)  # point i joins point i + 1
-    connect[np.cumsum([len(line) // 2 for line in strips]) - 1] = False
+    pts = np.concatenate([a.reshape(-1, 2) for a in strips])
+    connect = np.concatenate([np.tile(np.r_[np.ones(a.shape[1] // 2 - 1, bool), False],
+                                      a.shape[0]) for a in strips])  # point i joins i + 1
     return arrayToQPath(pts[:, 0], pts[:, 1], connect=connect, finiteCheck=False)
 
 
@@ -275,7 +286,7 @@ class WiringItem(QGraphicsItem):
         self.setZValue(2)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.width = cell_size * 0.16
-        bus = polylines_path(strips)
+        bus = polylines_path(strips)  # arrays of flat polylines x0, y0, x1, y1, ...
         series = QPainterPath()
         jumps = QPainterPath()
         for s in range(len(centres) - 1):

@@ -144,8 +144,9 @@ class LayoutView(QGraphicsView):
     def _place_groups(self, x, y, dx, dy, round_cells) -> None:
         """Move (or create) one item per group; groups of the same shape share one path."""
         S, P = x.shape
-        lx = x - x.mean(axis=1, keepdims=True)
-        ly = y - y.mean(axis=1, keepdims=True)
+        mx, my = x.mean(axis=1, keepdims=True), y.mean(axis=1, keepdims=True)
+        lx, ly = x - mx, y - my
+        centres = np.concatenate([mx, my], axis=1).tolist()
         _, first, which = np.unique(np.round(np.concatenate([lx, ly], axis=1), 4), axis=0,
                                     return_index=True, return_inverse=True)
         paths = [cell_path(lx[i], ly[i], dx, dy, round_cells) for i in first]
@@ -154,7 +155,8 @@ class LayoutView(QGraphicsView):
             args = (x[s], y[s], dx, dy, round_cells, group_colour(s, S), P)
             if s < len(self.groups):
                 item = self.groups[s]
-                item.set_cells(*args, path=paths[which[s]])
+                item.set_cells(*args, path=paths[which[s]], centre=centres[s],
+                               local=(lx[s], ly[s]))
                 item.cell_colours, item.highlight_cell, item.drop_target = None, -1, False
             else:
                 item = GroupItem(s, *args, path=paths[which[s]])
@@ -163,8 +165,9 @@ class LayoutView(QGraphicsView):
                 self.groups.append(item)
 
     def _strips(self, design, lay) -> list:
-        """Polylines (mm) of the busbar sheets: every row and every column of each block, and
-        the links between consecutive groups (cached per layout object).  The network's strips
+        """Polylines (mm) of the busbar sheets, as arrays of flat polylines: every row and
+        every column of each block, and the links between consecutive groups (cached per
+        layout object).  The network's strips
         are the neighbour pairs of `core.layout.busbars`; a block's rows and columns draw the
         same sheet with far fewer path elements."""
         if self._strip_cache[0] is lay:
@@ -178,15 +181,15 @@ class LayoutView(QGraphicsView):
         # without a join at every cell (joins of wide pens are what costs when zoomed in)
         if c > 1:
             pts = np.stack([x, y], axis=-1).reshape(S * r, c, 2)[:, [0, -1]]
-            lines += pts.reshape(S * r, 4).tolist()
+            lines.append(pts.reshape(S * r, 4))
         if r > 1:
             pts = np.stack([x.transpose(0, 2, 1), y.transpose(0, 2, 1)], axis=-1)
             if not (lay.footprint is not None and lay.footprint.hexagonal):
                 pts = pts[:, :, [0, -1]]  # hexagonal columns zigzag: every cell kept
-            lines += pts.reshape(S * c, -1).tolist()
+            lines.append(pts.reshape(S * c, -1))
         if S > 1 and design.topology == "series-groups":
             cen = lay.group_centres() * 1e3
-            lines += np.concatenate([cen[:-1], cen[1:]], axis=1).tolist()
+            lines.append(np.concatenate([cen[:-1], cen[1:]], axis=1))
         self._strip_cache = (lay, lines)
         return lines
 
