@@ -277,6 +277,16 @@ def adapt_layout(layout: Layout, old_series: int, series: int, parallel: int
     return (replace(layout, **changes) if changes else layout), notes
 
 
+def version1_applies(form_factor: str, S: int, P: int, lay: Layout) -> bool:
+    """A layout with `version1_geometry` keeps version 1's rules while it keeps line groups,
+    a fixed number of groups per row and its modules in one row (core.layout.version1)."""
+    line = (P, 1) if form_factor == "cylindrical" else (1, P)
+    M = max(1, min(lay.modules, S))
+    in_one_row = lay.modules_per_row <= 0 or lay.modules_per_row >= M
+    return lay.version1_geometry and lay.group_shape == line and lay.groups_per_row > 0 \
+        and in_one_row
+
+
 def evolve_adapting(design: PackDesign, **changes) -> tuple[PackDesign, list[str]]:
     """`design.evolve(**changes)`, where a change of S, P or the block shape also keeps the
     layout and the per-cell overrides valid instead of refusing (see `adapt_layout`); the
@@ -294,4 +304,10 @@ def evolve_adapting(design: PackDesign, **changes) -> tuple[PackDesign, list[str
             notes.append(f"{len(overrides) - len(kept)} per-cell override(s) outside "
                          f"{S}S{P}P removed.")
             changes["cell_overrides"] = kept
+        form = changes.get("cell", design.cell).form_factor
+        if version1_applies(design.cell.form_factor, design.series, design.parallel,
+                            design.layout) and not version1_applies(form, S, P, layout):
+            changes["layout"] = replace(layout, version1_geometry=False)
+            notes.append("The layout leaves version 1's arrangement (staggered columns, "
+                         "version-1 module spacing): the cells follow the current rules.")
     return design.evolve(**changes), notes

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from naion_designer.core.layout import compute_layout
+from naion_designer.core.pack import evolve_adapting
 from naion_designer.io.design_file import VERSION, design_to_dict, read_design_file
 
 
@@ -117,3 +118,17 @@ def test_v1_square_single_module_files_need_no_extension():
     home = read_design_file("tests/data/v1-home-storage-51v.naion")
     assert not home.layout.version1_geometry
     assert "version1_geometry" not in design_to_dict(home)["layout"]
+
+
+def test_leaving_the_v1_arrangement_is_said():
+    d = read_design_file("tests/data/v1-e-moped-60v.naion")
+    blocks, notes = evolve_adapting(d, layout=replace(d.layout, group_shape=(2, 2)))
+    assert not blocks.layout.version1_geometry
+    assert any("version 1" in n for n in notes)
+    # a change that keeps line groups keeps the arrangement, and says nothing about it
+    wider, notes = evolve_adapting(d, parallel=5)
+    assert wider.layout.version1_geometry and wider.layout.group_shape == (5, 1)
+    assert not any("version 1" in n for n in notes)
+    lay = compute_layout(wider)
+    ex, ey = _v1_centres(20, 5, 0.033, 5, 2, 0.012, True)
+    assert lay.x - lay.x.min() == pytest.approx(ex, abs=1e-12)

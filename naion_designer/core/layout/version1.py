@@ -19,15 +19,11 @@ import math
 
 import numpy as np
 
-from ..pack import Layout
-from .arrange import module_columns
-from .blocks import line_shape
+from ..pack import Layout, version1_applies
 
 
 def applies(form_factor: str, S: int, P: int, lay: Layout) -> bool:
-    return (lay.version1_geometry and lay.group_shape == line_shape(form_factor, P)
-            and lay.groups_per_row > 0
-            and module_columns(min(lay.modules, S), lay.modules_per_row) >= min(lay.modules, S))
+    return version1_applies(form_factor, S, P, lay)
 
 
 def slot_positions(form_factor: str, diameter: float, length: float, width: float, S: int,
