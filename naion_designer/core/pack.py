@@ -309,5 +309,5 @@ def evolve_adapting(design: PackDesign, **changes) -> tuple[PackDesign, list[str
                             design.layout) and not version1_applies(form, S, P, layout):
             changes["layout"] = replace(layout, version1_geometry=False)
             notes.append("The layout leaves version 1's arrangement (staggered columns, "
-                         "version-1 module spacing): the cells follow the current rules.")
+                         "version-1 module spacing): the cells follow today's rules.")
     return design.evolve(**changes), notes
