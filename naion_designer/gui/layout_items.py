@@ -173,24 +173,26 @@ class GroupItem(QGraphicsItem):
             painter.drawEllipse(r) if self.round_cells else painter.drawRect(r)
 
     def _stamp(self, painter: QPainter, t, outline: bool, antialias: bool) -> None:
-        w4 = max(1, round(abs(t.m11()) * self.dx * 4))
-        h4 = max(1, round(abs(t.m22()) * self.dy * 4))
-        px = t.m11() * self.local_x + t.m31()
-        py = t.m22() * self.local_y + t.m32()
+        # in device pixels (a high-DPI screen has dpr device pixels per logical one)
+        dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        w4 = max(1, round(abs(t.m11()) * self.dx * dpr * 4))
+        h4 = max(1, round(abs(t.m22()) * self.dy * dpr * 4))
+        px = np.floor((t.m11() * self.local_x + t.m31()) * dpr).astype(int)
+        py = np.floor((t.m22() * self.local_y + t.m32()) * dpr).astype(int)
+        colours = self.cell_colours or [self.colour] * len(px)
         painter.save()
         painter.resetTransform()
+        if dpr != 1.0:
+            painter.scale(1 / dpr, 1 / dpr)
         draw = painter.drawPixmap  # the sprite's middle pixel on the pixel of the centre
+        pm = _sprite(colours[0].rgba(), w4, h4, self.round_cells, outline, antialias)
+        xs = (px - pm.width() // 2).tolist()
+        ys = (py - pm.height() // 2).tolist()
         if self.cell_colours is None:
-            pm = _sprite(self.colour.rgba(), w4, h4, self.round_cells, outline, antialias)
-            xs = (np.floor(px).astype(int) - pm.width() // 2).tolist()
-            ys = (np.floor(py).astype(int) - pm.height() // 2).tolist()
             for x, y in zip(xs, ys, strict=True):
                 draw(x, y, pm)
         else:
-            pm = _sprite(0, w4, h4, self.round_cells, outline, antialias)  # sizes only
-            xs = (np.floor(px).astype(int) - pm.width() // 2).tolist()
-            ys = (np.floor(py).astype(int) - pm.height() // 2).tolist()
-            for x, y, c in zip(xs, ys, self.cell_colours, strict=True):
+            for x, y, c in zip(xs, ys, colours, strict=True):
                 draw(x, y, _sprite(c.rgba(), w4, h4, self.round_cells, outline, antialias))
         painter.restore()
 
