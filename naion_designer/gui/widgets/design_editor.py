@@ -113,6 +113,7 @@ class DesignEditor(OverheadsMixin, QWidget):
         scroll.setWidget(body)
         self.body = QVBoxLayout(body)
         self.quantity_edits: dict[tuple[str, str], QuantityEdit] = {}
+        self._shown: dict[tuple[str, str], tuple] = {}  # (value, unit, text) last set
 
         # --- pack -------------------------------------------------------------------------
         form = self._section(self.tr("Pack"))
@@ -349,8 +350,15 @@ class DesignEditor(OverheadsMixin, QWidget):
             # hexagonal packing needs round cells; a design that has it anyway can go back
             self.packing_combo.setEnabled(c.form_factor == "cylindrical"
                                           or d.layout.packing != "square")
-            for (sec, name), edit in self.quantity_edits.items():
-                edit.set_value(getattr(getattr(d, sec), name))
+            shown = self._shown
+            for key, edit in self.quantity_edits.items():
+                v = getattr(getattr(d, key[0]), key[1])
+                # unchanged value, unit and text, no error: the unit conversion is skipped
+                if shown.get(key) == (v, edit.unit, edit.text()) and edit.value() == v \
+                        and not edit.error:
+                    continue
+                edit.set_value(v)
+                shown[key] = (v, edit.unit, edit.text())
             self.target_combo.setEditText(d.target)
             self._fill_overheads(d.overheads)
             self.layout_controls.refresh(d)
