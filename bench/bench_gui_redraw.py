@@ -1,5 +1,7 @@
 """Layout editor redraw after an edit on a 4,000-cell pack (100S40P of 18650 cells), in the real
-main window offscreen.  Target: < 100 ms from the edit to a painted viewport."""
+main window offscreen.  Target (issue): ≤ 50 ms from the edit to a painted viewport.  Times are
+CPU time of the process (the machine is shared; wall times follow in brackets), medians over
+20 edits; the colour-map and zoom repaints are medians of 5."""
 
 from __future__ import annotations
 
@@ -40,35 +42,44 @@ def main() -> None:
           f"scene items: {len(tab.view.scene().items())}")
     print(f"open + lay out + compute + first paint: {t_open * 1e3:.0f} ms")
 
-    def timed_edit(k: int) -> tuple[float, float]:
+    def timed_edit(k: int) -> tuple[float, float, float]:
         gap = 0.001 + 0.0005 * (k % 4)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         doc.edit("gap", layout=replace(doc.design.layout, gap=gap, groups_per_row=10 + k % 3))
-        t1 = time.perf_counter()
+        c1 = time.process_time()
         tab.view.viewport().repaint()  # synchronous paint of the layout editor
-        t2 = time.perf_counter()
-        return t1 - t0, t2 - t0
+        return c1 - c0, time.process_time() - c0, time.perf_counter() - t0
 
     for k in range(2):  # warm-up
         timed_edit(k)
-    edits, totals = zip(*(timed_edit(k) for k in range(2, 22)), strict=True)
+    edits, totals, walls = zip(*(timed_edit(k) for k in range(2, 22)), strict=True)
     med, worst = statistics.median(totals), max(totals)
     print(f"edit → model, layout items, results, editor: median {statistics.median(edits) * 1e3:.1f}"
-          " ms")
-    print(f"edit → painted layout view: median {med * 1e3:.1f} ms, worst {worst * 1e3:.1f} ms "
-          f"(target < 100 ms) {'OK' if med < 0.1 else 'TOO SLOW'}")
+          " ms CPU")
+    print(f"edit → painted layout view: median {med * 1e3:.1f} ms, worst {worst * 1e3:.1f} ms CPU "
+          f"(wall median {statistics.median(walls) * 1e3:.1f} ms) (target ≤ 50 ms) "
+          f"{'met' if med <= 0.05 else 'NOT MET'}")
+
+    def cpu(f) -> float:
+        c0 = time.process_time()
+        f()
+        return time.process_time() - c0
 
     # colour map: repaint every cell with its own colour
     tab.set_mode("share")
-    t0 = time.perf_counter()
-    tab.update_colours()
-    tab.view.viewport().repaint()
-    print(f"colour map (4,000 cells, own colours) repaint: {(time.perf_counter() - t0) * 1e3:.1f}"
-          " ms")
-    t0 = time.perf_counter()
-    tab.view.zoom_by(2.0)
-    tab.view.viewport().repaint()
-    print(f"zoom ×2 repaint: {(time.perf_counter() - t0) * 1e3:.1f} ms")
+
+    def colours():
+        tab.view.set_colour_values(None)
+        tab.update_colours()
+        tab.view.viewport().repaint()
+    t = statistics.median(cpu(colours) for _ in range(5))
+    print(f"colour map (4,000 cells, own colours) update + repaint: {t * 1e3:.1f} ms CPU")
+
+    def zoom(factor: float) -> None:
+        tab.view.zoom_by(factor)
+        tab.view.viewport().repaint()
+    t = statistics.median(cpu(lambda k=k: zoom(2.0 if k % 2 == 0 else 0.5)) for k in range(6))
+    print(f"zoom ×2 / ×0.5 repaint: {t * 1e3:.1f} ms CPU")
     doc.undo_stack.setClean()
     win.close()
 

@@ -32,7 +32,9 @@ def cmd_layout(args) -> int:
                 f"{n} {v * 1e3:.0f} mm" for n, v in zip(("L", "W", "H"), c.shortfall,
                                                           strict=True) if v > 0))
             print(f"{k:>3}. blocks {a.group_shape[0]}×{a.group_shape[1]}, "
-                  f"{a.groups_per_row} per row, {a.modules} module(s), rotation {a.rotation}°: "
+                  f"{a.groups_per_row} per row, {a.modules} module(s)"
+                  + (" in {}×{}".format(*a.module_grid) if a.modules > 1 else "")
+                  + f", rotation {a.rotation}°: "
                   f"{c.length * 1e3:.0f} × {c.width * 1e3:.0f} × {c.height * 1e3:.0f} mm, "
                   f"{c.volume * 1e3:.1f} L"
                   + (f", {c.empty_slots} empty slot(s)" if c.empty_slots else "") + fit)

@@ -82,13 +82,15 @@ class Layout:
     groups_per_row: int = 0  # 0 = choose automatically (near-square)
     rotation: int = 0  # degrees, 0 or 90
     modules: int = 1  # number of modules the series groups are split into
-    module_gap: float = 0.02  # m between modules
+    module_gap: float = 0.02  # m between modules, along x and along y
+    modules_per_row: int = 0  # modules side by side along x before the next row; 0 = chosen
     margin: float = 0.01  # m from the outer cells to the envelope wall, each side
     top_clearance: float = 0.015  # m above the cells (busbars, BMS wiring)
     group_order: tuple[int, ...] = ()  # slot -> series index; empty = identity
     group_shape: tuple[int, int] | None = None  # (rows, columns) of one group; None = chosen
     group_gap: float = 0.0  # m added between neighbouring group blocks
     envelope: tuple[float, float, float] | None = None  # largest (length, width, height), m
+    version1_geometry: bool = False  # cells where version 1 put them (see core.layout.version1)
 
 
 @dataclass(frozen=True)
@@ -196,6 +198,8 @@ class PackDesign:
             for name, v in zip(("length", "width", "height"), lay.envelope, strict=True):
                 if not v > 0:
                     raise InputError(f"layout.envelope.{name}", "must be positive")
+        if lay.modules_per_row < 0:
+            raise InputError("layout.modules_per_row", "must not be negative")
         if not 1 <= lay.modules <= self.series:
             raise InputError("layout.modules", f"expected 1 to {self.series}, got {lay.modules}")
         if lay.group_order and sorted(lay.group_order) != list(range(self.series)):
@@ -277,6 +281,16 @@ def adapt_layout(layout: Layout, old_series: int, series: int, parallel: int
     return (replace(layout, **changes) if changes else layout), notes
 
 
+def version1_applies(form_factor: str, S: int, P: int, lay: Layout) -> bool:
+    """A layout with `version1_geometry` keeps version 1's rules while it keeps line groups,
+    a fixed number of groups per row and its modules in one row (core.layout.version1)."""
+    line = (P, 1) if form_factor == "cylindrical" else (1, P)
+    M = max(1, min(lay.modules, S))
+    in_one_row = lay.modules_per_row <= 0 or lay.modules_per_row >= M
+    return lay.version1_geometry and lay.group_shape == line and lay.groups_per_row > 0 \
+        and in_one_row
+
+
 def evolve_adapting(design: PackDesign, **changes) -> tuple[PackDesign, list[str]]:
     """`design.evolve(**changes)`, where a change of S, P or the block shape also keeps the
     layout and the per-cell overrides valid instead of refusing (see `adapt_layout`); the
@@ -294,4 +308,10 @@ def evolve_adapting(design: PackDesign, **changes) -> tuple[PackDesign, list[str
             notes.append(f"{len(overrides) - len(kept)} per-cell override(s) outside "
                          f"{S}S{P}P removed.")
             changes["cell_overrides"] = kept
+        form = changes.get("cell", design.cell).form_factor
+        if version1_applies(design.cell.form_factor, design.series, design.parallel,
+                            design.layout) and not version1_applies(form, S, P, layout):
+            changes["layout"] = replace(layout, version1_geometry=False)
+            notes.append("The layout leaves version 1's arrangement (staggered columns, "
+                         "version-1 module spacing): the cells follow today's rules.")
     return design.evolve(**changes), notes

@@ -28,6 +28,7 @@ from .layout_items import (  # noqa: F401 (VIRIDIS and colormap are used by the 
     GroupLabels,
     Label,
     WiringItem,
+    cell_path,
     colormap,
     group_colour,
 )
@@ -43,6 +44,8 @@ class LayoutView(QGraphicsView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
+        # about a hundred items, all rebuilt after an edit: a BSP index costs more than it saves
+        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
@@ -88,8 +91,16 @@ class LayoutView(QGraphicsView):
         lay = compute_layout(design)
         self.layout = lay
         scene = self.scene()
-        scene.clear()
-        self.groups = []
+        # the groups' items are kept and moved when the pack keeps its S, P and cell form
+        # (an edit of gap, rows or order); everything else is drawn anew
+        keep = (len(self.groups) == design.series and old is not None
+                and old.parallel == design.parallel
+                and self.groups[0].round_cells == lay.round_cells)
+        for item in scene.items():
+            if not (keep and isinstance(item, GroupItem)):
+                scene.removeItem(item)
+        if not keep:
+            self.groups = []
         self._hover = None
         self._drop = None
         self._drag = None
@@ -104,12 +115,7 @@ class LayoutView(QGraphicsView):
                             QBrush(QColor("#ffffff")))
         env.setZValue(-10)
         self._modules(lay, x, y, dx, dy)
-        paths: dict = {}
-        for s in range(S):
-            item = GroupItem(s, x[s], y[s], dx, dy, lay.round_cells, group_colour(s, S), P, paths)
-            item.setZValue(1)
-            scene.addItem(item)
-            self.groups.append(item)
+        self._place_groups(x, y, dx, dy, lay.round_cells)
         centres = np.stack([x.mean(axis=1), y.mean(axis=1)], axis=1)
         self.wiring = WiringItem(self._strips(design, lay), centres, lay.series_adjacent,
                                  min(dx, dy), self.show_busbars, self.show_path)
@@ -135,9 +141,33 @@ class LayoutView(QGraphicsView):
                 or not self._fitted or getattr(self, "_auto_fit", True):
             self.fit()
 
+    def _place_groups(self, x, y, dx, dy, round_cells) -> None:
+        """Move (or create) one item per group; groups of the same shape share one path."""
+        S, P = x.shape
+        mx, my = x.mean(axis=1, keepdims=True), y.mean(axis=1, keepdims=True)
+        lx, ly = x - mx, y - my
+        centres = np.concatenate([mx, my], axis=1).tolist()
+        _, first, which = np.unique(np.round(np.concatenate([lx, ly], axis=1), 4), axis=0,
+                                    return_index=True, return_inverse=True)
+        paths = [cell_path(lx[i], ly[i], dx, dy, round_cells) for i in first]
+        which = np.ravel(which)
+        for s in range(S):
+            args = (x[s], y[s], dx, dy, round_cells, group_colour(s, S), P)
+            if s < len(self.groups):
+                item = self.groups[s]
+                item.set_cells(*args, path=paths[which[s]], centre=centres[s],
+                               local=(lx[s], ly[s]))
+                item.cell_colours, item.highlight_cell, item.drop_target = None, -1, False
+            else:
+                item = GroupItem(s, *args, path=paths[which[s]])
+                item.setZValue(1)
+                self.scene().addItem(item)
+                self.groups.append(item)
+
     def _strips(self, design, lay) -> list:
-        """Polylines (mm) of the busbar sheets: every row and every column of each block, and
-        the links between consecutive groups (cached per layout object).  The network's strips
+        """Polylines (mm) of the busbar sheets, as arrays of flat polylines: every row and
+        every column of each block, and the links between consecutive groups (cached per
+        layout object).  The network's strips
         are the neighbour pairs of `core.layout.busbars`; a block's rows and columns draw the
         same sheet with far fewer path elements."""
         if self._strip_cache[0] is lay:
@@ -147,15 +177,19 @@ class LayoutView(QGraphicsView):
         x = (lay.x * 1e3).reshape(S, r, c)
         y = (lay.y * 1e3).reshape(S, r, c)
         lines = []
+        # a straight row or column is drawn from its first to its last cell: the same strip
+        # without a join at every cell (joins of wide pens are what costs when zoomed in)
         if c > 1:
-            pts = np.stack([x, y], axis=-1).reshape(S * r, c, 2)
-            lines += pts.reshape(S * r, 2 * c).tolist()
+            pts = np.stack([x, y], axis=-1).reshape(S * r, c, 2)[:, [0, -1]]
+            lines.append(pts.reshape(S * r, 4))
         if r > 1:
             pts = np.stack([x.transpose(0, 2, 1), y.transpose(0, 2, 1)], axis=-1)
-            lines += pts.reshape(S * c, 2 * r).tolist()
+            if not (lay.footprint is not None and lay.footprint.hexagonal):
+                pts = pts[:, :, [0, -1]]  # hexagonal columns zigzag: every cell kept
+            lines.append(pts.reshape(S * c, -1))
         if S > 1 and design.topology == "series-groups":
             cen = lay.group_centres() * 1e3
-            lines += np.concatenate([cen[:-1], cen[1:]], axis=1).tolist()
+            lines.append(np.concatenate([cen[:-1], cen[1:]], axis=1))
         self._strip_cache = (lay, lines)
         return lines
 
@@ -230,9 +264,12 @@ class LayoutView(QGraphicsView):
                 g.update()
             return
         self._colour_values = (values, vmin, vmax)
-        rgb = colormap(values, vmin, vmax)
+        rgb = colormap(values, vmin, vmax).astype(np.uint32)
+        rgba = (0xFF000000 | (rgb[..., 0] << 16) | (rgb[..., 1] << 8) | rgb[..., 2]).tolist()
+        table: dict[int, QColor] = {}
         for g in self.groups:
-            g.cell_colours = [QColor(int(r), int(gg), int(b)) for r, gg, b in rgb[g.series_index]]
+            g.cell_colours = [table.get(v) or table.setdefault(v, QColor.fromRgba(v))
+                              for v in rgba[g.series_index]]
             g.update()
 
     # --- view operations -------------------------------------------------------------------

@@ -43,6 +43,7 @@ FIELD_LABELS = {  # the label of a design file's field, as its control shows it
     "layout.groups_per_row": QT_TRANSLATE_NOOP("FieldLabels", "Groups per row"),
     "layout.rotation": QT_TRANSLATE_NOOP("FieldLabels", "Rotation"),
     "layout.modules": QT_TRANSLATE_NOOP("FieldLabels", "Modules"),
+    "layout.modules_per_row": QT_TRANSLATE_NOOP("FieldLabels", "Modules per row"),
     "layout.group_order": QT_TRANSLATE_NOOP("FieldLabels", "Series order of the groups"),
     "layout.group_shape": QT_TRANSLATE_NOOP("FieldLabels", "Block shape"),
     "layout.group_gap": QT_TRANSLATE_NOOP("FieldLabels", "Gap between blocks"),

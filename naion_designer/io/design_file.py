@@ -69,7 +69,9 @@ def _v1_to_v2(data: dict[str, Any], base_dir: Path | None) -> dict[str, Any]:
     """Version 1 had no group blocks: every parallel group was a line of P cells (a column of
     round cells along y, prismatic cells face to face along x) and the groups per row were
     chosen for a near-square module.  Write that arrangement out so old files keep their
-    geometry (the new automatic choice would give them blocks)."""
+    geometry (the new automatic choice would give them blocks); hexagonal and multi-module
+    files also keep version 1's rules for staggering and modules (`version1_geometry`, see
+    `core.layout.version1`)."""
     data["version"] = 2
     lay = data.get("layout", {})
     P, S = data.get("parallel"), data.get("series")
@@ -84,6 +86,10 @@ def _v1_to_v2(data: dict[str, Any], base_dir: Path | None) -> dict[str, Any]:
     except InputError:
         return data  # the reader reports it with the field named
     lay = dict(lay, group_shape=list(line_shape(cell.form_factor, P)))
+    hexagonal = cell.form_factor == "cylindrical" and lay.get("packing") == "hexagonal"
+    if hexagonal or modules > 1:
+        # staggered columns, or version 1's module spacing: not expressible by today's rules
+        lay["version1_geometry"] = True
     if not lay.get("groups_per_row"):
         lay["groups_per_row"] = legacy_groups_per_row(cell.form_factor, cell.diameter,
                                                       cell.length, cell.width, S, P, gap,
@@ -249,6 +255,8 @@ LAYOUT = Section((
     Field("rotation", "count", lo=0, hi=360, always=True),
     Field("modules", "count", lo=1, hi=MAX_CELLS, always=True),
     Q("module_gap", "length", "mm", **LEN, always=True),
+    Field("modules_per_row", "count", lo=0, hi=MAX_CELLS, default=0),
+    Field("version1_geometry", "bool", default=False),
     Q("margin", "length", "mm", **LEN, always=True),
     Q("top_clearance", "length", "mm", **LEN, always=True),
     Field("group_order", "custom", default=(), parse=_counts(0, 0), write=list),

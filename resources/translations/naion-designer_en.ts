@@ -427,6 +427,10 @@ Your open designs are autosaved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Modules per row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -873,6 +877,10 @@ Your open designs are autosaved.</source>
     </message>
     <message>
         <source>Modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modules per row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

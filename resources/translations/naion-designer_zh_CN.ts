@@ -502,6 +502,10 @@ Your open designs are autosaved.</source>
         <translation>模块数</translation>
     </message>
     <message>
+        <source>Modules per row</source>
+        <translation>每排模块数</translation>
+    </message>
+    <message>
         <source>Mass fraction</source>
         <translation>质量比例</translation>
     </message>
@@ -877,6 +881,10 @@ Your open designs are autosaved.</source>
     <message>
         <source>Modules</source>
         <translation>模块数</translation>
+    </message>
+    <message>
+        <source>Modules per row</source>
+        <translation>每排模块数</translation>
     </message>
     <message>
         <source>Series order of the groups</source>

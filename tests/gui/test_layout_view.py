@@ -111,11 +111,12 @@ def test_colour_map_of_dc_current_share(make_window):
 def test_layout_follows_the_editor(make_window, qtbot):
     win = make_window(MOPED)
     view = win.current_tab().view
-    before = view.layout.width
+    before = view.layout.length
     win.editor.packing_combo.setCurrentIndex(win.editor.packing_combo.findData("square"))
     win.editor.packing_combo.activated.emit(win.editor.packing_combo.currentIndex())
     assert win.current_document().design.layout.packing == "square"
-    assert view.layout.width > before  # square rows take more room than hexagonal rows
+    # the example keeps version 1's staggered columns: square columns take more room
+    assert view.layout.length > before
     assert win.results.value_text("length") == f"{view.layout.length * 1e3:.1f} mm"
     x = np.array([g.pos().x() for g in view.groups])
     assert x.max() > x.min()

@@ -9,11 +9,13 @@ the one entry point the rest of the program reads.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
 
 from ..pack import Layout, PackDesign
+from . import version1
 from .arrange import Arrangement, Candidate, candidates, choose, slot_positions
 from .blocks import Footprint, footprint
 from .geometry import PackLayout
@@ -51,7 +53,13 @@ def _cached_layout(form_factor: str, diameter: float, length: float, width: floa
     env_height = height + lay.top_clearance + lay.margin
     best = choose(fp, S, P, lay, env_height)
     arr = best.arrangement
-    x_slot, y_slot, module = slot_positions(fp, S, P, arr, lay)
+    empty = best.empty_slots
+    if version1.applies(form_factor, S, P, lay):
+        x_slot, y_slot, module, empty, n_modules = version1.slot_positions(
+            form_factor, diameter, length, width, S, P, lay)
+        arr = replace(arr, modules=n_modules, modules_per_row=n_modules)
+    else:
+        x_slot, y_slot, module = slot_positions(fp, S, P, arr, lay)
 
     order = np.asarray(lay.group_order if lay.group_order else range(S), dtype=int)
     slot_of_series = np.empty(S, dtype=int)
@@ -78,6 +86,7 @@ def _cached_layout(form_factor: str, diameter: float, length: float, width: floa
                       length=L, width=W, height=env_height, gap=lay.gap,
                       slot_of_series=slot_of_series, module_of_series=module[slot_of_series],
                       groups_per_row=arr.groups_per_row, group_shape=arr.group_shape,
-                      rotation=arr.rotation, modules=arr.modules, empty_slots=best.empty_slots,
+                      rotation=arr.rotation, modules=arr.modules,
+                      modules_per_row=arr.module_grid[1], empty_slots=empty,
                       chosen=not (lay.group_shape and lay.groups_per_row), footprint=fp,
                       group_gap=lay.group_gap, fits=fits, shortfall=shortfall)

@@ -1,16 +1,21 @@
-"""Arrangements of group blocks: rows with a serpentine series path, modules side by side,
-rotation, and the search that picks the most compact arrangement (or the one that fits a box).
+"""Arrangements of group blocks: rows with a serpentine series path, modules in a grid, rotation,
+and the search that picks the most compact arrangement (or the one that fits a box).
 
 Group blocks fill rows of `groups_per_row` blocks along x; the series path runs left to right in
 the top row, right to left in the next and so on, so that consecutive groups are side by side.
 The groups are shared out over the modules as evenly as possible (module sizes differ by at most
-one group); modules stand side by side along x, `module_gap` apart.  `group_order` maps a
-physical slot to the series position it holds, so that dragging a group in the editor reorders
-the series path without moving cells.  Rotation by 90° turns the whole pack.
+one group, the larger first).  Modules stand in rows of `modules_per_row` along x, `module_gap`
+apart along x and y, the first row at the top; the series path visits them in a serpentine too,
+and each module's own path starts at the corner nearest to where the previous module's ended
+(its serpentine mirrored along x and/or y), so that the jump between modules is the shortest.
+`group_order` maps a physical slot to the series position it holds, so that dragging a group in
+the editor reorders the series path without moving cells.  Rotation by 90° turns the whole pack.
 
 Envelope of one module (unrotated), with g blocks per row and R rows of blocks of r × c cells:
 `x = (g·c − 1)·pitch_x + footprint_x + (g − 1)·group_gap` (+ pitch_x / 2 for hexagonal rows),
-`y = (R·r − 1)·pitch_y + footprint_y + (R − 1)·group_gap`, plus the margins around the pack.
+`y = (R·r − 1)·pitch_y + footprint_y + (R − 1)·group_gap`.  A grid of modules is as long as
+the sum of its columns' widest modules plus the gaps, as wide as the sum of its rows' tallest
+modules plus the gaps, plus the margins around the pack.
 """
 
 from __future__ import annotations
@@ -37,6 +42,18 @@ class Arrangement:
     groups_per_row: int
     rotation: int
     modules: int
+    modules_per_row: int = 0  # 0: every module in one row
+
+    @property
+    def module_grid(self) -> tuple[int, int]:
+        """(rows, columns) of modules."""
+        mc = module_columns(self.modules, self.modules_per_row)
+        return -(-self.modules // mc), mc
+
+
+def module_columns(modules: int, modules_per_row: int) -> int:
+    """Modules side by side along x (0 or more than there are: all of them)."""
+    return modules if modules_per_row <= 0 else min(modules_per_row, modules)
 
 
 @dataclass(frozen=True)
@@ -91,20 +108,25 @@ def _module_extent(fp: Footprint, n, r, c, g, group_gap: float):
     return x, y, R * g - n
 
 
-def plan_extents(fp: Footprint, S, r, c, g, modules: int, lay: Layout):
+def plan_extents(fp: Footprint, S, r, c, g, modules: int, lay: Layout, mc=None):
     """Unrotated (length, width, empty slots) of the arrangements, margins included
-    (S, r, c, g arrays broadcast; `modules` at most S)."""
+    (S, r, c, g, mc arrays broadcast; `modules` at most S; `mc` modules per row, None: all in
+    one row).  The larger modules come first in the serpentine over the module grid, so the
+    first min(k_big, mc) columns and the first ceil(k_big / mc) rows hold one."""
     S = np.asarray(S, float)
     M = float(modules)
+    mc = np.minimum(np.asarray(M if mc is None else mc, float), M)
+    mr = np.ceil(M / mc)
     n_small = np.floor(S / M)
     n_big = np.ceil(S / M)
     k_big = S - M * n_small  # modules with one group more (0 when S divides evenly)
     xb, yb, hb = _module_extent(fp, n_big, r, c, g, lay.group_gap)
     xs, ys, hs = _module_extent(fp, np.maximum(n_small, 1.0), r, c, g, lay.group_gap)
-    k_small = M - k_big
-    length = k_big * xb + k_small * xs + (M - 1) * lay.module_gap
-    width = np.where(k_big > 0, np.maximum(yb, np.where(k_small > 0, ys, 0.0)), ys)
-    holes = k_big * hb + k_small * hs
+    cols_big = np.minimum(k_big, mc)
+    rows_big = np.ceil(k_big / mc)
+    length = cols_big * xb + (mc - cols_big) * xs + (mc - 1) * lay.module_gap
+    width = rows_big * yb + (mr - rows_big) * ys + (mr - 1) * lay.module_gap
+    holes = k_big * hb + (M - k_big) * hs
     return length + 2 * lay.margin, width + 2 * lay.margin, holes
 
 
@@ -114,13 +136,21 @@ def _score(length, width, block_aspect):
             * np.maximum(1.0, block_aspect / BLOCK_ASPECT_OK) ** 2)
 
 
+def module_row_candidates(modules: int, modules_per_row: int) -> np.ndarray:
+    """The modules per row to try: the design's own, or every useful one (as groups per row)."""
+    if modules_per_row > 0:
+        return np.array([module_columns(modules, modules_per_row)])
+    return gpr_candidates(modules)
+
+
 def _grid(fp: Footprint, S: np.ndarray, P: np.ndarray, lay: Layout, height: float, envelope,
           shapes, rotations, groups_per_row: int, modules: int):
     """Every arrangement of every (S, P) pair as arrays of shape (pairs, rotations × shapes ×
-    groups per row); `shapes` None = every block shape of each P."""
+    groups per row × modules per row); `shapes` None = every block shape of each P."""
     S = np.asarray(S, int)
     P = np.asarray(P, int)
     M = max(1, min(modules, int(S.min())))
+    mcs = module_row_candidates(M, lay.modules_per_row).astype(float)
     n_max = -(-S // M)
     if groups_per_row:
         g = np.minimum(groups_per_row, n_max)[:, None].astype(float)
@@ -144,10 +174,11 @@ def _grid(fp: Footprint, S: np.ndarray, P: np.ndarray, lay: Layout, height: floa
         rs[i, len(x):], cs[i, len(x):] = arr[-1, 0], arr[-1, 1]
     block_aspect = np.maximum(cs * fp.pitch_x, rs * fp.pitch_y) / \
         np.minimum(cs * fp.pitch_x, rs * fp.pitch_y)
-    # axes: pair, shape, gpr
-    L0, W0, holes = plan_extents(fp, S[:, None, None], rs[:, :, None], cs[:, :, None],
-                                 g[:, None, :], M, lay)
-    score = _score(L0, W0, block_aspect[:, :, None])
+    # axes: pair, shape, gpr, modules per row
+    L0, W0, holes = plan_extents(fp, S[:, None, None, None], rs[:, :, None, None],
+                                 cs[:, :, None, None], g[:, None, :, None], M, lay,
+                                 mcs[None, None, None, :])
+    score = _score(L0, W0, block_aspect[:, :, None, None])
     L0, W0, holes, score = (np.broadcast_to(v, L0.shape).reshape(S.size, -1)
                             for v in (L0, W0, holes, score))
     nr = len(rotations)
@@ -155,7 +186,7 @@ def _grid(fp: Footprint, S: np.ndarray, P: np.ndarray, lay: Layout, height: floa
          "W": np.concatenate([W0 if rot == 0 else L0 for rot in rotations], axis=1),
          "holes": np.tile(holes, (1, nr)), "score": np.tile(score, (1, nr)),
          # to decode a column: rotation, shape and groups per row
-         "_rs": rs, "_cs": cs, "_g": g, "_rot": rotations}
+         "_rs": rs, "_cs": cs, "_g": g, "_rot": rotations, "_mc": mcs}
     if envelope is not None:
         a["mL"] = np.maximum(a["L"] - envelope[0], 0.0)
         a["mW"] = np.maximum(a["W"] - envelope[1], 0.0)
@@ -196,11 +227,12 @@ def _select(a: dict) -> np.ndarray:
 
 
 def _decode(a: dict, i: int, k: int, M: int) -> Arrangement:
-    nsh, K = a["_rs"].shape[1], a["_g"].shape[1]
-    rot, rest = divmod(k, nsh * K)
-    sh, gi = divmod(rest, K)
+    nsh, K, nmc = a["_rs"].shape[1], a["_g"].shape[1], len(a["_mc"])
+    rot, rest = divmod(k, nsh * K * nmc)
+    sh, rest = divmod(rest, K * nmc)
+    gi, mi = divmod(rest, nmc)
     return Arrangement((int(a["_rs"][i, sh]), int(a["_cs"][i, sh])), int(a["_g"][i, gi]),
-                       int(a["_rot"][rot]), M)
+                       int(a["_rot"][rot]), M, int(a["_mc"][mi]))
 
 
 def _candidate(a: dict, i: int, k: int, M: int, height: float) -> Candidate:
@@ -276,6 +308,15 @@ def choose(fp: Footprint, S: int, P: int, lay: Layout, height: float) -> Candida
                              rotations=rotations, groups_per_row=lay.groups_per_row)[0]
 
 
+def module_places(modules: int, modules_per_row: int) -> tuple[np.ndarray, np.ndarray]:
+    """(row, column) of every module in the grid: a serpentine, the first row at the top."""
+    mc = module_columns(modules, modules_per_row)
+    k = np.arange(modules)
+    row = k // mc
+    col = np.where(row % 2 == 0, k % mc, mc - 1 - k % mc)
+    return row, col
+
+
 def slot_positions(fp: Footprint, S: int, P: int, arr: Arrangement, lay: Layout):
     """S × P centre x and y of the cells of every slot (unrotated, first cell at 0, 0), the
     module of each slot."""
@@ -291,19 +332,66 @@ def slot_positions(fp: Footprint, S: int, P: int, arr: Arrangement, lay: Layout)
     row = k // g
     col_in_row = k % g
     col = np.where(row % 2 == 0, col_in_row, g - 1 - col_in_row)  # serpentine
-    mx, _, _ = _module_extent(fp, sizes.astype(float), r, c, gm.astype(float), lay.group_gap)
-    module_x0 = np.concatenate([[0.0], np.cumsum(mx + lay.module_gap)[:-1]])
+    mx, my, _ = _module_extent(fp, sizes.astype(float), r, c, gm.astype(float), lay.group_gap)
+    # the module grid: columns as wide as their widest module, rows as tall as their tallest
+    mrow, mcol = module_places(M, arr.modules_per_row)
+    n_rows, n_cols = int(mrow.max()) + 1, int(mcol.max()) + 1
+    col_w = np.zeros(n_cols)
+    np.maximum.at(col_w, mcol, mx)
+    row_h = np.zeros(n_rows)
+    np.maximum.at(row_h, mrow, my)
+    col_x0 = np.concatenate([[0.0], np.cumsum(col_w + lay.module_gap)[:-1]])
+    row_y0 = np.concatenate([np.cumsum((row_h + lay.module_gap)[::-1])[::-1][1:], [0.0]])
     bx = c * fp.pitch_x + lay.group_gap
     by = r * fp.pitch_y + lay.group_gap
     block_row = Rm[module] - 1 - row  # counted from the bottom: the first row is at the top
+    if M > 1:
+        col, block_row = _shortest_jumps(col, block_row, module, gm, Rm, col_x0[mcol],
+                                         row_y0[mrow], bx, by)
     p = np.arange(P)
     i, j = p // c, p % c
-    x = module_x0[module][:, None] + (col * bx)[:, None] + j[None, :] * fp.pitch_x
-    y = (block_row * by)[:, None] + i[None, :] * fp.pitch_y
+    x = (col_x0[mcol][module] + col * bx)[:, None] + j[None, :] * fp.pitch_x
+    y = (row_y0[mrow][module] + block_row * by)[:, None] + i[None, :] * fp.pitch_y
     if fp.hexagonal:
         global_row = (block_row * r)[:, None] + i[None, :]
         x = x + np.where(global_row % 2 == 1, fp.pitch_x / 2, 0.0)
     return x, y, module
+
+
+def _shortest_jumps(col, block_row, module, gm, Rm, x0, y0, bx, by):
+    """Mirror each module's serpentine (along x, y or both) so that it starts at the block
+    nearest to where the previous module's path ended, the first module's mirroring chosen for
+    the shortest jumps in all; ties keep the unmirrored path."""
+    sels = [np.nonzero(module == m)[0] for m in range(len(gm))]
+    flips = ((False, False), (True, False), (False, True), (True, True))
+
+    def mirrored(m, fx, fy):
+        c0, r0 = col[sels[m]], block_row[sels[m]]
+        return (gm[m] - 1 - c0 if fx else c0), (Rm[m] - 1 - r0 if fy else r0)
+
+    def place(m, c, r, k):
+        return x0[m] + c[k] * bx, y0[m] + r[k] * by
+
+    best_total = None
+    for first in flips:
+        path = [mirrored(0, *first)]
+        total = 0.0
+        for m in range(1, len(gm)):
+            end = place(m - 1, *path[-1], -1)
+            best = None
+            for f in flips:
+                c, r = mirrored(m, *f)
+                d = math.dist(end, place(m, c, r, 0))
+                if best is None or d < best[0] - 1e-12:
+                    best = (d, c, r)
+            total += best[0]
+            path.append((best[1], best[2]))
+        if best_total is None or total < best_total[0] - 1e-12:
+            best_total = (total, path)
+    col, block_row = col.copy(), block_row.copy()
+    for sel, (c, r) in zip(sels, best_total[1], strict=True):
+        col[sel], block_row[sel] = c, r
+    return col, block_row
 
 
 def legacy_groups_per_row(form_factor: str, diameter: float, length: float, width: float,

@@ -28,6 +28,7 @@ class PackLayout:
     group_shape: tuple[int, int] = (1, 1)  # (rows, columns) of one group block
     rotation: int = 0
     modules: int = 1
+    modules_per_row: int = 1  # modules side by side along x (before rotation)
     empty_slots: int = 0  # places left free in the rows of blocks
     chosen: bool = False  # the app chose the block shape or the groups per row
     footprint: Footprint | None = None  # unrotated cell lattice

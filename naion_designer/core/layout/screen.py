@@ -4,7 +4,8 @@
 hundreds of thousands of pairs a sizing search screens that is too much.  The screen keeps, for
 each pair, the most square block shape and the numbers of block rows that matter: those around
 the square plan, the hole-free ones nearest to it, and (with a box) the most rows that fit its
-width and the fewest that fit its length, in both orientations.  The figures are exact for the
+width and the fewest that fit its length, in both orientations (and, with several
+modules, every useful number of modules per row).  The figures are exact for the
 arrangement found; a design built from the screen carries that arrangement explicitly, so that
 `compute_layout` gives it the same envelope.
 """
@@ -17,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..pack import Layout
-from .arrange import Arrangement, _decode, _score, _select, plan_extents
+from .arrange import Arrangement, _decode, _score, _select, module_row_candidates, plan_extents
 from .blocks import Footprint, group_shapes
 
 
@@ -71,14 +72,19 @@ def screen_extents(fp: Footprint, S, P, lay: Layout, height: float, envelope=Non
                 rows.append(np.ceil(n / np.maximum(g_fit, 1)))
     R = np.clip(np.stack(rows, axis=1), 1, n[:, None])
     g = np.ceil(n[:, None] / R)
-    L0, W0, holes = plan_extents(fp, S[:, None], r[:, None], c[:, None], g, M, lay)
+    mcs = module_row_candidates(M, lay.modules_per_row).astype(float)
+    # axes: pair, rows of blocks, modules per row
+    L0, W0, holes = plan_extents(fp, S[:, None, None], r[:, None, None], c[:, None, None],
+                                 g[:, :, None], M, lay, mcs[None, None, :])
     ba = np.maximum(bx - gg, by - gg) / np.minimum(bx - gg, by - gg)
-    score = _score(L0, W0, ba[:, None])
+    score = _score(L0, W0, ba[:, None, None])
+    L0, W0, holes, score = (np.broadcast_to(v, L0.shape).reshape(S.size, -1)
+                            for v in (L0, W0, holes, score))
     nr = len(rotations)
     a = {"L": np.concatenate([L0 if rot == 0 else W0 for rot in rotations], axis=1),
          "W": np.concatenate([W0 if rot == 0 else L0 for rot in rotations], axis=1),
          "holes": np.tile(holes, (1, nr)), "score": np.tile(score, (1, nr)),
-         "_rs": r[:, None], "_cs": c[:, None], "_g": g, "_rot": rotations}
+         "_rs": r[:, None], "_cs": c[:, None], "_g": g, "_rot": rotations, "_mc": mcs}
     if envelope is not None:
         a["mL"] = np.maximum(a["L"] - envelope[0], 0.0)
         a["mW"] = np.maximum(a["W"] - envelope[1], 0.0)

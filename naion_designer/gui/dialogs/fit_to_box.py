@@ -133,7 +133,9 @@ class FitToBoxDialog(QDialog):
                     f"{n} {v * 1e3:.0f} mm" for n, v in zip(("L", "W", "H"), c.shortfall,
                                                             strict=True) if v > 0))
             cells = [f"{a.group_shape[0]} × {a.group_shape[1]}", str(a.groups_per_row),
-                     str(a.modules), "90°" if a.rotation else "—",
+                     str(a.modules) if a.modules == 1 else
+                     "{} ({} × {})".format(a.modules, *a.module_grid),
+                     "90°" if a.rotation else "—",
                      f"{c.length * 1e3:.0f} × {c.width * 1e3:.0f} × {c.height * 1e3:.0f}",
                      f"{c.volume * 1e3:.1f}",
                      fit + (self.tr(" ({0} empty)").format(c.empty_slots)
@@ -163,7 +165,7 @@ class FitToBoxDialog(QDialog):
         a = self.ranked[row].arrangement
         lay = replace(self.doc.design.layout, group_shape=a.group_shape,
                       groups_per_row=a.groups_per_row, rotation=a.rotation, modules=a.modules,
-                      envelope=box, group_order=())
+                      modules_per_row=a.module_grid[1], envelope=box, group_order=())
         try:
             self.doc.edit(self.tr("Fit to box"), layout=lay)
         except InputError as exc:

@@ -113,6 +113,7 @@ class DesignEditor(OverheadsMixin, QWidget):
         scroll.setWidget(body)
         self.body = QVBoxLayout(body)
         self.quantity_edits: dict[tuple[str, str], QuantityEdit] = {}
+        self._shown: dict[tuple[str, str], tuple] = {}  # (value, unit, text) last set
 
         # --- pack -------------------------------------------------------------------------
         form = self._section(self.tr("Pack"))
@@ -177,6 +178,11 @@ class DesignEditor(OverheadsMixin, QWidget):
         self.modules_spin.valueChanged.connect(lambda v: self._commit_nested(
             self.tr("Modules"), "layout", modules=v))
         form.addRow(self.tr("Modules"), self.modules_spin)
+        self.modules_per_row_spin = self._spin(0, 2000, "")
+        self.modules_per_row_spin.setSpecialValueText(self.tr("auto"))
+        self.modules_per_row_spin.valueChanged.connect(lambda v: self._commit_nested(
+            self.tr("Modules per row"), "layout", modules_per_row=v))
+        form.addRow(self.tr("Modules per row"), self.modules_per_row_spin)
         self._add_quantities(form, "layout")
         # its rows join the section's form: one label column for the whole section
         self.layout_controls = LayoutControls(self._commit, self.show_error, self, form)
@@ -318,6 +324,7 @@ class DesignEditor(OverheadsMixin, QWidget):
             # ranges before values: a value above the old maximum would be clamped silently
             self.modules_spin.setMaximum(max(1, d.series))
             self.groups_per_row_spin.setMaximum(max(2000, d.layout.groups_per_row))
+            self.modules_per_row_spin.setMaximum(max(2000, d.layout.modules_per_row))
             self.name_edit.setText(d.name)
             c = d.cell
             self.cell_label.setText(c.id)
@@ -326,6 +333,7 @@ class DesignEditor(OverheadsMixin, QWidget):
             for w, v in ((self.series_spin, d.series), (self.parallel_spin, d.parallel),
                          (self.groups_per_row_spin, d.layout.groups_per_row),
                          (self.modules_spin, d.layout.modules),
+                         (self.modules_per_row_spin, d.layout.modules_per_row),
                          (self.soc_low_spin, d.analysis.soc_window[0] * 100),
                          (self.soc_high_spin, d.analysis.soc_window[1] * 100),
                          (self.load_c_spin, d.analysis.load_c_rate)):
@@ -342,8 +350,15 @@ class DesignEditor(OverheadsMixin, QWidget):
             # hexagonal packing needs round cells; a design that has it anyway can go back
             self.packing_combo.setEnabled(c.form_factor == "cylindrical"
                                           or d.layout.packing != "square")
-            for (sec, name), edit in self.quantity_edits.items():
-                edit.set_value(getattr(getattr(d, sec), name))
+            shown = self._shown
+            for key, edit in self.quantity_edits.items():
+                v = getattr(getattr(d, key[0]), key[1])
+                # unchanged value, unit and text, no error: the unit conversion is skipped
+                if shown.get(key) == (v, edit.unit, edit.text()) and edit.value() == v \
+                        and not edit.error:
+                    continue
+                edit.set_value(v)
+                shown[key] = (v, edit.unit, edit.text())
             self.target_combo.setEditText(d.target)
             self._fill_overheads(d.overheads)
             self.layout_controls.refresh(d)
