@@ -15,10 +15,18 @@ _DATES = (re.compile(r"(?<!\d)(20\d{2})[/-](\d{2})[/-](\d{2})(?!\d)"),
           re.compile(r"(?<![\d])(20\d{2})(\d{2})(\d{2})(?!\d)"))
 
 
-def _shape(design) -> tuple[int, int]:
+def _layout_text(design, tr, units) -> str:
     from ...core.layout import compute_layout
 
-    return compute_layout(design).group_shape
+    lay = compute_layout(design)
+    args = dict(packing=tr(design.layout.packing), gap=setting("length", design.layout.gap, units),
+                n=lay.modules, shape="×".join(str(v) for v in lay.group_shape))
+    if lay.modules > 1:
+        columns = max(lay.modules_per_row, 1)
+        rows = -(-lay.modules // columns)
+        return tr("{packing} packing, {gap} gap, {n} modules in {rows} × {columns}, groups of "
+                  "{shape} cells").format(rows=rows, columns=columns, **args)
+    return tr("{packing} packing, {gap} gap, {n} module(s), groups of {shape} cells").format(**args)
 
 
 def _interconnect_text(design, tr, units) -> str:
@@ -141,10 +149,7 @@ def design_table(ctx: Context, width: float):
             s=design.series, p=design.parallel, n=design.cell_count)),
         ("Topology", tr(topology.get(design.topology, design.topology))),
         ("Interconnect", _interconnect_text(design, tr, units)),
-        ("Layout", tr("{packing} packing, {gap} gap, {n} module(s), groups of {shape} "
-                      "cells").format(
-            packing=tr(design.layout.packing), gap=setting("length", design.layout.gap, units),
-            n=design.layout.modules, shape="×".join(str(v) for v in _shape(design)))),
+        ("Layout", _layout_text(design, tr, units)),
         ("Overheads", ", ".join(o.name for o in design.overheads) or tr("none (cells only)")),
         ("Thermal model", tr("ambient {t}, heat transfer {h}").format(
             t=temp(th.ambient_temperature, units),
