@@ -306,6 +306,14 @@ class PackModel:
         k = int(np.argmax(np.where(cells, np.abs(st.current), -1.0)))
         raise no_solution(self.design, st, dem, k)
 
+    def _relaxation(self, surf, hq, xb, gm, h: float):
+        """The step of the sources: the SOC moves with the current over the step, so a source
+        moves by its residual over 1 + k·g, k = dOCV/dI of the branch (Newton for the OCV's
+        slope, missing in the chord)."""
+        if h <= 0:
+            return 1.0
+        return self.params.relaxation(surf, hq + xb if self.tau_d else hq, gm)
+
     def _pack_current(self, dem: Demand, value, vs_pos, zpos, cv, E, Vsb, rm, gm, zb):
         """Each pack's current (B,) for its source voltage vs_pos, and the CC-CV phase and the
         power margin."""
@@ -362,6 +370,7 @@ class PackModel:
             cur_p = cur
             soc_p = soc_b - ch
         tau_d = self.tau_d
+        xb = 0.0
         if tau_d:  # an RC-like state: its "resistance" τ_d/Q scales with f_R(T), τ_d kept
             xs, xb = (f.depletion_start, f.depletion_end) if ft is None else \
                 (f.depletion_start * ft, f.depletion_end * ft)
@@ -406,16 +415,13 @@ class PackModel:
             if self.ent:
                 V1 = V1 + off
             res = V1 - E + rm * I1
-            # the SOC moves with the current over the step: a source moves by its residual over
-            # 1 + k·g, k = dOCV/dI of the branch (Newton for the OCV's slope, missing in the chord)
-            omega = p.relaxation(surf, hq + xb if tau_d else hq, gm) if h > 0 else 1.0
             if B == 1:  # one pack: the same control with scalars
                 e1 = max(_amax(res), -_amin(res))
                 if e1 < tol or not active_packs[0]:
                     break
                 if not (e1 > 0.25 * prev_err[0] and it >= 1):
                     prev_err[0] = e1
-                    E = E + omega * res
+                    E = E + self._relaxation(surf, hq, xb, gm, h) * res
                     continue
                 err = np.array([e1])
             else:
@@ -462,6 +468,7 @@ class PackModel:
                 prev_err = np.where(slow, np.inf, err)
                 continue
             prev_err = err
+            omega = self._relaxation(surf, hq, xb, gm, h)
             if B == 1:
                 E = E + omega * res
             else:  # a converged pack keeps its sources: it ends where it would alone
