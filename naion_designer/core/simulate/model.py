@@ -40,7 +40,7 @@ from ..thermal import build_thermal
 from ..units import InputError
 from .diagnose import check_branches, check_cell_tables, no_solution
 from .params import CellParameters, Spread
-from .solver import NodalSolver
+from .solver import BranchSolve
 from .state import (
     Demand,
     NodalSystem,
@@ -100,15 +100,13 @@ class PackModel:
 
         net = build_network(design)
         self.net = net
-        m = incidence(net)
+        self._incidence = m = incidence(net)
         if B > 1:
             m = sp.block_diag([m] * B, format="csr")
         self._scatter, self._gather = csr_matvec(m), csr_matvec(m.T.tocsr())
         nn = net.n_nodes - 1
         self.pos_taps = net.pos_tap - 1 + nn * np.arange(B)
         self.r_term, self.r_conn = net.terminal_resistance, net.cell_connection
-        self.e_pos = np.zeros(nn * B)
-        self.e_pos[self.pos_taps] = 1.0
         self.pack_of, self.thermal = np.repeat(np.arange(B), self.N), build_thermal(design).tiled(B)
         self.th_const = self.thermal.constant_flow(self.ambient)
         self.inv_rrc = 1.0 / self.Rrc if self.nrc else None
@@ -281,10 +279,10 @@ class PackModel:
         check_branches(self.design, self.net, rb)
         blocks = [self.net.laplacian(x.reshape(self.S, self.P))
                   for x in rb.reshape(self.B, self.N)]
-        lu = NodalSolver(blocks[0] if self.B == 1 else sp.block_diag(blocks, format="csc"))
+        solve = BranchSolve(blocks, self._incidence, self._scatter, self._gather,
+                            self.pos_taps, self.N)
         self.factorisations += 1
-        z = lu.solve(self.e_pos)
-        return NodalSystem(rm, 1.0 / rb, lu, self._gather(z), z[self.pos_taps] + self.r_term, h)
+        return NodalSystem(rm, 1.0 / rb, solve, solve.z_branch, solve.z_pos + self.r_term, h)
 
     # --- one step ----------------------------------------------------------------------------
     def advance(self, st: PackState, h: float, dem: Demand,
@@ -394,11 +392,9 @@ class PackModel:
         newton = np.zeros(B, int)
         active_packs = np.ones(B, bool) if running is None else running.copy()  # iterating
         for it in range(60):
-            Vs = sysm.factor.solve(self._scatter(gm * E))
-            Vsb = self._gather(Vs)
-            vs_pos = Vs[self.pos_taps]
+            Vsb, vs_pos = sysm.solve(gm * E)
             if it == 0:  # 1 µV, or what double precision resolves at the circuit's voltages
-                tol = max(self.tol, 64 * F_EPS * float(_amax(np.abs(Vs))))
+                tol = max(self.tol, 64 * F_EPS * float(_amax(np.abs(vs_pos))))
             Ip, cv1, margin = self._pack_current(dem, value, vs_pos, zpos, cv, E, Vsb, rm, gm,
                                                  zb)
             I1 = gm * (E - Vsb + (Ip[0] if B == 1 else Ip[self.pack_of]) * zb)

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .solver import NodalSolver
+from .solver import BranchSolve
 
 _amax, _amin = np.maximum.reduce, np.minimum.reduce  # without the ndarray.max wrapper
 
@@ -61,7 +61,7 @@ class NodalSystem(NamedTuple):
 
     branch_resistance: np.ndarray  # N, R0 chord + Σ R_j β_j
     branch_conductance: np.ndarray  # N, 1 / (branch resistance + cell_connection)
-    factor: NodalSolver
+    solve: BranchSolve  # branch and terminal voltages for the branches' source currents
     z_branch: np.ndarray  # N, branch voltage per A of pack current
     z_pack: np.ndarray  # B, pack voltage per A of pack current (with the terminals)
     step: float  # the (canonical) step size the matrix was made for
