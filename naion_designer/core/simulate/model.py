@@ -48,6 +48,8 @@ from .state import (
     RatingWatch,
     StepCoefficients,
     TemperatureCache,
+    amax,
+    amin,
     canonical_step,
     rc_weights,
     step_bucket,
@@ -58,7 +60,6 @@ from .terms import cell_terms
 TOL_V = 1e-6  # V, chord-Newton tolerance on each branch
 MAX_STEP = 10.0  # s
 F_EPS = float(np.finfo(float).eps)  # double precision
-_amax, _amin = np.maximum.reduce, np.minimum.reduce  # without the ndarray.max wrapper
 
 
 class PackModel:
@@ -394,7 +395,7 @@ class PackModel:
         for it in range(60):
             Vsb, vs_pos = sysm.solve(gm * E)
             if it == 0:  # 1 µV, or what double precision resolves at the circuit's voltages
-                tol = max(self.tol, 64 * F_EPS * float(_amax(np.abs(vs_pos))))
+                tol = max(self.tol, 64 * F_EPS * float(amax(np.abs(vs_pos))))
             Ip, cv1, margin = self._pack_current(dem, value, vs_pos, zpos, cv, E, Vsb, rm, gm,
                                                  zb)
             I1 = gm * (E - Vsb + (Ip[0] if B == 1 else Ip[self.pack_of]) * zb)
@@ -412,7 +413,7 @@ class PackModel:
                 V1 = V1 + off
             res = V1 - E + rm * I1
             if B == 1:  # one pack: the same control with scalars
-                e1 = max(_amax(res), -_amin(res))
+                e1 = max(amax(res), -amin(res))
                 if e1 < tol or not active_packs[0]:
                     break
                 if not (e1 > 0.25 * prev_err[0] and it >= 1):
@@ -485,7 +486,7 @@ class PackModel:
         w1 = st.withheld
         t_full = self._t_full
         if fq is not None and h > 0 and not (isinstance(w1, float) and w1 == 0.0 and
-                                             _amin(T1) >= t_full and _amin(T) >= t_full):
+                                             amin(T1) >= t_full and amin(T) >= t_full):
             # f_Q at the step's mean temperature (second order)
             w1 = withheld_after(st.soc, soc1, w1, p.capacity_factor(0.5 * (T + T1)))
         return PackState(soc=soc1, u=u1, T=T1, current=I1, pack_current=Ip, pack_voltage=vp,

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .state import CellTerms, StepCoefficients, TemperatureCache, TemperatureFactors
+from .state import CellTerms, StepCoefficients, TemperatureCache, TemperatureFactors, amax
 
-_amax = np.maximum.reduce
 T_REF = 298.15
 
 
@@ -27,7 +26,7 @@ def cell_terms(model, f: StepCoefficients, T: np.ndarray) -> CellTerms:
         tc = TemperatureCache(T, T.copy(), _temperature_factors(model, T), {})
     elif tc.T is not T:
         if model.B == 1:
-            moved = np.array([_amax(np.abs(T - tc.T_ref)) >= 0.02])
+            moved = np.array([amax(np.abs(T - tc.T_ref)) >= 0.02])
         else:
             moved = model.per_pack(np.abs(T - tc.T_ref)).max(axis=1) >= 0.02
         if moved.all():
