@@ -386,12 +386,16 @@ class PackModel:
         if self.ent:
             E = E + off
         B = self.B
-        value = np.full(B, dem.value) if demand_value is None else demand_value
+        if B == 1:  # np.full and np.ones cost microseconds of Python each
+            value = np.array([dem.value]) if demand_value is None else demand_value
+            prev_err, newton = np.array([np.inf]), np.array([0])
+            active_packs = np.array([True]) if running is None else running.copy()
+        else:
+            value = np.full(B, dem.value) if demand_value is None else demand_value
+            prev_err, newton = np.full(B, np.inf), np.zeros(B, int)
+            active_packs = np.ones(B, bool) if running is None else running.copy()  # iterating
         cv = st.cv
         zb, gm, zpos = sysm.z_branch, sysm.branch_conductance, sysm.z_pack
-        prev_err = np.full(B, np.inf)
-        newton = np.zeros(B, int)
-        active_packs = np.ones(B, bool) if running is None else running.copy()  # iterating
         for it in range(60):
             Vsb, vs_pos = sysm.solve(gm * E)
             if it == 0:  # 1 µV, or what double precision resolves at the circuit's voltages
@@ -476,8 +480,11 @@ class PackModel:
         vp = vs_pos - Ip * zpos
         if h > 0:
             q = I1 * I1 * r0
-            for j in range(nrc):  # RC losses u²/R
-                q = q + u1[j] * u1[j] * inv[j]
+            if nrc:  # RC losses u²/R
+                rc_loss = u1 * u1
+                rc_loss *= inv
+                for j in range(nrc):
+                    q = q + rc_loss[j]
             if self.ent:
                 q = q - I1 * T * self.ent
             T1 = self.thermal.advance(T, q, f.thermal_phi, f.thermal_keep, self.th_const)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .state import CellTerms, StepCoefficients, TemperatureCache, TemperatureFactors, amax
+from .state import CellTerms, StepCoefficients, TemperatureCache, TemperatureFactors, amax, amin
 
 T_REF = 298.15
 
@@ -26,10 +26,13 @@ def cell_terms(model, f: StepCoefficients, T: np.ndarray) -> CellTerms:
         tc = TemperatureCache(T, T.copy(), _temperature_factors(model, T), {})
     elif tc.T is not T:
         if model.B == 1:
-            moved = np.array([amax(np.abs(T - tc.T_ref)) >= 0.02])
+            d = T - tc.T_ref
+            moved = None if max(amax(d), -amin(d)) < 0.02 else np.array([True])
         else:
             moved = model.per_pack(np.abs(T - tc.T_ref)).max(axis=1) >= 0.02
-        if moved.all():
+        if moved is None:
+            tc = TemperatureCache(T, tc.T_ref, tc.factors, tc.terms)
+        elif moved.all():
             tc = TemperatureCache(T, T.copy(), _temperature_factors(model, T), {})
         elif moved.any():  # each pack looks its factors up on its own schedule
             cells = moved[model.pack_of]
