@@ -305,14 +305,6 @@ class PackModel:
         k = int(np.argmax(np.where(cells, np.abs(st.current), -1.0)))
         raise no_solution(self.design, st, dem, k)
 
-    def _relaxation(self, surf, hq, xb, gm, h: float):
-        """The step of the sources: the SOC moves with the current over the step, so a source
-        moves by its residual over 1 + k·g, k = dOCV/dI of the branch (Newton for the OCV's
-        slope, missing in the chord)."""
-        if h <= 0:
-            return 1.0
-        return self.params.relaxation(surf, hq + xb if self.tau_d else hq, gm)
-
     def _pack_current(self, dem: Demand, value, vs_pos, zpos, cv, E, Vsb, rm, gm, zb):
         """Each pack's current (B,) for its source voltage vs_pos, and the CC-CV phase and the
         power margin."""
@@ -422,7 +414,7 @@ class PackModel:
                     break
                 if not (e1 > 0.25 * prev_err[0] and it >= 1):
                     prev_err[0] = e1
-                    E = E + self._relaxation(surf, hq, xb, gm, h) * res
+                    E = E + (p.relaxation(surf, hq + xb, gm) if h > 0 else 1.0) * res
                     continue
                 err = np.array([e1])
             else:
@@ -469,7 +461,9 @@ class PackModel:
                 prev_err = np.where(slow, np.inf, err)
                 continue
             prev_err = err
-            omega = self._relaxation(surf, hq, xb, gm, h)
+            # the SOC moves with the current over the step: a source moves by its residual over
+            # 1 + k·g, k = dOCV/dI of the branch (Newton for the OCV's slope, missing in the chord)
+            omega = p.relaxation(surf, hq + xb, gm) if h > 0 else 1.0
             if B == 1:
                 E = E + omega * res
             else:  # a converged pack keeps its sources: it ends where it would alone
