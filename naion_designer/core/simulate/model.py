@@ -145,8 +145,11 @@ class PackModel:
         """Each cell's charge that it can still deliver, as a fraction of its rated capacity:
         SOC − x − w."""
         if st.available is None:
-            st.available = st.soc - st.depletion - st.withheld \
-                if self.tau_d or self.params.temp_q is not None else st.soc
+            x, w = st.depletion, st.withheld
+            if isinstance(x, float) and x == 0.0 and isinstance(w, float) and w == 0.0:
+                st.available = st.soc  # nothing depleted or withheld (the same numbers)
+            else:
+                st.available = st.soc - x - w
         return st.available
 
     def fill(self, st: PackState) -> np.ndarray:
