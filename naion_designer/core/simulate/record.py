@@ -4,7 +4,6 @@ stays bounded whatever the profile length."""
 
 from __future__ import annotations
 
-import mmap
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -82,23 +81,6 @@ class SimulationResult:
         return float(np.trapezoid(self.pack_current, self.time)) if len(self.time) > 1 else 0.0
 
 
-HUGE_MIN = 1 << 22  # bytes: per-cell columns from this size go into transparent huge pages
-
-
-def _cell_buffer(shape: tuple[int, int]) -> np.ndarray:
-    """An uninitialised float array for per-cell rows.  A large one is an anonymous mapping
-    advised into transparent huge pages where the system offers them: the first write to a
-    fresh 4 kB page costs microseconds (far more in a virtual machine), once per 2 MB instead
-    of once per 4 kB (1,800 rows of 1,000 cells × 4 columns: 14,000 faults, 0.2-0.4 s, against
-    29)."""
-    size = 8 * shape[0] * shape[1]
-    if size < HUGE_MIN or not hasattr(mmap, "MADV_HUGEPAGE"):
-        return np.empty(shape)
-    buf = mmap.mmap(-1, size)
-    buf.madvise(mmap.MADV_HUGEPAGE)
-    return np.frombuffer(buf, dtype=np.float64).reshape(shape)
-
-
 class _Columns:
     """Preallocated row storage: pack columns (rows,) and per-cell columns (rows, N)."""
 
@@ -116,8 +98,8 @@ class _Columns:
         self.grow(max(rows, 2))
 
     def grow(self, rows: int) -> None:
-        def bigger(a: np.ndarray, shape, make=np.empty) -> np.ndarray:
-            b = make(shape) if make is not np.empty else np.empty(shape, a.dtype)
+        def bigger(a: np.ndarray, shape) -> np.ndarray:
+            b = np.empty(shape, a.dtype)
             b[:self.cap] = a[:self.cap]
             return b
 
@@ -126,9 +108,9 @@ class _Columns:
         self.coldest = bigger(self.coldest, rows)
         if self.per_cell:
             if self.cell:
-                self.cell = [bigger(a, (rows, self.n), _cell_buffer) for a in self.cell]
+                self.cell = [bigger(a, (rows, self.n)) for a in self.cell]
             else:
-                self.cell = [_cell_buffer((rows, self.n)) for _ in range(4)]
+                self.cell = [np.empty((rows, self.n)) for _ in range(4)]
         self.cap = rows
 
 
