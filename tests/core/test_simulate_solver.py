@@ -1,18 +1,15 @@
 """The branch solve of the time loop: the dense per-pack operator of small packs gives what the
-sparse factorisation gives, the banded path covers a 100P pack, and the per-cell output buffers
-are ordinary writable arrays."""
+sparse factorisation gives, and the banded path covers a 100P pack."""
 
 from __future__ import annotations
 
 import numpy as np
-import pytest
 import scipy.sparse as sp
 
 from naion_designer.core.csr import csr_matvec as matvec
 from naion_designer.core.network import build_network, incidence
 from naion_designer.core.pack import Interconnect, PackDesign
 from naion_designer.core.simulate import solver
-from naion_designer.core.simulate.record import HUGE_MIN, _cell_buffer
 from naion_designer.core.simulate.solver import BranchSolve, NodalSolver
 from naion_designer.io.library import library
 
@@ -63,12 +60,3 @@ def test_a_100p_pack_is_solved_banded():
     assert s.bandwidth == 100 and s.method == "banded"
     rhs = np.random.default_rng(1).normal(size=lap.shape[0])
     assert np.allclose(lap @ s.solve(rhs), rhs, atol=1e-9 * np.abs(rhs).max())
-
-
-@pytest.mark.parametrize("rows", [4, HUGE_MIN // 8000 + 8])
-def test_cell_buffers_are_writable_arrays(rows):
-    a = _cell_buffer((rows, 1000))
-    assert a.shape == (rows, 1000) and a.dtype == np.float64 and a.flags.writeable
-    a[:] = 1.5
-    a[-1, -1] = 2.0
-    assert float(a.sum()) == pytest.approx(1.5 * rows * 1000 + 0.5)
