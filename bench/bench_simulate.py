@@ -32,11 +32,24 @@ def _design(S: int, P: int):
     return PackDesign(cell=cell, series=S, parallel=P, interconnect=ic)
 
 
+GOAL_PER_CELL = 0.25  # s in process (CPU), 100s10p x 1,800 x 1 s rows with per-cell output
+GOAL_CELL_STEP = 0.2  # CPU µs per cell-step, 100s100p at 1 s rows
+
+
+def _verdict(value: float, goal: float) -> str:
+    return "met" if value <= goal else "NOT met"
+
+
+def _load() -> str:
+    return "load {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+
+
 def main() -> None:
     from naion_designer.core.profiles import constant_current
     from naion_designer.core.simulate import simulate
 
-    print(f"cores: {os.cpu_count()}")
+    print(f"cores: {os.cpu_count()}, {_load()}")
+    cpu_per_cell = cpu_100p = float("nan")
     d = _design(100, 10)
     prof = constant_current(1.0, 1800, unit="C")
     simulate(d, constant_current(1.0, 20, unit="C"), dt=1.0)  # warm-up (imports, caches)
@@ -45,6 +58,8 @@ def main() -> None:
         t, c, r = _best(lambda pc=per_cell: simulate(d, prof, dt=1.0, per_cell=pc))
         label = f"100s10p, 1800 x 1 s, per_cell={per_cell}"
         print(f"{label:<46}{t:>10.3f}{c:>10.3f}{r.steps:>8}{r.factorisations:>16}")
+        if per_cell:
+            cpu_per_cell = c
     t, c, r = _best(lambda: simulate(d, prof, dt=1.0, per_cell=True))
     print(f"{'  in process (wall_time of the result)':<46}{r.wall_time:>10.3f}")
     t, c, r = _best(lambda: simulate(d, prof, dt=10.0, per_cell=True))
@@ -60,6 +75,13 @@ def main() -> None:
         t, c, r = _best(lambda dd=dd, p=p: simulate(dd, p, dt=1.0, per_cell=False), 3)
         us, usc = t / r.steps * 1e6, c / r.steps * 1e6
         print(f"{S * P:>7}{f'{S}s{P}p':>10}{us:>16.1f}{usc:>15.1f}{usc / (S * P):>18.3f}")
+        if (S, P) == (100, 100):
+            cpu_100p = usc / (S * P)
+    print()
+    print(f"goal: 100s10p x 1800 x 1 s per-cell <= {GOAL_PER_CELL} s CPU in process: "
+          f"{cpu_per_cell:.3f} s, {_verdict(cpu_per_cell, GOAL_PER_CELL)}")
+    print(f"goal: 100s100p <= {GOAL_CELL_STEP} CPU us per cell-step: {cpu_100p:.3f}, "
+          f"{_verdict(cpu_100p, GOAL_CELL_STEP)}  ({_load()})")
 
 
 if __name__ == "__main__":

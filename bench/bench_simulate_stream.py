@@ -8,11 +8,14 @@ computed.  Prints the time and the peak resident memory of a fresh process for e
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
 import textwrap
 from pathlib import Path
+
+GOAL_RSS_MB = 300
 
 _CHILD = textwrap.dedent("""
     import resource, sys, time
@@ -57,6 +60,10 @@ def main(argv: list[str] | None = None) -> None:
             n_out = sum(1 for _ in out.open()) - 1
             print(f"{rows:>10}{float(wall):>10.1f}{float(wall) / rows * 1e6:>9.1f}"
                   f"{float(rss):>15.0f}  {stats[0] if stats else ''} ({n_out} rows written)")
+            if rows >= 1_000_000:
+                print(f"goal: 10⁶ rows in <= {GOAL_RSS_MB} MB: {float(rss):.0f} MB, "
+                      f"{'met' if float(rss) <= GOAL_RSS_MB else 'NOT met'}  "
+                      "(load %.2f %.2f %.2f)" % os.getloadavg())
 
 
 if __name__ == "__main__":

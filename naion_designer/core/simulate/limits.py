@@ -13,9 +13,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..cell import Cell
-from .state import Demand, Extremes, PackState
-
-_amax, _amin = np.maximum.reduce, np.minimum.reduce
+from .state import Demand, Extremes, PackState, amax, amin
 
 
 class Margin(NamedTuple):
@@ -40,7 +38,7 @@ class Limits:
     def extremes(st: PackState) -> Extremes:
         if st.extremes is None:
             V, T = st.voltage, st.T
-            st.extremes = Extremes(float(_amin(V)), float(_amax(V)), int(T.argmax()),
+            st.extremes = Extremes(float(amin(V)), float(amax(V)), int(T.argmax()),
                                    int(T.argmin()))
         return st.extremes
 
@@ -49,13 +47,13 @@ class Limits:
         output row.  `available`: each cell's charge that it can still deliver, `fill`: how
         full it is (fractions of the rated capacity)."""
         ex = self.extremes(st)
-        if ex.v_min < self.vmin or ex.v_max > self.vmax or _amin(available) < 0.0 or \
-                _amax(fill) > 1.0:
+        if ex.v_min < self.vmin or ex.v_max > self.vmax or amin(available) < 0.0 or \
+                amax(fill) > 1.0:
             return False
         T = st.T
         if T[ex.hottest] > self.t_hi or T[ex.coldest] < self.t_lo:
             return False
-        if self.i_peak and _amax(st.current) > self.i_peak:
+        if self.i_peak and amax(st.current) > self.i_peak:
             return False
         return not (dem.mode == "power" and float(st.power_margin[0]) < 0)
 

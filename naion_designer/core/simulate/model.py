@@ -40,7 +40,7 @@ from ..thermal import build_thermal
 from ..units import InputError
 from .diagnose import check_branches, check_cell_tables, no_solution
 from .params import CellParameters, Spread
-from .solver import NodalSolver
+from .solver import BranchSolve
 from .state import (
     Demand,
     NodalSystem,
@@ -48,6 +48,8 @@ from .state import (
     RatingWatch,
     StepCoefficients,
     TemperatureCache,
+    amax,
+    amin,
     canonical_step,
     rc_weights,
     step_bucket,
@@ -58,7 +60,6 @@ from .terms import cell_terms
 TOL_V = 1e-6  # V, chord-Newton tolerance on each branch
 MAX_STEP = 10.0  # s
 F_EPS = float(np.finfo(float).eps)  # double precision
-_amax, _amin = np.maximum.reduce, np.minimum.reduce  # without the ndarray.max wrapper
 
 
 class PackModel:
@@ -100,15 +101,13 @@ class PackModel:
 
         net = build_network(design)
         self.net = net
-        m = incidence(net)
+        self._incidence = m = incidence(net)
         if B > 1:
             m = sp.block_diag([m] * B, format="csr")
         self._scatter, self._gather = csr_matvec(m), csr_matvec(m.T.tocsr())
         nn = net.n_nodes - 1
         self.pos_taps = net.pos_tap - 1 + nn * np.arange(B)
         self.r_term, self.r_conn = net.terminal_resistance, net.cell_connection
-        self.e_pos = np.zeros(nn * B)
-        self.e_pos[self.pos_taps] = 1.0
         self.pack_of, self.thermal = np.repeat(np.arange(B), self.N), build_thermal(design).tiled(B)
         self.th_const = self.thermal.constant_flow(self.ambient)
         self.inv_rrc = 1.0 / self.Rrc if self.nrc else None
@@ -146,8 +145,11 @@ class PackModel:
         """Each cell's charge that it can still deliver, as a fraction of its rated capacity:
         SOC − x − w."""
         if st.available is None:
-            st.available = st.soc - st.depletion - st.withheld \
-                if self.tau_d or self.params.temp_q is not None else st.soc
+            x, w = st.depletion, st.withheld
+            if isinstance(x, float) and x == 0.0 and isinstance(w, float) and w == 0.0:
+                st.available = st.soc  # nothing depleted or withheld (the same numbers)
+            else:
+                st.available = st.soc - x - w
         return st.available
 
     def fill(self, st: PackState) -> np.ndarray:
@@ -281,10 +283,10 @@ class PackModel:
         check_branches(self.design, self.net, rb)
         blocks = [self.net.laplacian(x.reshape(self.S, self.P))
                   for x in rb.reshape(self.B, self.N)]
-        lu = NodalSolver(blocks[0] if self.B == 1 else sp.block_diag(blocks, format="csc"))
+        solve = BranchSolve(blocks, self._incidence, self._scatter, self._gather,
+                            self.pos_taps, self.N)
         self.factorisations += 1
-        z = lu.solve(self.e_pos)
-        return NodalSystem(rm, 1.0 / rb, lu, self._gather(z), z[self.pos_taps] + self.r_term, h)
+        return NodalSystem(rm, 1.0 / rb, solve, solve.z_branch, solve.z_pos + self.r_term, h)
 
     # --- one step ----------------------------------------------------------------------------
     def advance(self, st: PackState, h: float, dem: Demand,
@@ -362,6 +364,7 @@ class PackModel:
             cur_p = cur
             soc_p = soc_b - ch
         tau_d = self.tau_d
+        xb = 0.0
         if tau_d:  # an RC-like state: its "resistance" τ_d/Q scales with f_R(T), τ_d kept
             xs, xb = (f.depletion_start, f.depletion_end) if ft is None else \
                 (f.depletion_start * ft, f.depletion_end * ft)
@@ -378,18 +381,20 @@ class PackModel:
         if self.ent:
             E = E + off
         B = self.B
-        value = np.full(B, dem.value) if demand_value is None else demand_value
+        if B == 1:  # np.full and np.ones cost microseconds of Python each
+            value = np.array([dem.value]) if demand_value is None else demand_value
+            prev_err, newton = np.array([np.inf]), np.array([0])
+            active_packs = np.array([True]) if running is None else running.copy()
+        else:
+            value = np.full(B, dem.value) if demand_value is None else demand_value
+            prev_err, newton = np.full(B, np.inf), np.zeros(B, int)
+            active_packs = np.ones(B, bool) if running is None else running.copy()  # iterating
         cv = st.cv
         zb, gm, zpos = sysm.z_branch, sysm.branch_conductance, sysm.z_pack
-        prev_err = np.full(B, np.inf)
-        newton = np.zeros(B, int)
-        active_packs = np.ones(B, bool) if running is None else running.copy()  # iterating
         for it in range(60):
-            Vs = sysm.factor.solve(self._scatter(gm * E))
-            Vsb = self._gather(Vs)
-            vs_pos = Vs[self.pos_taps]
+            Vsb, vs_pos = sysm.solve(gm * E)
             if it == 0:  # 1 µV, or what double precision resolves at the circuit's voltages
-                tol = max(self.tol, 64 * F_EPS * float(_amax(np.abs(Vs))))
+                tol = max(self.tol, 64 * F_EPS * float(amax(np.abs(vs_pos))))
             Ip, cv1, margin = self._pack_current(dem, value, vs_pos, zpos, cv, E, Vsb, rm, gm,
                                                  zb)
             I1 = gm * (E - Vsb + (Ip[0] if B == 1 else Ip[self.pack_of]) * zb)
@@ -406,16 +411,13 @@ class PackModel:
             if self.ent:
                 V1 = V1 + off
             res = V1 - E + rm * I1
-            # the SOC moves with the current over the step: a source moves by its residual over
-            # 1 + k·g, k = dOCV/dI of the branch (Newton for the OCV's slope, missing in the chord)
-            omega = p.relaxation(surf, hq + xb if tau_d else hq, gm) if h > 0 else 1.0
             if B == 1:  # one pack: the same control with scalars
-                e1 = max(_amax(res), -_amin(res))
+                e1 = max(amax(res), -amin(res))
                 if e1 < tol or not active_packs[0]:
                     break
                 if not (e1 > 0.25 * prev_err[0] and it >= 1):
                     prev_err[0] = e1
-                    E = E + omega * res
+                    E = E + (p.relaxation(surf, hq + xb, gm) if h > 0 else 1.0) * res
                     continue
                 err = np.array([e1])
             else:
@@ -462,6 +464,9 @@ class PackModel:
                 prev_err = np.where(slow, np.inf, err)
                 continue
             prev_err = err
+            # the SOC moves with the current over the step: a source moves by its residual over
+            # 1 + k·g, k = dOCV/dI of the branch (Newton for the OCV's slope, missing in the chord)
+            omega = p.relaxation(surf, hq + xb, gm) if h > 0 else 1.0
             if B == 1:
                 E = E + omega * res
             else:  # a converged pack keeps its sources: it ends where it would alone
@@ -472,8 +477,11 @@ class PackModel:
         vp = vs_pos - Ip * zpos
         if h > 0:
             q = I1 * I1 * r0
-            for j in range(nrc):  # RC losses u²/R
-                q = q + u1[j] * u1[j] * inv[j]
+            if nrc:  # RC losses u²/R
+                rc_loss = u1 * u1
+                rc_loss *= inv
+                for j in range(nrc):
+                    q = q + rc_loss[j]
             if self.ent:
                 q = q - I1 * T * self.ent
             T1 = self.thermal.advance(T, q, f.thermal_phi, f.thermal_keep, self.th_const)
@@ -482,7 +490,7 @@ class PackModel:
         w1 = st.withheld
         t_full = self._t_full
         if fq is not None and h > 0 and not (isinstance(w1, float) and w1 == 0.0 and
-                                             _amin(T1) >= t_full and _amin(T) >= t_full):
+                                             amin(T1) >= t_full and amin(T) >= t_full):
             # f_Q at the step's mean temperature (second order)
             w1 = withheld_after(st.soc, soc1, w1, p.capacity_factor(0.5 * (T + T1)))
         return PackState(soc=soc1, u=u1, T=T1, current=I1, pack_current=Ip, pack_voltage=vp,

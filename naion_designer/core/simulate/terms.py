@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .state import CellTerms, StepCoefficients, TemperatureCache, TemperatureFactors
+from .state import CellTerms, StepCoefficients, TemperatureCache, TemperatureFactors, amax, amin
 
-_amax = np.maximum.reduce
 T_REF = 298.15
 
 
@@ -27,19 +26,17 @@ def cell_terms(model, f: StepCoefficients, T: np.ndarray) -> CellTerms:
         tc = TemperatureCache(T, T.copy(), _temperature_factors(model, T), {})
     elif tc.T is not T:
         if model.B == 1:
-            moved = np.array([_amax(np.abs(T - tc.T_ref)) >= 0.02])
+            d = T - tc.T_ref
+            moved = None if max(amax(d), -amin(d)) < 0.02 else np.array([True])
         else:
             moved = model.per_pack(np.abs(T - tc.T_ref)).max(axis=1) >= 0.02
-        if moved.all():
+        if moved is None:
+            tc = TemperatureCache(T, tc.T_ref, tc.factors, tc.terms)
+        elif moved.all():
             tc = TemperatureCache(T, T.copy(), _temperature_factors(model, T), {})
         elif moved.any():  # each pack looks its factors up on its own schedule
-            cells = moved[model.pack_of]
-            new = _temperature_factors(model, T)
-            old = tc.factors
-            factors = TemperatureFactors(*(
-                n if n is None or isinstance(n, float) else np.where(cells, n, o)
-                for n, o in zip(new, old, strict=True)))
-            tc = TemperatureCache(T, np.where(cells, T, tc.T_ref), factors, {})
+            tc = TemperatureCache(T, _rows_from(model, tc.T_ref, T, moved),
+                                  _moved_factors(model, tc.factors, T, moved), {})
         else:
             tc = TemperatureCache(T, tc.T_ref, tc.factors, tc.terms)
     model._tcache = tc
@@ -50,6 +47,29 @@ def cell_terms(model, f: StepCoefficients, T: np.ndarray) -> CellTerms:
         found = (f, _terms(model, f, tc.factors))
         tc.terms[id(f)] = found
     return found[1]
+
+def _rows_from(model, old: np.ndarray, new: np.ndarray, packs: np.ndarray) -> np.ndarray:
+    """`old` with the cells of `packs` (bool (B,)) taken from `new` (flat per-cell arrays)."""
+    out = old.copy()
+    model.per_pack(out)[packs] = model.per_pack(new)[packs]
+    return out
+
+
+def _moved_factors(model, old: TemperatureFactors, T: np.ndarray,
+                   packs: np.ndarray) -> TemperatureFactors:
+    """The temperature factors looked up again for the cells of `packs` only (the same
+    numbers as a lookup of every cell, where the others keep theirs)."""
+    sub = _temperature_factors(model, model.per_pack(T)[packs].ravel())
+    out = []
+    for n, o in zip(sub, old, strict=True):
+        if n is None or isinstance(n, float):
+            out.append(n)
+        else:
+            full = o.copy()
+            model.per_pack(full)[packs] = n.reshape(-1, model.N)
+            out.append(full)
+    return TemperatureFactors(*out)
+
 
 def _temperature_factors(model, T: np.ndarray) -> TemperatureFactors:
     p = model.params
