@@ -439,7 +439,8 @@ class PackModel:
                 # the chord is too far from the cells' incremental resistance (a rate- or
                 # SOC-dependent R0 or a steep OCV far from where the matrix was made):
                 # refactorise at this iterate (Newton); after two tries, at max(slope, secant),
-                # which contracts
+                # which contracts; the other packs' step is relaxed at this iterate, as alone
+                omega = p.relaxation(surf, hq + xb, gm) if h > 0 else 1.0
                 newton = newton + slow
                 for safe in (False, True):
                     which = slow & ((newton > 2) == safe)
