@@ -15,13 +15,16 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .life import LifeResult, LifeSettings, run_lives
-from .life_mc import MonteCarloLife, draws, summarise
-from .profiles import Profile
 from .units import InputError, parse_fraction, parse_quantity
+
+if TYPE_CHECKING:  # the lifetime model (and its simulator, scipy) is imported by a run
+    from .life import LifeResult, LifeSettings
+    from .life_mc import MonteCarloLife
+    from .profiles import Profile
 
 DEFAULT_WARRANTY_YEARS = 10.0
 KEY = "lifetime"
@@ -40,6 +43,8 @@ class LifeRequest:
     charge_rate: float = 0.5
 
     def settings(self) -> LifeSettings:
+        from .life import LifeSettings
+
         return LifeSettings(years=self.years, ambient=self.ambient, period=self.period,
                             charge_rate=self.charge_rate)
 
@@ -91,6 +96,9 @@ def run_request(design, profile: Profile, request: LifeRequest,
                 cancel: Callable[[], bool] | None = None) -> LifeOutcome:
     """The nominal pack's lifetime and the Monte Carlo packs', all in the same batched cycle
     simulations (the nominal pack first)."""
+    from .life import run_lives
+    from .life_mc import draws, summarise
+
     n = request.monte_carlo
     settings = request.settings()
     extra = draws(design, n, request.seed) if n else []

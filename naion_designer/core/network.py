@@ -20,15 +20,17 @@ The steady-state pack resistance and the time-domain simulation both use this st
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
-import scipy.sparse.linalg as spla
 
 from .layout import compute_layout
 from .layout.blocks import grid_pairs
 from .layout.busbars import busbar_geometry, strip_resistance
 from .pack import PackDesign
+
+if TYPE_CHECKING:  # scipy costs ~0.2-0.3 s to import: the small packs' paths never need it
+    import scipy.sparse as sp
 
 
 @dataclass(frozen=True, eq=False)
@@ -50,6 +52,8 @@ class PackNetwork:
     def laplacian(self, cell_branch_resistance: np.ndarray) -> sp.csc_matrix:
         """Nodal conductance matrix (ground row/column removed) for the given S × P branch
         resistances (cell R plus cell_connection)."""
+        import scipy.sparse as sp
+
         g = (1.0 / cell_branch_resistance).ravel()
         a, b = self.cell_neg.ravel(), self.cell_pos.ravel()
         rows = [a, b, a, b]
@@ -190,6 +194,8 @@ def _solve(lap: sp.csc_matrix, rhs: np.ndarray) -> np.ndarray:
     n = lap.shape[0]
     if n <= 400:
         return np.linalg.solve(lap.toarray(), rhs)
+    import scipy.sparse.linalg as spla
+
     lu = spla.splu(lap, permc_spec="MMD_AT_PLUS_A", options={"SymmetricMode": True})
     return lu.solve(rhs)
 
@@ -313,6 +319,8 @@ def incidence(net: PackNetwork) -> sp.csr_matrix:
     """(n_nodes−1) × (S·P) incidence of the cell branches, ground node removed: +1 at each cell's
     positive node, −1 at its negative node.  `M @ x` scatters branch values onto nodes, `M.T @ v`
     gives each branch's voltage (positive minus negative node)."""
+    import scipy.sparse as sp
+
     n_cells = net.series * net.parallel
     cols = np.arange(n_cells)
     rows = np.concatenate([net.cell_pos.ravel(), net.cell_neg.ravel()])
