@@ -1,6 +1,10 @@
 """The plots dock (pyqtgraph): discharge curves at several C-rates, power capability vs SOC, and
 the last simulation with a duty-cycle picker, run/cancel and a progress bar.  Curves and
-simulations run in `workers.Task` threads; the panel follows the current document."""
+simulations run in `workers.Task` threads; the panel follows the current document.
+
+pyqtgraph (~0.25 s to import) and the seven plot widgets (~0.1 s) are made in the event-loop
+turn after the panel is built (`ensure_plots`), so that the main window is shown without
+waiting for them; asking for a plot before then makes them at once."""
 
 from __future__ import annotations
 
@@ -10,7 +14,6 @@ import os
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -67,10 +70,13 @@ def time_step(profile, design) -> float:
     rows = max(200, min(2000, CELL_VALUES_BUDGET // max(1, design.cell_count)))
     return max(1.0, math.ceil(duration / rows))
 
-pg.setConfigOptions(antialias=True, background="w", foreground="#303030")
+PLOT_NAMES = ("v_plot", "i_plot", "soc_plot", "t_plot", "spread_plot", "discharge_plot",
+              "power_plot")
 
 
-def _plot(title: str, xlabel: str, ylabel: str, legend: bool = True) -> pg.PlotWidget:
+def _plot(title: str, xlabel: str, ylabel: str, legend: bool = True):
+    import pyqtgraph as pg
+
     w = pg.PlotWidget()
     w.setTitle(title, size="10pt")
     w.setLabel("bottom", xlabel)
@@ -135,9 +141,33 @@ class PlotsPanel(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: #606060;")
         self.sim_stack.addWidget(self.placeholder)
-        sim = QWidget()
-        self.sim_stack.addWidget(sim)
-        grid = QHBoxLayout(sim)
+        self._sim_page = QWidget()
+        self.sim_stack.addWidget(self._sim_page)
+        self.tabs.addTab(self.sim_stack, self.tr("Simulation"))
+        self._curve_pages = (QWidget(), QWidget())  # the curves' plots go in here
+        for page, title in zip(self._curve_pages, (self.tr("Discharge curves"),
+                                                   self.tr("Power vs SOC")), strict=True):
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(page, title)
+        self._plots_built = False
+        QTimer.singleShot(0, self.ensure_plots)
+        self.tabs.currentChanged.connect(lambda _i: self.schedule_curves())
+        self._curves_timer = QTimer(self)
+        self._curves_timer.setSingleShot(True)
+        self._curves_timer.setInterval(250)
+        self._curves_timer.timeout.connect(self.update_curves)
+        self._fill_profiles()
+        self._set_running(False)
+
+    def ensure_plots(self) -> None:
+        """Make the plot widgets (once), and show in them what the document has."""
+        if self._plots_built:
+            return
+        self._plots_built = True
+        import pyqtgraph as pg
+
+        pg.setConfigOptions(antialias=True, background="w", foreground="#303030")
+        grid = QHBoxLayout(self._sim_page)
         grid.setContentsMargins(0, 0, 0, 0)
         self.v_plot = _plot(self.tr("Pack voltage"), self.tr("time (min)"), self.tr("voltage (V)"), legend=False)
         self.i_plot = _plot(self.tr("Pack current"), self.tr("time (min)"), self.tr("current (A)"),
@@ -161,21 +191,21 @@ class PlotsPanel(QWidget):
         col3.addWidget(self.spread_plot)
         for c in (col1, col2, col3):
             grid.addLayout(c, 1)
-        self.tabs.addTab(self.sim_stack, self.tr("Simulation"))
         self.discharge_plot = _plot(self.tr("Discharge curves"), self.tr("capacity (Ah)"), self.tr("pack voltage (V)"))
         self.discharge_plot.getPlotItem().legend.setOffset((8, -8))  # bottom left is empty
-        self.tabs.addTab(self.discharge_plot, self.tr("Discharge curves"))
+        self._curve_pages[0].layout().addWidget(self.discharge_plot)
         self.power_plot = _plot(self.tr("Power capability"), self.tr("SOC (%)"), self.tr("power (kW)"))
         # bottom right: at high SOC the curves are near the top, that corner stays free
         self.power_plot.getPlotItem().legend.setOffset((-8, -8))
-        self.tabs.addTab(self.power_plot, self.tr("Power vs SOC"))
-        self.tabs.currentChanged.connect(lambda _i: self.schedule_curves())
-        self._curves_timer = QTimer(self)
-        self._curves_timer.setSingleShot(True)
-        self._curves_timer.setInterval(250)
-        self._curves_timer.timeout.connect(self.update_curves)
-        self._fill_profiles()
-        self._set_running(False)
+        self._curve_pages[1].layout().addWidget(self.power_plot)
+        if self.doc is not None and self.doc.simulation is not None:
+            self.show_simulation(self.doc.simulation)
+
+    def __getattr__(self, name: str):
+        if name in PLOT_NAMES and not self.__dict__.get("_plots_built", True):
+            self.ensure_plots()
+            return self.__dict__[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     # --- document --------------------------------------------------------------------------
     def set_document(self, doc) -> None:
@@ -321,6 +351,13 @@ class PlotsPanel(QWidget):
                 t.wait(5000)
 
     def show_simulation(self, sim) -> None:
+        if not self._plots_built:
+            self.sim_stack.setCurrentIndex(0 if sim is None else 1)
+            if sim is None:
+                return  # nothing to clear; a simulation makes the plots
+            self.ensure_plots()
+        import pyqtgraph as pg
+
         for w in (self.v_plot, self.i_plot, self.soc_plot, self.t_plot, self.spread_plot):
             w.clear()
         self.sim_stack.setCurrentIndex(0 if sim is None else 1)
@@ -404,6 +441,9 @@ class PlotsPanel(QWidget):
     def _show_curves(self, payload) -> None:
         if payload is None:
             return
+        import pyqtgraph as pg
+
+        self.ensure_plots()
         design, dc, pc = payload
         if self.doc is None or design != self.doc.design:
             self.schedule_curves()
