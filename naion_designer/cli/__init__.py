@@ -66,6 +66,10 @@ def build_parser() -> Parser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    from ..core.units import set_cache_folder
+    from ..io.paths import unit_cache_dir
+
+    set_cache_folder(unit_cache_dir)
     try:
         parser = build_parser()
         args = parser.parse_args(join_negative_values(list(argv)))

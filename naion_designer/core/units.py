@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -163,14 +164,27 @@ def check_format_version(data: dict, fmt: str, newest: int, what: str) -> int:
     return ver
 
 
+_cache_folder: Callable[[], Any] | None = None
+
+
+def set_cache_folder(folder: Callable[[], Any] | None) -> None:
+    """Where pint keeps its parsed definitions: a function giving the folder (the command line
+    and the app pass the user cache folder of `io.paths`; it is asked only when the registry is
+    built), or None for no disk cache (building the registry then takes ~0.3 s instead of
+    ~0.03 s)."""
+    global _cache_folder
+    _cache_folder = folder
+
+
 @lru_cache(maxsize=1)
 def ureg():
-    """The application registry (created lazily: pint costs ~100 ms to import)."""
+    """The application registry (created lazily: pint costs ~0.15 s to import)."""
     import pint
 
-    try:  # a disk cache of the parsed definitions halves start-up
-        reg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=":auto:")
-    except Exception:  # an unwritable cache folder must not stop the app
+    try:  # a disk cache of the parsed definitions: ~10x faster to build
+        folder = _cache_folder() if _cache_folder is not None else None
+        reg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=folder)
+    except Exception:  # an unwritable or broken cache folder must not stop the app
         reg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     reg.formatter.default_format = "~"
     # Currencies are separate dimensions: we never convert between them silently.

@@ -88,7 +88,10 @@ def main(argv: list[str] | None = None) -> int:
 
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-    from ..io.paths import APP_NAME, DISPLAY_NAME
+    from ..core.units import set_cache_folder
+    from ..io.paths import APP_NAME, DISPLAY_NAME, unit_cache_dir
+
+    set_cache_folder(unit_cache_dir)
 
     # the file-system name goes into settings paths; the display name is what users read
     QApplication.setApplicationName(APP_NAME)

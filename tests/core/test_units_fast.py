@@ -184,3 +184,25 @@ def test_temperature_display_is_pints(value, unit, kind):
     with pint_only():
         slow = outcome(to_unit, value, kind, unit)
     assert same(fast, slow), (value, unit, kind, fast, slow)
+
+
+@pytest.fixture
+def fresh_registry():
+    units.ureg.cache_clear()
+    units._unit_factor.cache_clear()
+    yield
+    units.set_cache_folder(None)
+    units.ureg.cache_clear()
+    units._unit_factor.cache_clear()
+
+
+def test_pint_keeps_its_definitions_in_the_folder_given(fresh_registry, tmp_path):
+    units.set_cache_folder(lambda: tmp_path / "pint")
+    assert float(units.ureg().Quantity(2.0, "inch").to("m").magnitude) == pytest.approx(0.0508)
+    assert any((tmp_path / "pint").rglob("*"))
+
+
+def test_an_unusable_cache_folder_does_not_stop_pint(fresh_registry, tmp_path):
+    (tmp_path / "a-file").write_text("")
+    units.set_cache_folder(lambda: tmp_path / "a-file" / "pint")
+    assert parse_quantity("0.6 inch", "length", "f") == pytest.approx(0.01524)
