@@ -2,9 +2,9 @@
 the last simulation with a duty-cycle picker, run/cancel and a progress bar.  Curves and
 simulations run in `workers.Task` threads; the panel follows the current document.
 
-pyqtgraph (~0.25 s to import) and the seven plot widgets (~0.1 s) are made in the event-loop
-turn after the panel is built (`ensure_plots`), so that the main window is shown without
-waiting for them; asking for a plot before then makes them at once."""
+pyqtgraph (~0.25 s to import) and the seven plot widgets (~0.1 s) are made by `ensure_plots`,
+which the main window calls once it has painted, so that the window does not wait for them;
+asking for a plot before then makes them at once."""
 
 from __future__ import annotations
 
@@ -149,8 +149,7 @@ class PlotsPanel(QWidget):
                                                    self.tr("Power vs SOC")), strict=True):
             QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
             self.tabs.addTab(page, title)
-        self._plots_built = False
-        QTimer.singleShot(0, self.ensure_plots)
+        self._plots_built = False  # the window calls ensure_plots once it has painted
         self.tabs.currentChanged.connect(lambda _i: self.schedule_curves())
         self._curves_timer = QTimer(self)
         self._curves_timer.setSingleShot(True)
