@@ -70,6 +70,7 @@ def time_step(profile, design) -> float:
     rows = max(200, min(2000, CELL_VALUES_BUDGET // max(1, design.cell_count)))
     return max(1.0, math.ceil(duration / rows))
 
+SIM_PLOT_MIN = (120, 110)  # each simulation plot's minimum size (pixels)
 PLOT_NAMES = ("v_plot", "i_plot", "soc_plot", "t_plot", "spread_plot", "discharge_plot",
               "power_plot")
 
@@ -143,6 +144,19 @@ class PlotsPanel(QWidget):
         self.sim_stack.addWidget(self.placeholder)
         self._sim_page = QWidget()
         self.sim_stack.addWidget(self._sim_page)
+        # the simulation plots' grid, with a stand-in of each plot's minimum size until the
+        # plots are made: the dock is laid out as it will be with them
+        grid = QHBoxLayout(self._sim_page)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self._stand_ins: dict[str, QWidget] = {}
+        for names in (("v_plot", "i_plot"), ("soc_plot", "t_plot"), ("spread_plot",)):
+            col = QVBoxLayout()
+            for name in names:
+                stand_in = QWidget()
+                stand_in.setMinimumSize(*SIM_PLOT_MIN)
+                col.addWidget(stand_in)
+                self._stand_ins[name] = stand_in
+            grid.addLayout(col, 1)
         self.tabs.addTab(self.sim_stack, self.tr("Simulation"))
         self._curve_pages = (QWidget(), QWidget())  # the curves' plots go in here
         for page, title in zip(self._curve_pages, (self.tr("Discharge curves"),
@@ -166,8 +180,6 @@ class PlotsPanel(QWidget):
         import pyqtgraph as pg
 
         pg.setConfigOptions(antialias=True, background="w", foreground="#303030")
-        grid = QHBoxLayout(self._sim_page)
-        grid.setContentsMargins(0, 0, 0, 0)
         self.v_plot = _plot(self.tr("Pack voltage"), self.tr("time (min)"), self.tr("voltage (V)"), legend=False)
         self.i_plot = _plot(self.tr("Pack current"), self.tr("time (min)"), self.tr("current (A)"),
                             legend=False)
@@ -177,19 +189,14 @@ class PlotsPanel(QWidget):
                                  legend=False)
         self.spread_plot.setToolTip(self.tr("The widest spread of cell currents inside any parallel "
                                     "group: what uneven current sharing costs"))
-        for w in (self.v_plot, self.i_plot, self.soc_plot, self.t_plot, self.spread_plot):
-            w.setMinimumSize(120, 110)
         for w in (self.i_plot, self.soc_plot, self.t_plot, self.spread_plot):
             w.setXLink(self.v_plot)
-        col1, col2 = QVBoxLayout(), QVBoxLayout()
-        col1.addWidget(self.v_plot)
-        col1.addWidget(self.i_plot)
-        col2.addWidget(self.soc_plot)
-        col2.addWidget(self.t_plot)
-        col3 = QVBoxLayout()
-        col3.addWidget(self.spread_plot)
-        for c in (col1, col2, col3):
-            grid.addLayout(c, 1)
+        for name, stand_in in self._stand_ins.items():
+            plot = getattr(self, name)
+            plot.setMinimumSize(*SIM_PLOT_MIN)
+            self._sim_page.layout().replaceWidget(stand_in, plot)
+            stand_in.deleteLater()
+        self._stand_ins.clear()
         self.discharge_plot = _plot(self.tr("Discharge curves"), self.tr("capacity (Ah)"), self.tr("pack voltage (V)"))
         self.discharge_plot.getPlotItem().legend.setOffset((8, -8))  # bottom left is empty
         self._curve_pages[0].layout().addWidget(self.discharge_plot)
