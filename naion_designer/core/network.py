@@ -150,6 +150,8 @@ class PackNetwork:
     def _dc_strings(self, rb: np.ndarray) -> tuple[float, np.ndarray]:
         """Parallel strings: each string reduces exactly to one resistance between the two end
         busbars, leaving the two end sheets joined by P string resistances."""
+        import scipy.sparse as sp
+
         S, P = self.series, self.parallel
         r_string = rb.sum(axis=0)
         n = 2 * P  # nodes: (0, p) -> p, (S, p) -> P + p; ground = node 0
