@@ -12,6 +12,7 @@ names its parameter in domain terms (`dt`) and is shown with the flag (`--dt`).
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 
@@ -40,10 +41,23 @@ def _version() -> str:
     return __version__
 
 
+class _VersionAction(argparse.Action):
+    """`--version`: the version is read from the package metadata only when asked for."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS,
+                 help="show program's version number and exit"):
+        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0,
+                         help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser._print_message(f"naion {_version()}\n", sys.stdout)
+        parser.exit()
+
+
 def build_parser() -> Parser:
     parser = Parser(prog="naion", description="NaIon Designer: sodium-ion battery pack design "
                                               "from the command line.")
-    parser.add_argument("--version", action="version", version=f"naion {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for mod in COMMANDS:
         mod.register(sub)
@@ -52,6 +66,10 @@ def build_parser() -> Parser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    from ..core.units import set_cache_folder
+    from ..io.paths import unit_cache_dir
+
+    set_cache_folder(unit_cache_dir)
     try:
         parser = build_parser()
         args = parser.parse_args(join_negative_values(list(argv)))

@@ -24,16 +24,18 @@ busbars from geometry (`core.network_groups`), and one sparse factorisation othe
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
-import scipy.sparse.linalg as spla
 
 from .layout import compute_layout
 from .layout.blocks import grid_pairs
 from .layout.busbars import busbar_geometry, strip_resistance
 from .network_groups import solve_by_groups
 from .pack import PackDesign
+
+if TYPE_CHECKING:  # scipy costs ~0.2-0.3 s to import: the small packs' paths never need it
+    import scipy.sparse as sp
 
 
 @dataclass(frozen=True, eq=False)
@@ -55,6 +57,8 @@ class PackNetwork:
     def laplacian(self, cell_branch_resistance: np.ndarray) -> sp.csc_matrix:
         """Nodal conductance matrix (ground row/column removed) for the given S × P branch
         resistances (cell R plus cell_connection)."""
+        import scipy.sparse as sp
+
         g = (1.0 / cell_branch_resistance).ravel()
         a, b = self.cell_neg.ravel(), self.cell_pos.ravel()
         rows = [a, b, a, b]
@@ -135,6 +139,8 @@ class PackNetwork:
     def _dc_strings(self, rb: np.ndarray) -> tuple[float, np.ndarray]:
         """Parallel strings: each string reduces exactly to one resistance between the two end
         busbars, leaving the two end sheets joined by P string resistances."""
+        import scipy.sparse as sp
+
         S, P = self.series, self.parallel
         r_string = rb.sum(axis=0)
         n = 2 * P  # nodes: (0, p) -> p, (S, p) -> P + p; ground = node 0
@@ -291,6 +297,8 @@ def _solve(lap: sp.csc_matrix, rhs: np.ndarray) -> np.ndarray:
     with single_threaded_blas():
         if n <= 400:
             return np.linalg.solve(lap.toarray(), rhs)
+        import scipy.sparse.linalg as spla
+
         lu = spla.splu(lap, permc_spec="MMD_AT_PLUS_A", options={"SymmetricMode": True})
         return lu.solve(rhs)
 
@@ -414,6 +422,8 @@ def incidence(net: PackNetwork) -> sp.csr_matrix:
     """(n_nodes−1) × (S·P) incidence of the cell branches, ground node removed: +1 at each cell's
     positive node, −1 at its negative node.  `M @ x` scatters branch values onto nodes, `M.T @ v`
     gives each branch's voltage (positive minus negative node)."""
+    import scipy.sparse as sp
+
     n_cells = net.series * net.parallel
     cols = np.arange(n_cells)
     rows = np.concatenate([net.cell_pos.ravel(), net.cell_neg.ravel()])

@@ -127,8 +127,28 @@ class MainWindow(FilesMixin, ToolsMixin, ActionsMixin, QMainWindow):
         self._restore_geometry()
         self._update_title()
         self._update_enabled()
-        # the window first, then the cell library (the first posted events paint the window)
-        QTimer.singleShot(0, self.library.ensure_loaded)
+        # the window first: the cell library and the plots (pyqtgraph) are made once it has
+        # painted (or at once when it is not shown: tests, --smoke-test)
+        self._painted = False
+        self._after_paint = [self.library.ensure_loaded, self.plots.ensure_plots]
+        QTimer.singleShot(0, self._start_deferred)
+
+    def _start_deferred(self) -> None:
+        if self.isVisible() and not self._painted:
+            QTimer.singleShot(1000, self._run_deferred)  # should no paint come
+            return
+        self._run_deferred()
+
+    def _run_deferred(self) -> None:
+        jobs, self._after_paint = self._after_paint, []
+        for job in jobs:
+            job()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._run_deferred)
 
     # --- construction ----------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:

@@ -1,6 +1,10 @@
 """The plots dock (pyqtgraph): discharge curves at several C-rates, power capability vs SOC, and
 the last simulation with a duty-cycle picker, run/cancel and a progress bar.  Curves and
-simulations run in `workers.Task` threads; the panel follows the current document."""
+simulations run in `workers.Task` threads; the panel follows the current document.
+
+pyqtgraph (~0.25 s to import) and the seven plot widgets (~0.1 s) are made by `ensure_plots`,
+which the main window calls once it has painted, so that the window does not wait for them;
+asking for a plot before then makes them at once."""
 
 from __future__ import annotations
 
@@ -10,7 +14,6 @@ import os
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -67,10 +70,14 @@ def time_step(profile, design) -> float:
     rows = max(200, min(2000, CELL_VALUES_BUDGET // max(1, design.cell_count)))
     return max(1.0, math.ceil(duration / rows))
 
-pg.setConfigOptions(antialias=True, background="w", foreground="#303030")
+SIM_PLOT_MIN = (120, 110)  # each simulation plot's minimum size (pixels)
+PLOT_NAMES = ("v_plot", "i_plot", "soc_plot", "t_plot", "spread_plot", "discharge_plot",
+              "power_plot")
 
 
-def _plot(title: str, xlabel: str, ylabel: str, legend: bool = True) -> pg.PlotWidget:
+def _plot(title: str, xlabel: str, ylabel: str, legend: bool = True):
+    import pyqtgraph as pg
+
     w = pg.PlotWidget()
     w.setTitle(title, size="10pt")
     w.setLabel("bottom", xlabel)
@@ -135,10 +142,44 @@ class PlotsPanel(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: #606060;")
         self.sim_stack.addWidget(self.placeholder)
-        sim = QWidget()
-        self.sim_stack.addWidget(sim)
-        grid = QHBoxLayout(sim)
+        self._sim_page = QWidget()
+        self.sim_stack.addWidget(self._sim_page)
+        # the simulation plots' grid, with a stand-in of each plot's minimum size until the
+        # plots are made: the dock is laid out as it will be with them
+        grid = QHBoxLayout(self._sim_page)
         grid.setContentsMargins(0, 0, 0, 0)
+        self._stand_ins: dict[str, QWidget] = {}
+        for names in (("v_plot", "i_plot"), ("soc_plot", "t_plot"), ("spread_plot",)):
+            col = QVBoxLayout()
+            for name in names:
+                stand_in = QWidget()
+                stand_in.setMinimumSize(*SIM_PLOT_MIN)
+                col.addWidget(stand_in)
+                self._stand_ins[name] = stand_in
+            grid.addLayout(col, 1)
+        self.tabs.addTab(self.sim_stack, self.tr("Simulation"))
+        self._curve_pages = (QWidget(), QWidget())  # the curves' plots go in here
+        for page, title in zip(self._curve_pages, (self.tr("Discharge curves"),
+                                                   self.tr("Power vs SOC")), strict=True):
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(page, title)
+        self._plots_built = False  # the window calls ensure_plots once it has painted
+        self.tabs.currentChanged.connect(lambda _i: self.schedule_curves())
+        self._curves_timer = QTimer(self)
+        self._curves_timer.setSingleShot(True)
+        self._curves_timer.setInterval(250)
+        self._curves_timer.timeout.connect(self.update_curves)
+        self._fill_profiles()
+        self._set_running(False)
+
+    def ensure_plots(self) -> None:
+        """Make the plot widgets (once), and show in them what the document has."""
+        if self._plots_built:
+            return
+        self._plots_built = True
+        import pyqtgraph as pg
+
+        pg.setConfigOptions(antialias=True, background="w", foreground="#303030")
         self.v_plot = _plot(self.tr("Pack voltage"), self.tr("time (min)"), self.tr("voltage (V)"), legend=False)
         self.i_plot = _plot(self.tr("Pack current"), self.tr("time (min)"), self.tr("current (A)"),
                             legend=False)
@@ -148,34 +189,29 @@ class PlotsPanel(QWidget):
                                  legend=False)
         self.spread_plot.setToolTip(self.tr("The widest spread of cell currents inside any parallel "
                                     "group: what uneven current sharing costs"))
-        for w in (self.v_plot, self.i_plot, self.soc_plot, self.t_plot, self.spread_plot):
-            w.setMinimumSize(120, 110)
         for w in (self.i_plot, self.soc_plot, self.t_plot, self.spread_plot):
             w.setXLink(self.v_plot)
-        col1, col2 = QVBoxLayout(), QVBoxLayout()
-        col1.addWidget(self.v_plot)
-        col1.addWidget(self.i_plot)
-        col2.addWidget(self.soc_plot)
-        col2.addWidget(self.t_plot)
-        col3 = QVBoxLayout()
-        col3.addWidget(self.spread_plot)
-        for c in (col1, col2, col3):
-            grid.addLayout(c, 1)
-        self.tabs.addTab(self.sim_stack, self.tr("Simulation"))
+        for name, stand_in in self._stand_ins.items():
+            plot = getattr(self, name)
+            plot.setMinimumSize(*SIM_PLOT_MIN)
+            self._sim_page.layout().replaceWidget(stand_in, plot)
+            stand_in.deleteLater()
+        self._stand_ins.clear()
         self.discharge_plot = _plot(self.tr("Discharge curves"), self.tr("capacity (Ah)"), self.tr("pack voltage (V)"))
         self.discharge_plot.getPlotItem().legend.setOffset((8, -8))  # bottom left is empty
-        self.tabs.addTab(self.discharge_plot, self.tr("Discharge curves"))
+        self._curve_pages[0].layout().addWidget(self.discharge_plot)
         self.power_plot = _plot(self.tr("Power capability"), self.tr("SOC (%)"), self.tr("power (kW)"))
         # bottom right: at high SOC the curves are near the top, that corner stays free
         self.power_plot.getPlotItem().legend.setOffset((-8, -8))
-        self.tabs.addTab(self.power_plot, self.tr("Power vs SOC"))
-        self.tabs.currentChanged.connect(lambda _i: self.schedule_curves())
-        self._curves_timer = QTimer(self)
-        self._curves_timer.setSingleShot(True)
-        self._curves_timer.setInterval(250)
-        self._curves_timer.timeout.connect(self.update_curves)
-        self._fill_profiles()
-        self._set_running(False)
+        self._curve_pages[1].layout().addWidget(self.power_plot)
+        if self.doc is not None and self.doc.simulation is not None:
+            self.show_simulation(self.doc.simulation)
+
+    def __getattr__(self, name: str):
+        if name in PLOT_NAMES and not self.__dict__.get("_plots_built", True):
+            self.ensure_plots()
+            return self.__dict__[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     # --- document --------------------------------------------------------------------------
     def set_document(self, doc) -> None:
@@ -321,6 +357,13 @@ class PlotsPanel(QWidget):
                 t.wait(5000)
 
     def show_simulation(self, sim) -> None:
+        if not self._plots_built:
+            self.sim_stack.setCurrentIndex(0 if sim is None else 1)
+            if sim is None:
+                return  # nothing to clear; a simulation makes the plots
+            self.ensure_plots()
+        import pyqtgraph as pg
+
         for w in (self.v_plot, self.i_plot, self.soc_plot, self.t_plot, self.spread_plot):
             w.clear()
         self.sim_stack.setCurrentIndex(0 if sim is None else 1)
@@ -404,6 +447,9 @@ class PlotsPanel(QWidget):
     def _show_curves(self, payload) -> None:
         if payload is None:
             return
+        import pyqtgraph as pg
+
+        self.ensure_plots()
         design, dc, pc = payload
         if self.doc is None or design != self.doc.design:
             self.schedule_curves()

@@ -40,7 +40,7 @@ from ..core.units import (
 )
 from .atomic import atomic_write_text, read_text_file
 from .cell_file import C0, cell_from_dict, cell_notes, cell_to_dict, read_cell_file
-from .library import library
+from .library import library_cell
 from .lifetime_schema import LIFETIME_FIELD
 from .schema import (
     MAX_LIST,
@@ -166,7 +166,7 @@ def _cell(ref: Any, base_dir: Path | None) -> tuple[Cell, str]:
             if not p.is_absolute() and base_dir is not None:
                 p = base_dir / p
             return replace(read_cell_file(p), origin=str(p)), ref
-        return library().get(ref), ref
+        return library_cell(ref), ref
     if isinstance(ref, dict):
         try:
             return cell_from_dict(ref, check_format=False), ""

@@ -6,6 +6,7 @@ of the library: it is listed in `problems`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -62,6 +63,27 @@ def library(reload: bool = False) -> CellLibrary:
     return _cache
 
 
+_FILE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,200}")
+
+
+def library_cell(cell_id: str) -> Cell:
+    """`library().get(cell_id)`, without reading the whole library when it is not loaded yet
+    (`naion calc DESIGN` needs one cell): the user's cells, which shadow the bundled ones, then
+    the bundled file named after the id; any other case reads the whole library."""
+    if _cache is not None:
+        return _cache.get(cell_id)
+    user = CellLibrary()
+    _load_dir(user_cell_dir(), "user", user, strict=False)
+    if cell_id in user.cells:
+        return user.cells[cell_id]
+    path = cell_library_dir() / f"{cell_id}.toml"
+    if _FILE_ID.fullmatch(cell_id) and path.is_file():
+        cell = read_cell_file(path)
+        if cell.id == cell_id:
+            return replace(cell, origin="library")
+    return library().get(cell_id)
+
+
 def resolve_cell(ref: str) -> Cell:
     """A library id or a path to a cell file."""
     if not isinstance(ref, str) or not ref.strip():
@@ -69,4 +91,4 @@ def resolve_cell(ref: str) -> Cell:
     p = Path(ref)
     if ref.endswith(".toml") or p.is_file() or "/" in ref or "\\" in ref:
         return replace(read_cell_file(p), origin=str(p))
-    return library().get(ref)
+    return library_cell(ref)

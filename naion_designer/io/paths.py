@@ -101,6 +101,11 @@ def user_cache_dir() -> Path:
     return _override("cache") or Path(_dirs().user_cache_dir)
 
 
+def unit_cache_dir() -> Path:
+    """pint's parsed unit definitions (`core.units.set_cache_folder`)."""
+    return user_cache_dir() / "pint"
+
+
 def recovery_dir() -> Path:
     """Autosaved copies of modified documents, restored after a crash."""
     return user_state_dir() / "recovery"

@@ -1,0 +1,57 @@
+"""`naion calc` of a usual design starts light: no scipy, no pint registry, no Qt, no
+pyqtgraph, no importlib.metadata (checked in a fresh interpreter, as a user starts it)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("scipy.sparse", "scipy.fft", "scipy.linalg", "pint", "PySide6", "pyqtgraph",
+         "importlib.metadata", "reportlab")
+
+CHILD = """
+import contextlib, io, json, sys
+from naion_designer.cli import main
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    code = main(sys.argv[1:])
+print(json.dumps({"code": code, "out": out.getvalue(), "modules": sorted(sys.modules)}))
+"""
+
+
+def _calc(*args: str, tmp_path: Path) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NAION_USER_DIR=str(tmp_path / "user"))
+    p = subprocess.run([sys.executable, "-c", CHILD, *args], env=env, capture_output=True,
+                       text=True, timeout=120, check=True)
+    return json.loads(p.stdout.splitlines()[-1])
+
+
+@pytest.mark.parametrize("args", [
+    ("calc", str(ROOT / "examples" / "home-storage-51v.naion")),
+    ("calc", str(ROOT / "examples" / "home-storage-51v.naion"), "--json"),
+    ("calc", "--cell", "hina-nacr32140-me12", "--series", "20", "--parallel", "4"),
+])
+def test_calc_of_a_small_design_imports_nothing_heavy(args, tmp_path):
+    r = _calc(*args, tmp_path=tmp_path)
+    assert r["code"] == 0
+    assert "Pack resistance" in r["out"] or "\"resistance\"" in r["out"]
+    heavy = [m for m in r["modules"] if any(m == h or m.startswith(h + ".") for h in HEAVY)]
+    assert heavy == []
+
+
+def test_the_heavy_modules_still_come_when_a_text_needs_them(tmp_path):
+    """A unit text outside the table goes to pint, in the same fresh process."""
+    design = json.loads((ROOT / "examples" / "home-storage-51v.naion").read_text())
+    design["layout"]["gap"] = "0.2 cm"  # cm is in the table; inches are not
+    design["layout"]["margin"] = "0.6 inch"
+    path = tmp_path / "inch.naion"
+    path.write_text(json.dumps(design))
+    r = _calc("calc", str(path), "--json", tmp_path=tmp_path)
+    assert r["code"] == 0
+    assert "pint" in r["modules"]
