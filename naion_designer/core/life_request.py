@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-
 if TYPE_CHECKING:  # the lifetime model (and its simulator, scipy) is imported by a run
     from .life import LifeResult, LifeSettings
     from .life_mc import MonteCarloLife
