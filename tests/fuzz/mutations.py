@@ -66,7 +66,10 @@ def transform(value: Any, how: int) -> Any:
         ops = [lambda: value * 10**400 if isinstance(value, int) else value * 1e300,
                lambda: -value, lambda: value * 1000, lambda: math.nan, lambda: math.inf,
                lambda: str(value), lambda: value + 0.5, lambda: 0]
-        return ops[how % len(ops)]()
+        try:
+            return ops[how % len(ops)]()
+        except OverflowError:  # an integer mutated before past a float's range
+            return -value
     if isinstance(value, list):
         ops = [lambda: value * 400, lambda: value[: len(value) // 2], lambda: list(reversed(value)),
                lambda: value + [HUGE], lambda: [value], lambda: {}]
