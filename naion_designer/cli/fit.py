@@ -43,6 +43,10 @@ def register_cells(csub) -> None:
                         "(default 50 mV)")
     p.add_argument("--ambient", default="25 degC", metavar="TEMP",
                    help="the test temperature where the files have no temperature column")
+    p.add_argument("--diffusion-time", metavar="TIME",
+                   help="the rate-capability time constant diffusion_time_constant (e.g. 50s) "
+                        "to hold while R0 and the RC pairs are fitted, and to write into the "
+                        "cell (default: the template's, else none)")
     p.add_argument("--report", metavar="FIT.pdf", help="also write a fit report (PDF)")
     p.add_argument("--json", action="store_true", help="print the fit report as JSON")
     p.set_defaults(func=cmd_cells_fit)
@@ -99,6 +103,8 @@ def cmd_cells_fit(args) -> int:
                       ambient=parse_quantity(args.ambient, "temperature", "--ambient"))
     if args.capacity:
         opts.capacity = parse_quantity(args.capacity, "charge", "--capacity")
+    if args.diffusion_time:
+        opts.diffusion_time = parse_quantity(args.diffusion_time, "time", "--diffusion-time")
     if args.template:
         try:
             opts.template = resolve_cell(args.template)

@@ -54,6 +54,9 @@ def test_hakadi_refit_predicts_the_held_out_runs(naion, tmp_path):
     d = json.loads(r.out)
     assert d["fields"]["fit"]["files"][0]["sha256"]
     assert set(d["fields"]["fit"]["fitted"]) == {"resistance", "rc", "r0_rate"}  # capacity given
+    # the template's rate capability is held in the fit and kept in the cell
+    assert d["fields"]["diffusion_time_constant"].startswith("49")
+    assert "the template's, held in the fit" in d["fields"]["fit"]["diffusion_time_constant"]
     sim = tmp_path / "sim.csv"
     r = naion("simulate", "--cell", out, "--series", "1", "--parallel", "1", "--profile",
               "cc:1C", "-o", sim, "--dt", "10s", "--quiet")
@@ -116,6 +119,8 @@ def test_too_little_data_and_bad_options_are_refused(naion, tmp_path):
     assert "--hold-out" in one_error_line(naion("cells", "fit", p, "--hold-out", p, "-o", out))
     assert "--template" in one_error_line(naion("cells", "fit", p, "-o", out, "--template",
                                                 "no-such-cell"))
+    assert "--diffusion-time" in one_error_line(naion("cells", "fit", p, "-o", out,
+                                                      "--diffusion-time", "3 V"))
 
 
 def test_bad_data_through_the_real_entry_point(naion_subprocess, tmp_path):
