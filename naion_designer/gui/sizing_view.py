@@ -153,9 +153,9 @@ class SizingView(QWidget):
             all_t = {}
             self.status.setText(str(exc))
         for t in all_t.values():
-            self.target_picker.addItem(t.name, t.id)
+            self.target_picker.addItem(core_text(t.name), t.id)
             self.target_picker.setItemData(self.target_picker.count() - 1,
-                                           t.description or t.source,
+                                           core_text(t.description) or t.source,
                                            Qt.ItemDataRole.ToolTipRole)
         self.target_picker.addItem(self.tr("Open target file…"), "__open__")
         if current:
@@ -224,7 +224,7 @@ class SizingView(QWidget):
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self.status.setText(self.tr("Sizing {0} cells for {1}…").format(len(cells), target.name))
+        self.status.setText(self.tr("Sizing {0} cells for {1}…").format(len(cells), core_text(target.name)))
         w.start()
 
     def cancel(self) -> None:

@@ -252,3 +252,15 @@ def test_lists_and_lower_case_labels_translate():
     assert cat.lookup("mass, colour") is None  # a list is translated only when all is known
     zh = translate("Mass, volume bind: no S × P of hina-x meets them", "zh_CN")
     assert zh == "质量、体积为约束条件：hina-x 的任何 S × P 组合都不满足"
+
+
+def test_every_builtin_duty_cycle_has_a_chinese_name_and_description():
+    from naion_designer.core.profiles import builtin_profiles, profile_label
+
+    for pid, bp in builtin_profiles().items():
+        for text in (bp.label, bp.description):
+            zh = translate(text, "zh_CN")
+            assert zh != text and CJK.search(zh), f"{pid}: {text!r} has no zh_CN entry"
+        assert profile_label(pid) == bp.label
+    assert profile_label("cc:1C") == "cc:1C"
+    assert translate("Two-wheeler urban cycle", "zh_CN") == "两轮车城市工况"
