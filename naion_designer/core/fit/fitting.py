@@ -16,6 +16,7 @@ from . import ocv as ocv_mod
 from .build import build_cell, mean_voltage, with_impedance
 from .data import Run
 from .diffusion import TAU_RANGE, depletion
+from .holdout import Selection
 from .steps import detect_steps, relaxed_voltages, rest_threshold
 from .validate import T_REF, Comparison, compare, simulate_run
 
@@ -45,6 +46,7 @@ class FitOptions:
     ambient: float = T_REF  # K, when a run has no temperature column
     thermal_rounds: int = 2  # fit ↔ simulated temperature rounds (no measured temperature)
     diffusion_time: float | None = None  # s: the cell's rate-capability τ_d, held in the fit
+    hold_out: Selection | None = None  # held-out runs chosen by a fraction (the fit table says)
     progress: Callable[[float], None] | None = None
     cancel: Callable[[], bool] | None = None
 
@@ -344,6 +346,8 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
                  "training_figures": "simulated" if n <= SIMULATE_TRAINING_ROWS else
                  "the fitted model (the simulator's equations, exactly integrated)",
                  "n_train": len(train), "files": []}
+    if opts.hold_out is not None:
+        fit_table["hold_out"] = opts.hold_out.describe()
     if tau_d is not None:
         fit_table["diffusion_time_constant"] = (
             f"{tau_d:g} s, given (--diffusion-time), held in the fit"
@@ -358,7 +362,12 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
     all_runs = [(info, "train") for info in infos] + \
         [(_analyse(r, limits), "hold-out") for r in hold_out]
     sim_train = n <= SIMULATE_TRAINING_ROWS
+    heads = {info.run.name: info for info in infos}
+    continues = dict(opts.hold_out.continues) if opts.hold_out is not None else {}
     for k, (info, role) in enumerate(all_runs):
+        if info.run.name in continues and continues[info.run.name] in heads:
+            # the tail of a split log starts where its fitted part ended
+            info.soc0 = float(_soc(heads[continues[info.run.name]], q_cell)[-1])
         if info.soc0 is None:
             info.soc0 = _soc_from_voltage(info, ocv_s, ocv_v)
         if role == "train" and not sim_train:
