@@ -262,11 +262,13 @@ class SizingView(QWidget):
         n_pass = len(res.passing)
         n_cells = len(res.passing_counts)
         ok_cells = sum(1 for n in res.passing_counts.values() if n)
-        text = (f"{res.target.name}: searched {res.evaluated:,} S × P combinations of "
-                f"{n_cells} cells in {res.elapsed * 1e3:.0f} ms; {ok_cells} cells give a passing "
-                f"design")
+        text = self.tr("{0}: searched {1} S × P combinations of {2} cells in {3} ms; {4} cells "
+                       "give a passing design").format(
+            core_text(res.target.name), f"{res.evaluated:,}", n_cells,
+            f"{res.elapsed * 1e3:.0f}", ok_cells)
         if n_pass == 0:
-            text += " — no design meets every requirement (the table shows the closest)"
+            text += self.tr(" — no design meets every requirement (the table shows the "
+                            "closest)")
         self.status.setText(text)
         self._fill_table(res)
         self._fill_plot(res)

@@ -267,6 +267,10 @@ estimated: {2}</source>
 <context>
     <name>ComparisonView</name>
     <message>
+        <source>(no layout: {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Differences against</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2189,6 +2193,14 @@ Your open designs are autosaved.</source>
 </context>
 <context>
     <name>SizingView</name>
+    <message>
+        <source>{0}: searched {1} S × P combinations of {2} cells in {3} ms; {4} cells give a passing design</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — no design meets every requirement (the table shows the closest)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Cell</source>
         <translation type="unfinished"></translation>

@@ -268,6 +268,10 @@ estimated: {2}</source>
 <context>
     <name>ComparisonView</name>
     <message>
+        <source>(no layout: {0})</source>
+        <translation>（无布局：{0}）</translation>
+    </message>
+    <message>
         <source>Differences against</source>
         <translation>差异参照</translation>
     </message>
@@ -2194,6 +2198,14 @@ Your open designs are autosaved.</source>
 </context>
 <context>
     <name>SizingView</name>
+    <message>
+        <source>{0}: searched {1} S × P combinations of {2} cells in {3} ms; {4} cells give a passing design</source>
+        <translation>{0}：已搜索 {2} 种电池单体的 {1} 个 S × P 组合，用时 {3} ms；{4} 种电池单体可给出通过的方案</translation>
+    </message>
+    <message>
+        <source> — no design meets every requirement (the table shows the closest)</source>
+        <translation>——没有方案满足全部要求（表中列出最接近的方案）</translation>
+    </message>
     <message>
         <source>Target</source>
         <translation>目标</translation>
