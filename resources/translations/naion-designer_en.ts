@@ -1802,6 +1802,10 @@ Your open designs are autosaved.</source>
 <context>
     <name>PlotsPanel</name>
     <message>
+        <source>time (h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Discharge at 0.5C to cut-off</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1807,6 +1807,10 @@ Your open designs are autosaved.</source>
 <context>
     <name>PlotsPanel</name>
     <message>
+        <source>time (h)</source>
+        <translation>时间 (h)</translation>
+    </message>
+    <message>
         <source>Discharge at 0.5C to cut-off</source>
         <translation>0.5C 放电至截止</translation>
     </message>
