@@ -938,6 +938,18 @@ Your open designs are autosaved.</source>
 <context>
     <name>FitDialog</name>
     <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also hold out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also hold out this share of the training files: whole files spread over the list, or of a single log its tail from the end of a rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>train</source>
         <translation type="unfinished"></translation>
     </message>

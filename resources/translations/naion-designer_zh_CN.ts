@@ -941,6 +941,18 @@ Your open designs are autosaved.</source>
 <context>
     <name>FitDialog</name>
     <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Also hold out</source>
+        <translation>另外留出</translation>
+    </message>
+    <message>
+        <source>Also hold out this share of the training files: whole files spread over the list, or of a single log its tail from the end of a rest</source>
+        <translation>另外留出这一比例的训练文件：在列表中均匀选取整个文件；若只有一个记录，则从某次静置结束处起留出其尾段</translation>
+    </message>
+    <message>
         <source>train</source>
         <translation>训练</translation>
     </message>
