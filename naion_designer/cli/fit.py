@@ -33,6 +33,9 @@ def register_cells(csub) -> None:
     p.add_argument("--rc-pairs", default="2", metavar="N", help="RC pairs, 1-3 (default 2)")
     p.add_argument("--hold-out", nargs="+", default=[], metavar="DATA",
                    help="files the fit never sees, simulated with the fitted cell to check it")
+    p.add_argument("--hold-out-fraction", metavar="F",
+                   help="also hold out this share of DATA (0 < F < 1): whole files spread "
+                        "over those given, or of one log its tail from the end of a rest")
     p.add_argument("--current-sign", default="positive-discharge",
                    choices=("positive-discharge", "negative-discharge"),
                    help="how the CSV files sign a discharge current")
@@ -43,6 +46,10 @@ def register_cells(csub) -> None:
                         "(default 50 mV)")
     p.add_argument("--ambient", default="25 degC", metavar="TEMP",
                    help="the test temperature where the files have no temperature column")
+    p.add_argument("--diffusion-time", metavar="TIME",
+                   help="the rate-capability time constant diffusion_time_constant (e.g. 50s) "
+                        "to hold while R0 and the RC pairs are fitted, and to write into the "
+                        "cell (default: the template's, else none)")
     p.add_argument("--report", metavar="FIT.pdf", help="also write a fit report (PDF)")
     p.add_argument("--json", action="store_true", help="print the fit report as JSON")
     p.set_defaults(func=cmd_cells_fit)
@@ -83,6 +90,19 @@ def _cell_id(args) -> str:
     return stem or "fitted-cell"
 
 
+def _fraction(text: str) -> float:
+    from ..core.units import InputError
+
+    try:
+        f = float(text)
+    except ValueError:
+        f = float("nan")
+    if not 0.0 < f < 1.0:  # nan too
+        raise InputError("--hold-out-fraction", f"expected a fraction between 0 and 1 "
+                                                f"(e.g. 0.25), got '{text}'")
+    return f
+
+
 def cmd_cells_fit(args) -> int:
     from ..core.fit import FitOptions, fit_cell
     from ..core.units import InputError, parse_count, parse_quantity
@@ -99,6 +119,8 @@ def cmd_cells_fit(args) -> int:
                       ambient=parse_quantity(args.ambient, "temperature", "--ambient"))
     if args.capacity:
         opts.capacity = parse_quantity(args.capacity, "charge", "--capacity")
+    if args.diffusion_time:
+        opts.diffusion_time = parse_quantity(args.diffusion_time, "time", "--diffusion-time")
     if args.template:
         try:
             opts.template = resolve_cell(args.template)
@@ -111,6 +133,11 @@ def cmd_cells_fit(args) -> int:
         raise InputError("-o", f"expected a .toml cell file, got '{out.name}'")
     train = read_runs(args.data, args.current_sign)
     hold = read_runs(args.hold_out, args.current_sign)
+    if args.hold_out_fraction is not None:
+        from ..core.fit.holdout import select
+
+        train, chosen, opts.hold_out = select(train, _fraction(args.hold_out_fraction))
+        hold = chosen + hold
     both = {r.name for r in train} & {r.name for r in hold}
     if both:
         raise InputError("--hold-out", f"{sorted(both)[0]} is also a training file")
@@ -123,7 +150,10 @@ def cmd_cells_fit(args) -> int:
     if args.json:
         from .common import print_json
 
-        print_json(result.report_dict())
+        rep = result.report_dict()
+        if opts.hold_out is not None:
+            rep["hold_out_selection"] = opts.hold_out.as_dict()
+        print_json(rep)
         return 0
     _print_summary(result, out)
     return 0
@@ -136,6 +166,10 @@ def _print_summary(result, out: Path) -> None:
     print(f"{c.id}: {c.capacity / 3600:.4g} Ah, R0 {c.resistance * 1e3:.4g} mΩ (50 % SOC, 1C), "
           + ", ".join(f"RC {p.resistance * 1e3:.3g} mΩ / τ {p.tau:.3g} s" for p in c.rc))
     print(f"capacity: {result.capacity_source}")
+    fit = c.extra.get("fit", {})
+    for key in ("diffusion_time_constant", "hold_out"):
+        if key in fit:
+            print(f"{key.replace('_', ' ')}: {fit[key]}")
     print(f"ocv: {result.ocv_source}")
     print(f"R0 at C-rates: {', '.join(f'{x:g}' for x in result.c_rates)}; fit residual "
           f"{result.fit_rms * 1e3:.1f} mV RMS")

@@ -297,6 +297,13 @@ def builtin_profiles() -> dict[str, BuiltinProfile]:
     return dict(_BUILTINS)
 
 
+def profile_label(ref: str) -> str:
+    """The name to show for a profile reference: a built-in cycle's label (English; the edges
+    translate it), else the reference itself (a CSV path, `cc:1C`)."""
+    bp = _BUILTINS.get(ref.strip()) if isinstance(ref, str) else None
+    return bp.label if bp is not None else ref
+
+
 _RATE_RE = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*([A-Za-z/*]+)\s*$")
 
 

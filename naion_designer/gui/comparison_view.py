@@ -215,7 +215,7 @@ class ComparisonView(QWidget):
         self.target_picker.addItem(self.tr("(no target)"), "")
         try:
             for t in presets().values():
-                self.target_picker.addItem(t.name, t.id)
+                self.target_picker.addItem(core_text(t.name), t.id)
         except InputError as exc:
             self.message.setText(str(exc))
         self.target_picker.blockSignals(False)
@@ -393,7 +393,8 @@ class ComparisonView(QWidget):
                 lay = compute_layout(d)
             except Exception as exc:
                 log.exception("shown to the user as one line")
-                t = self.scene.addText(f"{i + 1}: {d.name}\n(no layout: {exc})")
+                t = self.scene.addText(f"{i + 1}: {d.name}\n" + self.tr("(no layout: {0})").format(
+                    core_text(first_line(exc))))
                 t.setPos(x0, -40)
                 x0 += 200 + gap
                 continue

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from ..core.life_request import LifeRequest, life_request, run_request
 from ..core.profiles import builtin_profiles
 from ..core.units import InputError
-from .i18n import translate
+from .i18n import core_text, translate
 from .workers import Task
 
 LIMIT_PEN = QColor("#c00000")
@@ -59,7 +59,11 @@ class LifetimeView(QWidget):
 
         self.profile = QComboBox()
         self.profile.setEditable(True)
-        self.profile.addItems(list(builtin_profiles()))
+        for pid, bp in builtin_profiles().items():  # shown by name, the id kept as data
+            self.profile.addItem(core_text(bp.label), pid)
+            self.profile.setItemData(self.profile.count() - 1,
+                                     f"{pid}: {core_text(bp.description)}",
+                                     Qt.ItemDataRole.ToolTipRole)
         self.profile.setToolTip(self.tr("A built-in duty cycle or the path of a profile CSV"))
         self.years = QDoubleSpinBox()
         self.years.setRange(0.5, 50.0)
@@ -144,18 +148,31 @@ class LifetimeView(QWidget):
                                 .format(str(exc)))
             req = None
         if req is not None:
-            self.profile.setCurrentText(req.profile)
+            self._show_profile(req.profile)
             self.years.setValue(req.years)
             self.packs.setValue(req.monte_carlo)
             self.seed.setValue(min(req.seed, self.seed.maximum()))
             if req.ambient is not None:
                 self.ambient.setValue(req.ambient - 273.15)
         elif design.target:
-            self.profile.setCurrentText("home-storage-day")
+            self._show_profile("home-storage-day")
+
+    def _show_profile(self, ref: str) -> None:
+        k = self.profile.findData(ref)
+        if k >= 0:
+            self.profile.setCurrentIndex(k)
+        else:
+            self.profile.setCurrentText(ref)
+
+    def profile_ref(self) -> str:
+        """The chosen built-in cycle's id, or the typed reference (a CSV path, `cc:1C`)."""
+        text = self.profile.currentText().strip()
+        k = self.profile.findText(text)
+        return self.profile.itemData(k) if k >= 0 and self.profile.itemData(k) else text
 
     def request(self) -> LifeRequest:
         base = life_request(self.design) if self.design is not None else None
-        ref = self.profile.currentText().strip()
+        ref = self.profile_ref()
         if not ref:
             raise InputError("profile", self.tr("choose a duty cycle"))
         kw = {}

@@ -247,7 +247,7 @@ class PlotsPanel(QWidget):
         self.profile_combo.clear()
         try:
             for pid, bp in builtin_profiles().items():
-                self.profile_combo.addItem(getattr(bp, "label", pid), pid)
+                self.profile_combo.addItem(core_text(bp.label), pid)
                 self.profile_combo.setItemData(self.profile_combo.count() - 1,
                                                getattr(bp, "description", ""),
                                                Qt.ItemDataRole.ToolTipRole)
@@ -373,7 +373,7 @@ class PlotsPanel(QWidget):
         hours = t.size > 0 and t[-1] > 3 * 3600
         t = t / (3600.0 if hours else 60.0)
         for w in (self.v_plot, self.i_plot, self.soc_plot, self.t_plot, self.spread_plot):
-            w.setLabel("bottom", "time (h)" if hours else "time (min)")
+            w.setLabel("bottom", self.tr("time (h)") if hours else self.tr("time (min)"))
         self.v_plot.plot(t, sim.pack_voltage, pen=pg.mkPen(PENS[0], width=2), name="pack V")
         self.i_plot.plot(t, sim.pack_current, pen=pg.mkPen(PENS[3], width=2), name="pack I")
         self.soc_plot.plot(t, np.asarray(sim.soc) * 100, pen=pg.mkPen(PENS[1], width=2),

@@ -153,9 +153,9 @@ class SizingView(QWidget):
             all_t = {}
             self.status.setText(str(exc))
         for t in all_t.values():
-            self.target_picker.addItem(t.name, t.id)
+            self.target_picker.addItem(core_text(t.name), t.id)
             self.target_picker.setItemData(self.target_picker.count() - 1,
-                                           t.description or t.source,
+                                           core_text(t.description) or t.source,
                                            Qt.ItemDataRole.ToolTipRole)
         self.target_picker.addItem(self.tr("Open target file…"), "__open__")
         if current:
@@ -224,7 +224,7 @@ class SizingView(QWidget):
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self.status.setText(self.tr("Sizing {0} cells for {1}…").format(len(cells), target.name))
+        self.status.setText(self.tr("Sizing {0} cells for {1}…").format(len(cells), core_text(target.name)))
         w.start()
 
     def cancel(self) -> None:
@@ -262,11 +262,13 @@ class SizingView(QWidget):
         n_pass = len(res.passing)
         n_cells = len(res.passing_counts)
         ok_cells = sum(1 for n in res.passing_counts.values() if n)
-        text = (f"{res.target.name}: searched {res.evaluated:,} S × P combinations of "
-                f"{n_cells} cells in {res.elapsed * 1e3:.0f} ms; {ok_cells} cells give a passing "
-                f"design")
+        text = self.tr("{0}: searched {1} S × P combinations of {2} cells in {3} ms; {4} cells "
+                       "give a passing design").format(
+            core_text(res.target.name), f"{res.evaluated:,}", n_cells,
+            f"{res.elapsed * 1e3:.0f}", ok_cells)
         if n_pass == 0:
-            text += " — no design meets every requirement (the table shows the closest)"
+            text += self.tr(" — no design meets every requirement (the table shows the "
+                            "closest)")
         self.status.setText(text)
         self._fill_table(res)
         self._fill_plot(res)

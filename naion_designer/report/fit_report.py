@@ -11,6 +11,7 @@ import numpy as np
 
 from .charts import Chart, Series, draw_chart
 from .common import P, grid_table, styles, write_pdf
+from .fonts import markup
 
 MAX_POINTS = 400
 
@@ -79,6 +80,9 @@ def build_fit_report(result) -> bytes:
              P(f"Temperature: {fit.get('thermal', '')}. R0 tabulated at C-rates "
                f"{', '.join(f'{c:g}' for c in result.c_rates)}; fit residual "
                f"{result.fit_rms * 1e3:.1f} mV RMS.", st["base"]),
+             *[P(f"{label}: {markup(str(fit[key]))}.", st["base"])
+               for key, label in (("diffusion_time_constant", "Rate capability (diffusion time constant)"),
+                                  ("hold_out", "Held out")) if key in fit],
              P("2  Parameters", st["h1"]),
              grid_table(_parameter_rows(cell, st), [0.42 * width, 0.38 * width, 0.2 * width],
                         align_right=(1,))]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core.profiles import profile_label
 from .charts import nice_ticks
 from .common import DAGGER, MUTED, NAVY, grid_table
 from .common import P as Para
@@ -125,7 +126,7 @@ def lifetime_flowables(design, st, width, outcome=None, tr: Text | None = None) 
         crit += f" or {nom.eol_resistance:g}× the pack resistance"
     eol = (f"year {nom.eol_year:.1f}" if nom.eol_year is not None
            else f"beyond year {req.years:g}")
-    notes = [f"Duty cycle '{markup(req.profile)}' once every {req.period / 3600:g} h, recharged at "
+    notes = [f"Duty cycle '{markup(profile_label(req.profile))}' once every {req.period / 3600:g} h, recharged at "
              f"{req.charge_rate:g}C, ambient "
              f"{(req.ambient or design.thermal.ambient_temperature) - 273.15:.0f} °C, for "
              f"{req.years:g} years ({nom.simulations} simulated cycles of the coupled pack "

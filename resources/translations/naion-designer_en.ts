@@ -267,6 +267,10 @@ estimated: {2}</source>
 <context>
     <name>ComparisonView</name>
     <message>
+        <source>(no layout: {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Differences against</source>
         <translation type="unfinished"></translation>
     </message>
@@ -941,6 +945,18 @@ Your open designs are autosaved.</source>
 </context>
 <context>
     <name>FitDialog</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also hold out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also hold out this share of the training files: whole files spread over the list, or of a single log its tail from the end of a rest</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>train</source>
         <translation type="unfinished"></translation>
@@ -1806,6 +1822,10 @@ Your open designs are autosaved.</source>
 <context>
     <name>PlotsPanel</name>
     <message>
+        <source>time (h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Discharge at 0.5C to cut-off</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2197,6 +2217,14 @@ Your open designs are autosaved.</source>
 </context>
 <context>
     <name>SizingView</name>
+    <message>
+        <source>{0}: searched {1} S × P combinations of {2} cells in {3} ms; {4} cells give a passing design</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — no design meets every requirement (the table shows the closest)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Cell</source>
         <translation type="unfinished"></translation>

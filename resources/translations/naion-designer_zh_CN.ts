@@ -268,6 +268,10 @@ estimated: {2}</source>
 <context>
     <name>ComparisonView</name>
     <message>
+        <source>(no layout: {0})</source>
+        <translation>（无布局：{0}）</translation>
+    </message>
+    <message>
         <source>Differences against</source>
         <translation>差异参照</translation>
     </message>
@@ -944,6 +948,18 @@ Your open designs are autosaved.</source>
 </context>
 <context>
     <name>FitDialog</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Also hold out</source>
+        <translation>另外留出</translation>
+    </message>
+    <message>
+        <source>Also hold out this share of the training files: whole files spread over the list, or of a single log its tail from the end of a rest</source>
+        <translation>另外留出这一比例的训练文件：在列表中均匀选取整个文件；若只有一个记录，则从某次静置结束处起留出其尾段</translation>
+    </message>
     <message>
         <source>train</source>
         <translation>训练</translation>
@@ -1811,6 +1827,10 @@ Your open designs are autosaved.</source>
 <context>
     <name>PlotsPanel</name>
     <message>
+        <source>time (h)</source>
+        <translation>时间 (h)</translation>
+    </message>
+    <message>
         <source>Discharge at 0.5C to cut-off</source>
         <translation>0.5C 放电至截止</translation>
     </message>
@@ -2202,6 +2222,14 @@ Your open designs are autosaved.</source>
 </context>
 <context>
     <name>SizingView</name>
+    <message>
+        <source>{0}: searched {1} S × P combinations of {2} cells in {3} ms; {4} cells give a passing design</source>
+        <translation>{0}：已搜索 {2} 种电池单体的 {1} 个 S × P 组合，用时 {3} ms；{4} 种电池单体可给出通过的方案</translation>
+    </message>
+    <message>
+        <source> — no design meets every requirement (the table shows the closest)</source>
+        <translation>——没有方案满足全部要求（表中列出最接近的方案）</translation>
+    </message>
     <message>
         <source>Target</source>
         <translation>目标</translation>

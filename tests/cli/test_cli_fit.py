@@ -54,6 +54,9 @@ def test_hakadi_refit_predicts_the_held_out_runs(naion, tmp_path):
     d = json.loads(r.out)
     assert d["fields"]["fit"]["files"][0]["sha256"]
     assert set(d["fields"]["fit"]["fitted"]) == {"resistance", "rc", "r0_rate"}  # capacity given
+    # the template's rate capability is held in the fit and kept in the cell
+    assert d["fields"]["diffusion_time_constant"].startswith("49")
+    assert "the template's, held in the fit" in d["fields"]["fit"]["diffusion_time_constant"]
     sim = tmp_path / "sim.csv"
     r = naion("simulate", "--cell", out, "--series", "1", "--parallel", "1", "--profile",
               "cc:1C", "-o", sim, "--dt", "10s", "--quiet")
@@ -116,6 +119,8 @@ def test_too_little_data_and_bad_options_are_refused(naion, tmp_path):
     assert "--hold-out" in one_error_line(naion("cells", "fit", p, "--hold-out", p, "-o", out))
     assert "--template" in one_error_line(naion("cells", "fit", p, "-o", out, "--template",
                                                 "no-such-cell"))
+    assert "--diffusion-time" in one_error_line(naion("cells", "fit", p, "-o", out,
+                                                      "--diffusion-time", "3 V"))
 
 
 def test_bad_data_through_the_real_entry_point(naion_subprocess, tmp_path):
@@ -154,3 +159,36 @@ def _bare(naion, d, tmp_path):
     p = tmp_path / "bare.json"
     p.write_text(json.dumps(d))
     return naion("cells", "import", p, "-o", tmp_path / "bare.toml")
+
+
+def test_hold_out_fraction_holds_out_whole_files_named_in_the_json(naion, tmp_path):
+    out = tmp_path / "frac.toml"
+    names = ("0c5-2-1", "1c-2-1", "1c-2-2", "2c-2-1")
+    r = naion("cells", "fit", *map(f, names), "--hold-out-fraction", "0.25",
+              "--template", "hakadi-18650-1500", "--current-sign", "negative-discharge",
+              "--capacity", "1.5 Ah", "--rc-pairs", "1", "--ocv-from-template", "-o", out,
+              "--json")
+    assert r.code == 0, r.err
+    rep = json.loads(r.out)
+    sel = rep["hold_out_selection"]
+    assert sel["mode"] == "files" and sel["fraction"] == 0.25
+    assert sel["held_out"] == ["discharge_1c-2-2.csv"]
+    roles = {Path(x["file"]).name: x["role"] for x in rep["files"]}
+    assert roles == {"discharge_0c5-2-1.csv": "train", "discharge_1c-2-1.csv": "train",
+                     "discharge_2c-2-1.csv": "train", "discharge_1c-2-2.csv": "hold-out"}
+    held = next(x for x in rep["files"] if x["role"] == "hold-out")
+    assert held["rms_V"] < 0.05 and abs(held["capacity_error"]) < 0.03
+    assert "discharge_1c-2-2.csv" in out.read_text(encoding="utf-8").split("hold_out = ")[1]
+
+
+def test_hold_out_fraction_is_refused_where_it_cannot_be_met(naion, tmp_path):
+    out = tmp_path / "x.toml"
+    for bad in ("0", "1", "1.5", "a quarter"):
+        assert "--hold-out-fraction" in one_error_line(
+            naion("cells", "fit", f("0c5-2-1"), f("1c-2-1"), "--hold-out-fraction", bad,
+                  "-o", out))
+    # one constant-current log has no rest to split its tail at
+    line = one_error_line(naion("cells", "fit", f("0c5-2-1"), "--hold-out-fraction", "0.2",
+                                "--current-sign", "negative-discharge", "-o", out))
+    assert "--hold-out-fraction" in line and "rest" in line
+    assert not out.exists()

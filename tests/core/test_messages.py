@@ -291,3 +291,15 @@ def test_the_core_reads_no_file():
     bad = {str(p.relative_to(CORE)): hits for p in sorted(CORE.rglob("*.py"))
            if (hits := file_access(p.read_text(encoding="utf-8")))}
     assert not bad, bad
+
+
+def test_every_builtin_duty_cycle_has_a_chinese_name_and_description():
+    from naion_designer.core.profiles import builtin_profiles, profile_label
+
+    for pid, bp in builtin_profiles().items():
+        for text in (bp.label, bp.description):
+            zh = translate(text, "zh_CN")
+            assert zh != text and CJK.search(zh), f"{pid}: {text!r} has no zh_CN entry"
+        assert profile_label(pid) == bp.label
+    assert profile_label("cc:1C") == "cc:1C"
+    assert translate("Two-wheeler urban cycle", "zh_CN") == "两轮车城市工况"

@@ -45,9 +45,11 @@ def run(name: str):
 ])
 def test_hakadi_capacity_and_voltage_curve(name, rms_limit):
     t, i, v, res = run(name)
-    # the model stops at the cell's 1.5 V cut-off
-    assert res.cutoff_kind == "min_voltage"
-    assert res.pack_voltage[-1] == pytest.approx(1.5, abs=1e-3)
+    # the model stops at the cell's 1.5 V cut-off, or (with its diffusion term) where the
+    # surface charge runs out a few mV above it
+    assert res.cutoff_kind in ("min_voltage", "empty")
+    assert res.pack_voltage[-1] == pytest.approx(1.5, abs=0.02 if res.cutoff_kind == "empty"
+                                                 else 1e-3)
     measured = np.trapezoid(i, t) / 3600
     simulated = res.charge / 3600
     assert simulated == pytest.approx(measured, rel=0.03)

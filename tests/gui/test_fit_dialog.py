@@ -119,3 +119,20 @@ def test_files_dropped_on_the_lists(qtbot, logs):
     assert dlg.train_list.paths() == [str(p) for p in logs[:2]]
     dlg.train_list.dropEvent(ev)  # the same files again: no duplicates
     assert dlg.train_list.count() == 2
+
+
+def test_a_share_of_the_training_files_is_held_out(qtbot, logs):
+    from naion_designer.gui.dialogs.fit_dialog import FitDialog
+
+    dlg = FitDialog()
+    qtbot.addWidget(dlg)
+    assert dlg.fraction_spin.value() == 0  # none by default
+    dlg.train_list.add_paths(logs)
+    dlg.fraction_spin.setValue(34)
+    with qtbot.waitSignal(dlg.fit_finished, timeout=180_000) as sig:
+        dlg.start_fit()
+    assert sig.args == ["done"], dlg.status.text()
+    rows = {dlg.runs_table.item(r, 0).text(): dlg.runs_table.item(r, 1).text()
+            for r in range(dlg.runs_table.rowCount())}
+    assert [k for k, v in rows.items() if v == "hold-out"] == ["cc-1c.csv"]
+    assert sum(v == "train" for v in rows.values()) == 2

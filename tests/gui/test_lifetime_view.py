@@ -79,7 +79,8 @@ def test_tools_menu_opens_the_lifetime_view(make_window):
     win.lifetime_action.trigger()
     views = [w for w in win._tool_windows if w.objectName() == "lifetime_view"]
     assert len(views) == 1
-    assert views[0].profile.currentText() == "home-storage-day"
+    assert views[0].profile.currentText() == "Home storage day"  # shown by name
+    assert views[0].profile_ref() == "home-storage-day"
     assert views[0].years.value() == 15
 
 
@@ -93,3 +94,22 @@ def test_closing_the_view_stops_its_run(qtbot, life_design):
     task = view.run()
     view.close()
     assert not task.isRunning()
+
+
+def test_duty_cycles_are_shown_by_their_translated_names(qtbot, life_design):
+    from naion_designer.gui import i18n
+    from naion_designer.gui.lifetime_view import LifetimeView
+
+    old = i18n._current
+    i18n._current = "zh_CN"
+    try:
+        view = LifetimeView(life_design)
+        qtbot.addWidget(view)
+    finally:
+        i18n._current = old
+    names = [view.profile.itemText(k) for k in range(view.profile.count())]
+    assert "两轮车城市工况" in names and "户用储能日工况" in names
+    view.profile.setCurrentIndex(names.index("两轮车城市工况"))
+    assert view.profile_ref() == "two-wheeler-urban"
+    view.profile.setCurrentText("cc:1C")
+    assert view.profile_ref() == "cc:1C"

@@ -279,3 +279,25 @@ def test_results_values_stay_in_view_at_the_default_width(make_window, qtbot):
     assert right <= tree.viewport().width()
     item = next(i for i in win.results._items.values() if i.text(1))
     assert item.text(0).lstrip("⚠ ") in item.toolTip(0)
+
+
+def test_elided_figure_names_keep_their_ends(make_window, qtbot):
+    """Figure names that share a long beginning ("Max. continuous discharge current", "…
+    power") are elided in the middle, so a narrow Results column still tells them apart; values
+    get the width of a number, not that of a long text value."""
+    win = make_window(MOPED)
+    win.resize(1400, 900)
+    qtbot.wait(50)
+    tree = win.results.tree
+    fm = tree.fontMetrics()
+    h = tree.header()
+    assert h.sectionSize(1) <= fm.horizontalAdvance("−000,000.00") + 3 * fm.horizontalAdvance("M")
+    names = {i.text(0).lstrip("⚠ ") for i in win.results._items.values()}
+    pairs = [("Max. continuous discharge current", "Max. continuous discharge power"),
+             ("Peak discharge current", "Peak discharge power"),
+             ("Max. continuous charge current", "Max. continuous charge power")]
+    for a, b in pairs:
+        assert {a, b} <= names
+        for width in (90, 110, 140):
+            ea, eb = (fm.elidedText(x, tree.textElideMode(), width) for x in (a, b))
+            assert ea != eb, (width, ea)

@@ -80,8 +80,8 @@ def data_strings(win) -> list[str]:
     for c in win.library.cells.values():
         out |= {c.id, c.maker, c.model, c.form_factor, c.chemistry, c.cathode, c.anode,
                 getattr(c, "source", "")}
-    for t in cached_presets().values():
-        out |= {t.id, t.name}
+    for t in cached_presets().values():  # the presets' names are translated (core catalogue)
+        out |= {t.id}
     from naion_designer.core.cell import CHEMISTRIES, FORM_FACTORS
 
     out |= set(CHEMISTRIES) | set(FORM_FACTORS)
@@ -324,3 +324,20 @@ def test_field_labels_and_file_filter_are_translated(chinese):
     assert file_filter() == "NaIon 设计 (*.naion);;所有文件 (*)"
     text = user_message(InputError("layout.group_shape", "x"))
     assert text == "并联组排布形状: x"
+
+
+def test_sizing_summary_and_target_names_are_in_chinese(chinese, qtbot):
+    from naion_designer.gui.sizing_view import SizingView
+    from naion_designer.io.library import library
+
+    lib = library()
+    view = SizingView(cells=[lib.cells["hina-nacr32140-me12"]])
+    qtbot.addWidget(view)
+    names = [view.target_picker.itemText(k) for k in range(view.target_picker.count())]
+    assert "电动轻便摩托车 60 V" in names
+    view.set_target("e-moped-60v")
+    with qtbot.waitSignal(view.finished, timeout=60000):
+        view.run()
+    qtbot.waitUntil(lambda: not view.is_running(), timeout=10000)
+    text = view.status.text()
+    assert text.startswith("电动轻便摩托车 60 V：已搜索") and not english_words(text, [])

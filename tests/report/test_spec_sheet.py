@@ -339,7 +339,7 @@ def test_duty_cycle_of_the_target_is_plotted(design, tmp_path):
     assert min(vals) == pytest.approx(min(per_wh) * energy_wh / 1e3, rel=1e-6)
     assert min(vals) < 0  # PV charging
     text = " ".join(pdf_text(spec_sheet_bytes(d, OPTS)))
-    assert "Duty cycle of the target: home-storage-day" in text
+    assert "Duty cycle of the target: Home storage day" in text
 
 
 def test_cell_without_time_model_says_so(tmp_path):

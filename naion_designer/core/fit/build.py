@@ -35,7 +35,8 @@ def r0_tables(imp: ImpedanceFit) -> tuple[float, RateTable | None, Table1D | Non
 def build_cell(imp: ImpedanceFit, ocv: OCVEstimate, capacity: float, cell_id: str,
                template: Cell | None, limits: tuple[float, float], nominal: float,
                max_current: float, fit_table: dict, ocv_fitted: bool = True,
-               capacity_given: bool = False, temp_factor: Table1D | None = None) -> Cell:
+               capacity_given: bool = False, temp_factor: Table1D | None = None,
+               diffusion_time: float | None = None) -> Cell:
     r0, rate, soc_tab = r0_tables(imp)
     rc = tuple(RCPair(float(r), float(t / r)) for r, t in zip(imp.rc_resistance, imp.rc_tau,
                                                               strict=True))
@@ -73,6 +74,8 @@ def build_cell(imp: ImpedanceFit, ocv: OCVEstimate, capacity: float, cell_id: st
                     max_continuous_charge_current=max_current / 2, mass=mass,
                     height=GENERIC_ASPECT * diameter, diameter=diameter,
                     estimated=tuple(est), ocv=ocv_tab, rc=rc, r0_rate=rate, r0_soc=soc_tab)
+    if diffusion_time is not None:  # given, not fitted: held while R0 and the RC pairs were
+        cell = replace(cell, diffusion_time_constant=float(diffusion_time))
     if temp_factor is not None:
         fitted.append("temperature_effects.resistance_factor")
         est = [e for e in cell.estimated

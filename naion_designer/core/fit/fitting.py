@@ -15,6 +15,8 @@ from . import impedance
 from . import ocv as ocv_mod
 from .build import build_cell, mean_voltage, with_impedance
 from .data import Run
+from .diffusion import TAU_RANGE, depletion
+from .holdout import Selection
 from .steps import detect_steps, relaxed_voltages, rest_threshold
 from .validate import T_REF, Comparison, compare, simulate_run
 
@@ -43,6 +45,8 @@ class FitOptions:
     max_rms: float = 0.05  # V: a training run simulated worse than this refuses the fit
     ambient: float = T_REF  # K, when a run has no temperature column
     thermal_rounds: int = 2  # fit ↔ simulated temperature rounds (no measured temperature)
+    diffusion_time: float | None = None  # s: the cell's rate-capability τ_d, held in the fit
+    hold_out: Selection | None = None  # held-out runs chosen by a fraction (the fit table says)
     progress: Callable[[float], None] | None = None
     cancel: Callable[[], bool] | None = None
 
@@ -192,7 +196,8 @@ def _temperature(info: _Info, ambient: float) -> np.ndarray:
 
 
 def _prepare(infos, cell: Cell, q_cell: float, temps: dict[str, np.ndarray], c_nodes,
-             ocv_fn, soc_nodes, fit_temperature: bool = False) -> list[impedance.Prepared]:
+             ocv_fn, soc_nodes, fit_temperature: bool = False,
+             tau_d: float | None = None) -> list[impedance.Prepared]:
     out = []
     i1c = q_cell / 3600.0
     for info in infos:
@@ -202,7 +207,8 @@ def _prepare(infos, cell: Cell, q_cell: float, temps: dict[str, np.ndarray], c_n
             np.asarray(cell.temp_resistance_factor(T), float)
         soc = _soc(info, q_cell)
         idx = impedance.residual_indices(r.time, r.current)
-        target = ocv_fn(soc[idx]) + cell.entropic_coefficient * (T[idx] - T_REF) - r.voltage[idx]
+        surf = soc - depletion(r.time, r.current, f, tau_d, q_cell)
+        target = ocv_fn(surf[idx]) + cell.entropic_coefficient * (T[idx] - T_REF) - r.voltage[idx]
         p = impedance.Prepared(r.name, np.diff(r.time), r.current, f, target, idx)
         p.W = impedance.design_matrix(soc[idx], r.current[idx], f[idx], i1c, soc_nodes, c_nodes)
         if fit_temperature:
@@ -223,6 +229,12 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
         raise InputError("DATA", "no training files")
     if not 1 <= opts.rc_pairs <= 3:
         raise InputError("--rc-pairs", f"expected 1, 2 or 3, got {opts.rc_pairs}")
+    # τ_d given, else the template's: the fit holds the rate capability the cell will have
+    tau_d = opts.diffusion_time if opts.diffusion_time is not None else \
+        (opts.template.diffusion_time_constant if opts.template is not None else None)
+    if tau_d is not None and not TAU_RANGE[0] <= tau_d <= TAU_RANGE[1]:
+        raise InputError("--diffusion-time", f"expected {TAU_RANGE[0]:g} s to "
+                                             f"{TAU_RANGE[1]:g} s, got {tau_d:g} s")
     n = sum(len(r) for r in train)
     if n < MIN_SAMPLES:
         raise InputError("DATA", f"too little data to fit: {n} samples in the training files "
@@ -249,6 +261,9 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
         q_cell = float(q[min(end, len(q) - 1)] - q[start])
         cap_src = (f"the lowest-rate full discharge: {info.run.name} at {cur:.4g} A, "
                    f"{q_cell / 3600:.4g} Ah")
+        if tau_d:  # the diffusion term withheld I·τ_d of charge at the cut-off
+            q_cell += abs(cur) * tau_d
+            cap_src += f", + {abs(cur) * tau_d / 3600:.3g} Ah held by the diffusion term"
     i1c = q_cell / 3600.0
     # OCV
     known = [info for info in infos if info.soc0 is not None]
@@ -307,14 +322,14 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
     imp = None
     for k in range(rounds):
         prepared = _prepare(infos, shell, q_cell, temps, c_nodes, ocv_fn,
-                            impedance.R0_SOC_NODES, fit_temperature)
+                            impedance.R0_SOC_NODES, fit_temperature, tau_d)
         imp = impedance.fit_impedance(prepared, i1c, c_nodes, opts.rc_pairs, r0g, max_duration,
                                       min_dt, cancel=opts.cancel,
                                       fit_temperature=fit_temperature)
         _progress(opts, 0.1 + 0.5 * (k + 1) / rounds)
         if k + 1 < rounds:
-            trial = with_impedance(replace(shell, capacity=q_cell, ocv=_table(ocv_s, ocv_v)),
-                                   imp)
+            trial = with_impedance(replace(shell, capacity=q_cell, ocv=_table(ocv_s, ocv_v),
+                                           diffusion_time_constant=tau_d), imp)
             for info in infos:
                 sim = simulate_run(trial, info.run, info.soc0, opts.ambient, False)
                 temps[info.run.name] = np.interp(info.run.time, sim.time, sim.temperature)
@@ -331,22 +346,33 @@ def fit_cell(train: list[Run], hold_out: list[Run], opts: FitOptions) -> FitResu
                  "training_figures": "simulated" if n <= SIMULATE_TRAINING_ROWS else
                  "the fitted model (the simulator's equations, exactly integrated)",
                  "n_train": len(train), "files": []}
+    if opts.hold_out is not None:
+        fit_table["hold_out"] = opts.hold_out.describe()
+    if tau_d is not None:
+        fit_table["diffusion_time_constant"] = (
+            f"{tau_d:g} s, given (--diffusion-time), held in the fit"
+            if opts.diffusion_time is not None else f"{tau_d:g} s, the template's, held in the fit")
     if imp.activation_energy is not None:
         fit_table["activation_energy"] = f"{imp.activation_energy:.4g} kJ/mol"
     cell = build_cell(imp, est, q_cell, opts.cell_id, base, limits, nominal, max_current,
                       fit_table, ocv_fitted=not opts.ocv_from_template,
                       capacity_given=opts.capacity is not None,
-                      temp_factor=_factor_table(imp.activation_energy))
+                      temp_factor=_factor_table(imp.activation_energy), diffusion_time=tau_d)
     reports = []
     all_runs = [(info, "train") for info in infos] + \
         [(_analyse(r, limits), "hold-out") for r in hold_out]
     sim_train = n <= SIMULATE_TRAINING_ROWS
+    heads = {info.run.name: info for info in infos}
+    continues = dict(opts.hold_out.continues) if opts.hold_out is not None else {}
     for k, (info, role) in enumerate(all_runs):
+        if info.run.name in continues and continues[info.run.name] in heads:
+            # the tail of a split log starts where its fitted part ended
+            info.soc0 = float(_soc(heads[continues[info.run.name]], q_cell)[-1])
         if info.soc0 is None:
             info.soc0 = _soc_from_voltage(info, ocv_s, ocv_v)
         if role == "train" and not sim_train:
             reports.append(_model_report(cell, info, imp, i1c, q_cell, temps[info.run.name],
-                                         ocv_fn))
+                                         ocv_fn, tau_d))
         else:
             reports.append(_report(cell, info, role, opts, imp, i1c))
         _progress(opts, 0.6 + 0.4 * (k + 1) / len(all_runs))
@@ -429,12 +455,14 @@ def _report(cell: Cell, info: _Info, role: str, opts: FitOptions, imp, i1c) -> R
                      r.voltage, sim.time, sim.voltage, c_rate)
 
 
-def _model_report(cell: Cell, info: _Info, imp, i1c, q_cell, T, ocv_fn) -> RunReport:
+def _model_report(cell: Cell, info: _Info, imp, i1c, q_cell, T, ocv_fn,
+                  tau_d: float | None = None) -> RunReport:
     r = info.run
     f = np.ones(len(r)) if cell.temp_resistance_factor is None else \
         np.asarray(cell.temp_resistance_factor(T), float)
     soc = _soc(info, q_cell)
-    emf = ocv_fn(soc) + cell.entropic_coefficient * (T - T_REF)
+    emf = ocv_fn(soc - depletion(r.time, r.current, f, tau_d, q_cell)) + \
+        cell.entropic_coefficient * (T - T_REF)
     vm = impedance.model_voltage(imp, soc, r.time, r.current, f, emf, i1c)
     e = vm - r.voltage
     rms = float(np.sqrt(np.mean(e ** 2)))

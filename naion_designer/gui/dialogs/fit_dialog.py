@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -135,12 +136,22 @@ class FitDialog(QDialog):
         self.sign_combo.addItem(self.tr("positive = discharge"), "positive-discharge")
         self.sign_combo.addItem(self.tr("negative = discharge"), "negative-discharge")
         self.ocv_check = QCheckBox(self.tr("keep the template's OCV table"))
+        self.fraction_spin = QDoubleSpinBox()  # `cells fit --hold-out-fraction`, in %
+        self.fraction_spin.setRange(0.0, 90.0)
+        self.fraction_spin.setDecimals(0)
+        self.fraction_spin.setSingleStep(5.0)
+        self.fraction_spin.setSuffix(" %")
+        self.fraction_spin.setSpecialValueText(self.tr("none"))
+        self.fraction_spin.setToolTip(self.tr(
+            "Also hold out this share of the training files: whole files spread over the list, "
+            "or of a single log its tail from the end of a rest"))
         form.addRow(self.tr("Template cell"), self.template_combo)
         form.addRow(self.tr("New cell id"), self.id_edit)
         form.addRow(self.tr("Capacity"), self.capacity_edit)
         form.addRow(self.tr("RC pairs"), self.rc_spin)
         form.addRow(self.tr("Current sign in CSV"), self.sign_combo)
         form.addRow("", self.ocv_check)
+        form.addRow(self.tr("Also hold out"), self.fraction_spin)
         v.addLayout(form)
         row = QHBoxLayout()
         self.fit_button = QPushButton(self.tr("Fit"))
@@ -238,10 +249,17 @@ class FitDialog(QDialog):
             self.status.setText(str(exc))
             return
         sign = self.sign_combo.currentData()
+        fraction = self.fraction_spin.value() / 100.0
 
         def work(progress, cancelled):
+            from ...core.fit.holdout import select
+
             opts.progress, opts.cancel = progress, cancelled
-            return fit_cell(read_runs(train, sign), read_runs(hold, sign), opts)
+            train_runs, hold_runs = read_runs(train, sign), read_runs(hold, sign)
+            if fraction > 0:
+                train_runs, chosen, opts.hold_out = select(train_runs, fraction)
+                hold_runs = chosen + hold_runs
+            return fit_cell(train_runs, hold_runs, opts)
 
         task = Task(work, "cell fit", self)
         self.task = task

@@ -96,7 +96,9 @@ class ResultsPanel(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # elided in the middle: names that share a long beginning ("Max continuous discharge
+        # current", "… power") stay told apart by their ends
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         h = self.tree.header()
         # widths are set once per refresh (`_fit_columns`): ResizeToContents re-measures every
         # row on every change, and a stretched first column cut the figure names short
@@ -173,12 +175,15 @@ class ResultsPanel(QWidget):
     def _fit_columns(self) -> None:
         """Values and units always in view (values up to VALUE_MAX_PX; longer texts, e.g. a duty
         cycle's name, are elided with a tooltip); the names take the rest, in full where they
-        fit, else elided at the right with the full name as their tooltip."""
+        fit, else elided in the middle with the full name as their tooltip."""
         t = self.tree
         fm = t.fontMetrics()
         pad = 3 * fm.horizontalAdvance("M")
-        w_value = min(VALUE_MAX_PX, max([fm.horizontalAdvance(i.text(1)) for i in
-                                         self._items.values()] + [40]) + pad)
+        # as wide as the widest number (texts longer than a number are elided): the names get
+        # the room a long text value would otherwise take
+        cap = min(VALUE_MAX_PX, fm.horizontalAdvance("−000,000.00") + pad)
+        w_value = min(cap, max([fm.horizontalAdvance(i.text(1)) for i in
+                                self._items.values()] + [40]) + pad)
         w_unit = max([fm.horizontalAdvance(i.text(2)) for i in self._items.values()] + [30]) \
             + pad + (24 if self._unit_combos else 0)
         w_name = max([fm.horizontalAdvance(i.text(0)) for i in self._items.values()] + [80]) + pad

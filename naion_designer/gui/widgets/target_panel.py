@@ -209,8 +209,9 @@ class TargetPanel(QWidget):
                 self.error.setText(str(exc))
             for t in all_t.values():
                 tag = "" if t.origin == "preset" else "  (yours)"
-                self.picker.addItem(f"{t.name}{tag}", t.id)
-                self.picker.setItemData(self.picker.count() - 1, t.description or t.source,
+                self.picker.addItem(f"{core_text(t.name)}{tag}", t.id)
+                self.picker.setItemData(self.picker.count() - 1,
+                                        core_text(t.description) or t.source,
                                         Qt.ItemDataRole.ToolTipRole)
             self.picker.addItem(self.tr("Open target file…"), "__open__")
             self._select_in_picker(self._ref)
@@ -411,7 +412,7 @@ class TargetPanel(QWidget):
         self.summary.setStyleSheet("")  # neutral: only checks are coloured as pass or fail
         if self._design is None:
             self.summary.setText(self.tr("No design open.") if t is None else
-                                 self.tr("{0}: open a design to check it.").format(t.name))
+                                 self.tr("{0}: open a design to check it.").format(core_text(t.name)))
             return
         if t is None:
             self.summary.setText(
@@ -431,7 +432,8 @@ class TargetPanel(QWidget):
         failed = [c for c in checks if not c.passed]
         unverified = [c for c in checks if c.passed and not c.verified]
         n_ok = len(checks) - len(failed)
-        text = self.tr("{0}: {1} of {2} requirements met").format(t.name, n_ok, len(checks))
+        text = self.tr("{0}: {1} of {2} requirements met").format(core_text(t.name), n_ok,
+                                                                  len(checks))
         if unverified:
             text += self.tr(" ({0} not verified)").format(len(unverified))
         self.summary.setText(text)

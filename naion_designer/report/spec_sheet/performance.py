@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+from ...core.profiles import profile_label
 from ..charts import PALETTE, Chart, Series, draw_chart, placeholder
 from ..common import DAGGER, is_estimated
 from .blocks import Context
@@ -84,8 +85,9 @@ def duty_cycle_chart(ctx: Context):
     times, vals, ylabel, note = dc
     hours = times[-1] > 3 * 3600
     xs = [x / 3600 for x in times] if hours else times
-    title = tr("Duty cycle of the target: {ref} (positive = discharge)").format(
-        ref=data.target.duty_cycle)
+    # formatted before translating: a built-in cycle's name is translated in the template's hole
+    ref = profile_label(data.target.duty_cycle)
+    title = tr(f"Duty cycle of the target: {ref} (positive = discharge)")
     chart = draw_chart(Chart(title, tr("Time (h)" if hours else "Time (s)"), tr(ylabel),
                              [Series("", xs, vals, color="#674ea7", step=True)], xmin=0.0,
                              xmax=xs[-1], note=tr(note) if note else ""), ctx.width,
