@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from naion_designer.core.messages import translate
+from naion_designer.io.messages_catalog import translate
 from naion_designer.io.target_file import presets
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
