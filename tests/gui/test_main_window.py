@@ -292,7 +292,7 @@ def test_elided_figure_names_keep_their_ends(make_window, qtbot):
     fm = tree.fontMetrics()
     h = tree.header()
     assert h.sectionSize(1) <= fm.horizontalAdvance("−000,000.00") + 3 * fm.horizontalAdvance("M")
-    names = {i.text(0).lstrip("⚠ ") for i in win.results._items.values()}
+    names = {n.lstrip("⚠ ") for n in win.results._names.values()}
     pairs = [("Max. continuous discharge current", "Max. continuous discharge power"),
              ("Peak discharge current", "Peak discharge power"),
              ("Max. continuous charge current", "Max. continuous charge power")]
@@ -301,3 +301,31 @@ def test_elided_figure_names_keep_their_ends(make_window, qtbot):
         for width in (90, 110, 140):
             ea, eb = (fm.elidedText(x, tree.textElideMode(), width) for x in (a, b))
             assert ea != eb, (width, ea)
+
+
+def test_narrow_results_column_tells_every_figure_apart(make_window, qtbot):
+    """In the narrow Results dock, English names are shortened word by word ("Cont. discharge
+    current") before the view elides them: no two rows read the same."""
+    from naion_designer.gui.widgets.results_panel import short_name
+
+    win = make_window(MOPED)
+    win.resize(1400, 900)
+    qtbot.wait(50)
+    panel = win.results
+    tree = panel.tree
+    fm = tree.fontMetrics()
+    assert short_name("Max. continuous charge current", 1e9, fm.horizontalAdvance) == \
+        "Max. continuous charge current"
+    assert short_name("Max. continuous charge current", 10, fm.horizontalAdvance) == \
+        "Cont. charge current"
+    for width in (360, 420, 520):  # the Results tree at its default width is about 340 px
+        tree.setFixedWidth(width)
+        tree.viewport().resize(width - 2 * tree.frameWidth(), tree.viewport().height())
+        panel._fit_columns()
+        w0 = tree.header().sectionSize(0) - 8  # the view's margins
+        shown = [fm.elidedText(i.text(0), tree.textElideMode(), w0)
+                 for k, i in panel._items.items() if not k.startswith("target:")]
+        assert len(shown) == len(set(shown)), (width, sorted(shown))
+        for key, item in panel._items.items():  # the full name is kept for the tooltip
+            assert panel._names[key].lstrip("⚠ ") in item.toolTip(0) or key.startswith("target:")
+

@@ -51,6 +51,23 @@ BAD_BG = QColor("#fde2e1")
 BAD_FG = QColor("#9b1c1c")
 OK_FG = QColor("#1b6e2f")
 VALUE_MAX_PX = 170
+# English figure names that share a long beginning ("Max. continuous discharge current", "…
+# charge current") are shortened word by word, in this order, before the column elides them
+ABBREVIATIONS = (("Max. continuous ", "Cont. "), ("max. continuous ", "cont. "),
+                 ("Interconnect ", "Intercon. "), ("temperature", "temp."),
+                 ("resistance", "res."), ("(analysis)", "(an.)"), ("analysis", "an."),
+                 ("discharge", "disch."), ("Sustained ", "Sust. "))
+
+
+def short_name(name: str, width: float, advance) -> str:
+    """`name`, or its first abbreviations (ABBREVIATIONS) until it fits `width` pixels as
+    measured by `advance` (a font's horizontalAdvance); what still does not fit is elided by
+    the view, with the full name in the row's tooltip."""
+    for old, new in ABBREVIATIONS:
+        if advance(name) <= width:
+            break
+        name = name.replace(old, new)
+    return name
 # simulation summary rows: name -> (label, kind)
 SIM_ROWS = {"sim_profile": (QT_TRANSLATE_NOOP("ResultsPanel", "Duty cycle"), ""),
             "sim_hottest_cell": (QT_TRANSLATE_NOOP("ResultsPanel", "Hottest cell"), "temperature"),
@@ -108,6 +125,7 @@ class ResultsPanel(QWidget):
         lay.addWidget(self.tree)
         self.tree.viewport().installEventFilter(self)
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._names: dict[str, str] = {}  # the full name of each row (the column may shorten it)
         self._pending = False  # a refresh is scheduled (the window was not shown yet)
         self.reasons: dict[str, str] = {}
         self._keys: list[str] | None = None
@@ -186,13 +204,19 @@ class ResultsPanel(QWidget):
                                 self._items.values()] + [40]) + pad)
         w_unit = max([fm.horizontalAdvance(i.text(2)) for i in self._items.values()] + [30]) \
             + pad + (24 if self._unit_combos else 0)
-        w_name = max([fm.horizontalAdvance(i.text(0)) for i in self._items.values()] + [80]) + pad
+        w_name = max([fm.horizontalAdvance(self._names.get(k, i.text(0)))
+                      for k, i in self._items.items()] + [80]) + pad
         spare = t.viewport().width() - w_value - w_unit
         h = t.header()
-        h.resizeSection(0, max(spare, 12 * fm.horizontalAdvance("n")) if w_name > spare
-                        else spare)
+        w0 = max(spare, 12 * fm.horizontalAdvance("n")) if w_name > spare else spare
+        h.resizeSection(0, w0)
         h.resizeSection(1, w_value)
         h.resizeSection(2, w_unit)
+        for key, item in self._items.items():
+            full = self._names.get(key, item.text(0))
+            text = short_name(full, w0 - pad, fm.horizontalAdvance)
+            if item.text(0) != text:
+                item.setText(0, text)
 
     def eventFilter(self, obj, event) -> bool:
         # the tree's viewport, not the panel: a vertical scroll bar narrows only the viewport;
@@ -316,6 +340,7 @@ class ResultsPanel(QWidget):
     def _rebuild(self, rows: list[dict]) -> None:
         self.tree.clear()
         self._items.clear()
+        self._names.clear()
         self._unit_combos.clear()
         bold = QFont()
         bold.setBold(True)
@@ -330,6 +355,7 @@ class ResultsPanel(QWidget):
                 continue
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(0, Qt.ItemDataRole.UserRole, r["key"])
+            self._names[r["key"]] = r["texts"][0]
             self.tree.addTopLevelItem(item)
             self._items[r["key"]] = item
             self._style(item, r)
@@ -351,7 +377,8 @@ class ResultsPanel(QWidget):
             if r["type"] == "heading":
                 continue
             item = self._items[r["key"]]
-            for col, text in enumerate(r["texts"]):
+            self._names[r["key"]] = r["texts"][0]
+            for col, text in enumerate(r["texts"][1:], start=1):
                 if item.text(col) != text:
                     item.setText(col, text)
             self._style(item, r)
