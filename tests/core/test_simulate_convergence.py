@@ -150,7 +150,7 @@ SWEEP_CELLS = ["hithium-n162ah", "greatpower-polyanion-100ah", "generic-nfpp-210
 
 @pytest.mark.parametrize("cid", SWEEP_CELLS)
 def test_reduced_sweep_runs(cid):
-    """A fast part of the sweep in docs/notes/simfix.md: shapes × profiles × interconnects at
+    """A fast part of the robustness sweep (README, "Simulation"): shapes × profiles × interconnects at
     60 s output rows; every run ends at a cut-off or the end of its profile."""
     cell = _cell(cid)
     for (S, P), (prof, soc0), ic in itertools.product(
