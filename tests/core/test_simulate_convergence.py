@@ -150,8 +150,8 @@ SWEEP_CELLS = ["hithium-n162ah", "greatpower-polyanion-100ah", "generic-nfpp-210
 
 @pytest.mark.parametrize("cid", SWEEP_CELLS)
 def test_reduced_sweep_runs(cid):
-    """A fast part of the robustness sweep (README, "Simulation"): shapes × profiles × interconnects at
-    60 s output rows; every run ends at a cut-off or the end of its profile."""
+    """A fast part of the robustness sweep (README, "Simulation"): shapes × profiles ×
+    interconnects at 60 s output rows; every run ends at a cut-off or the end of its profile."""
     cell = _cell(cid)
     for (S, P), (prof, soc0), ic in itertools.product(
             ((1, 3), (4, 2)), (("cc:1C", 1.0), ("cc:-0.5C", 0.2), ("cccv:0.5C", 0.2)),
