@@ -25,10 +25,9 @@ MAX_GROUP_CELLS = 1000
 DENSE_CELLS = 200
 # half-bandwidth of the boundary system up to which it is solved as a band
 BAND_MAX = 256
-# networks of up to this many nodes are solved with numpy's dense solves alone (their boundary
-# systems up to DENSE_BOUNDARY nodes), so that a small pack never imports scipy (~0.3 s)
+# networks of up to this many nodes are solved with numpy alone, so that a small pack never
+# imports scipy (~0.3 s)
 NUMPY_NODES = 800
-DENSE_BOUNDARY = 400
 
 
 def solve_by_groups(net, g_cell: np.ndarray) -> np.ndarray | None:
@@ -155,6 +154,32 @@ def spd_solve(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.linalg.solve(low.T, y)
 
 
+def band_solve(a: np.ndarray, b: np.ndarray, kd: int) -> np.ndarray:
+    """a⁻¹·b for a symmetric positive definite a of half-bandwidth kd, by numpy alone: cut into
+    diagonal blocks of at least kd rows, a is block tridiagonal, and block Gaussian elimination
+    (no pivoting needed) costs O(n·kd²) instead of the dense O(n³)."""
+    n = a.shape[0]
+    size = max(2 * kd, 32)
+    cuts = list(range(0, n, size)) + [n]
+    blocks = list(zip(cuts[:-1], cuts[1:], strict=True))
+    d = a[blocks[0][0]:blocks[0][1], blocks[0][0]:blocks[0][1]]
+    y = b[blocks[0][0]:blocks[0][1]]
+    eliminated = []  # per block: D_k⁻¹·[A_k,k+1 | y_k]
+    for (lo, hi), (nlo, nhi) in zip(blocks[:-1], blocks[1:], strict=True):
+        upper = a[lo:hi, nlo:nhi]
+        w = spd_solve(d, np.column_stack([upper, y]))
+        eliminated.append(w)
+        d = a[nlo:nhi, nlo:nhi] - upper.T @ w[:, :-1]
+        y = b[nlo:nhi] - upper.T @ w[:, -1]
+    x = np.empty(n)
+    lo, hi = blocks[-1]
+    x[lo:hi] = spd_solve(d, y)
+    for (lo, hi), (nlo, nhi), w in zip(blocks[-2::-1], blocks[:0:-1], eliminated[::-1],
+                                       strict=True):
+        x[lo:hi] = w[:, -1] - w[:, :-1] @ x[nlo:nhi]
+    return x
+
+
 def _bits40(x: np.ndarray) -> np.ndarray:
     """Positive floats with the last 12 bits of the mantissa dropped, as integers."""
     return np.ascontiguousarray(x, dtype=float).view(np.int64) >> 12
@@ -206,19 +231,19 @@ def _reduce_sparse(u, w, c, n2, local_b, local_i):
 def _solve_boundary(ri, rj, rv, n, tap, numpy_only=False):
     """Potentials of the boundary nodes (node 0 grounded) for 1 A into `tap`.  In node order the
     boundary faces of one group follow those of the one before, so the matrix is banded: a
-    banded Cholesky factorisation where the band is narrow, a sparse one otherwise; numpy's
-    dense solve for a small system where `numpy_only`."""
+    banded Cholesky factorisation where the band is narrow, a sparse one otherwise; where
+    `numpy_only`, block elimination in numpy (`band_solve`)."""
     keep = (ri > 0) & (rj > 0)
     ri, rj, rv = ri[keep] - 1, rj[keep] - 1, rv[keep]
     m = n - 1
     rhs = np.zeros(m)
     rhs[tap - 1] = 1.0
     x = np.zeros(n)
-    if numpy_only and m <= DENSE_BOUNDARY:
-        lap = np.bincount(ri * m + rj, weights=rv, minlength=m * m).reshape(m, m)
-        x[1:] = spd_solve(lap, rhs)
-        return x
     kd = int(np.max(rj - ri, initial=0))
+    if numpy_only:
+        lap = np.bincount(ri * m + rj, weights=rv, minlength=m * m).reshape(m, m)
+        x[1:] = band_solve(lap, rhs, kd)
+        return x
     if kd <= BAND_MAX:
         from scipy.linalg import solveh_banded
 
