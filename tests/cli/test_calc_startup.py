@@ -17,17 +17,22 @@ HEAVY = ("scipy.sparse", "scipy.fft", "scipy.linalg", "pint", "PySide6", "pyqtgr
          "importlib.metadata", "reportlab")
 
 CHILD = """
-import contextlib, io, json, sys
+import contextlib, io, json, os, sys
 from naion_designer.cli import main
 out = io.StringIO()
 with contextlib.redirect_stdout(out):
-    code = main(sys.argv[1:])
-print(json.dumps({"code": code, "out": out.getvalue(), "modules": sorted(sys.modules)}))
+    try:
+        code = main(sys.argv[1:])
+    except SystemExit as exc:  # --help
+        code = exc.code
+print(json.dumps({"code": code, "out": out.getvalue(), "modules": sorted(sys.modules),
+                  "blas_threads": os.environ.get("OPENBLAS_NUM_THREADS")}))
 """
 
 
 def _calc(*args: str, tmp_path: Path) -> dict:
     env = dict(os.environ, PYTHONPATH=str(ROOT), NAION_USER_DIR=str(tmp_path / "user"))
+    env.pop("OPENBLAS_NUM_THREADS", None)
     p = subprocess.run([sys.executable, "-c", CHILD, *args], env=env, capture_output=True,
                        text=True, timeout=120, check=True)
     return json.loads(p.stdout.splitlines()[-1])
@@ -50,6 +55,7 @@ def test_calc_of_a_small_design_imports_nothing_heavy(args, tmp_path):
     assert r["code"] == 0
     assert "Pack resistance" in r["out"] or "\"resistance\"" in r["out"]
     assert _heavy(r["modules"]) == []
+    assert r["blas_threads"] == "1"  # numpy imported after: no OpenBLAS thread pool to start
 
 
 # one design per form factor of the library, busbars from geometry (a node per cell face and
@@ -92,3 +98,11 @@ def test_the_heavy_modules_still_come_when_a_text_needs_them(tmp_path):
     r = _calc("calc", str(path), "--json", tmp_path=tmp_path)
     assert r["code"] == 0
     assert "pint" in r["modules"]
+
+
+def test_a_long_command_keeps_the_blas_threads(tmp_path):
+    """Only the millisecond commands ask numpy for one BLAS thread."""
+    r = _calc("simulate", str(ROOT / "examples" / "e-moped-60v.naion"), "--profile", "cc:1C",
+              "-o", str(tmp_path / "run.csv"), tmp_path=tmp_path)
+    assert r["code"] == 0 and "numpy" in r["modules"]
+    assert r["blas_threads"] is None
