@@ -18,7 +18,9 @@ The steady-state pack resistance and the time-domain simulation both use this st
 DC solution (`PackNetwork.dc_solution`) takes the fastest exact route the structure allows: a
 3-D DCT for the shared-node grid (with a low-rank correction for a few unequal cells, conjugate
 gradients for many), the two end sheets for parallel strings, group-by-group reduction for
-busbars from geometry (`core.network_groups`), and one sparse factorisation otherwise.
+busbars from geometry (`core.network_groups`), and one sparse factorisation otherwise.  A small
+network takes the same routes with numpy alone (the DCT as matrix products, dense solves), so
+that the `calc` of a pack of a few hundred cells never imports scipy.
 """
 
 from __future__ import annotations
