@@ -219,8 +219,9 @@ def _grid_low_rank(x0: np.ndarray, cells: tuple[np.ndarray, ...], dg: np.ndarray
 Transform = Callable[[np.ndarray], np.ndarray]
 
 # grids up to this cost, nodes × (series busbars + block positions), take their transforms as two
-# matrix products: numpy only, so that the solve of a small pack never imports scipy (~0.3 s);
-# beyond it scipy's FFT-based transform is faster
+# matrix products: numpy only, so that the solve of a small pack never imports scipy (~0.3 s),
+# and faster than scipy's FFT-based transform there; beyond it the products grow quadratically
+# per axis and OpenBLAS threads them
 MATRIX_DCT_WORK = 500_000
 
 
