@@ -33,6 +33,9 @@ __all__ = ["main", "build_parser", "Parser", "UsageError", "add_pack_source",
            "load_pack_source", "print_json", "table", "calc_json", "format_results"]
 
 COMMANDS = (cells, calc, simulate, life, layout, targets, size, compare, report)
+# commands whose work takes milliseconds (their solves run on one BLAS thread anyway): the pool
+# of threads OpenBLAS starts at numpy's import costs them ~0.1 s of CPU and brings nothing
+ONE_BLAS_THREAD = frozenset({"calc", "cells", "targets", "layout"})
 
 
 def _version() -> str:
@@ -76,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         if not getattr(args, "func", None):
             parser.print_help()
             return 2
+        if args.command in ONE_BLAS_THREAD and "numpy" not in sys.modules:
+            os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         return int(args.func(args) or 0)
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)

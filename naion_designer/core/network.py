@@ -18,12 +18,16 @@ The steady-state pack resistance and the time-domain simulation both use this st
 DC solution (`PackNetwork.dc_solution`) takes the fastest exact route the structure allows: a
 3-D DCT for the shared-node grid (with a low-rank correction for a few unequal cells, conjugate
 gradients for many), the two end sheets for parallel strings, group-by-group reduction for
-busbars from geometry (`core.network_groups`), and one sparse factorisation otherwise.
+busbars from geometry (`core.network_groups`), and one sparse factorisation otherwise.  A small
+network takes the same routes with numpy alone (the DCT as matrix products, dense solves), so
+that the `calc` of a pack of a few hundred cells never imports scipy.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -85,11 +89,10 @@ class PackNetwork:
             return self._dc_strings(rb)
         v = solve_by_groups(self, 1.0 / rb) if self.kind == "faces" else None
         if v is None:
-            lap = self.laplacian(rb)
-            rhs = np.zeros(self.n_nodes - 1)
-            rhs[self.pos_tap - 1] = 1.0
-            v = np.zeros(self.n_nodes)
-            v[1:] = _solve(lap, rhs)
+            a, b = self.cell_neg.ravel(), self.cell_pos.ravel()
+            v = _nodal_solve(self.n_nodes, np.concatenate([a, self.seg_a]),
+                             np.concatenate([b, self.seg_b]),
+                             np.concatenate([1.0 / rb.ravel(), 1.0 / self.seg_r]), self.pos_tap)
         r = float(v[self.pos_tap]) + self.terminal_resistance
         i_cell = (v[self.cell_pos] - v[self.cell_neg]) / rb
         return r, i_cell
@@ -106,11 +109,10 @@ class PackNetwork:
         exactly by the Sherman-Morrison-Woodbury identity (`_grid_low_rank`); with many, the
         uniform solution starts a conjugate-gradient solve on the true network, preconditioned
         by the same transform (a handful of iterations)."""
-        from scipy.fft import idctn
-
         S = self.series
         nr, nc = self.block
         shape = (S + 1, nr, nc)
+        dctn, idctn = _transforms(shape)
         g = (1.0 / rb).reshape(S, nr, nc)
         gs = 1.0 / float(self.seg_r[0])
         g_ref = float(np.median(g))
@@ -124,14 +126,14 @@ class PackNetwork:
         tap = np.unravel_index(self.pos_tap, shape)
         b_hat = _outer3(*(_dct_basis(n, k) for n, k in zip(shape, tap, strict=True))) \
             - _outer3(*(_dct_basis(n, 0) for n in shape))
-        x = idctn(b_hat / mu, norm="ortho")
+        x = idctn(b_hat / mu)
         if 0 < n_diff <= LOW_RANK_MAX:
-            x = _grid_low_rank(x, np.nonzero(differs), g[differs] - gc, mu)
+            x = _grid_low_rank(x, np.nonzero(differs), g[differs] - gc, mu, idctn)
         elif n_diff:
             b = np.zeros(shape)
             b[tap] += 1.0
             b[0, 0, 0] -= 1.0
-            x = _grid_cg(b, x, g, gs, mu)
+            x = _grid_cg(b, x, g, gs, mu, (dctn, idctn))
         x -= x[0, 0, 0]
         i_cell = (x[1:] - x[:-1]).reshape(S, nr * nc) / rb
         return float(x[tap]) + self.terminal_resistance, i_cell
@@ -139,8 +141,6 @@ class PackNetwork:
     def _dc_strings(self, rb: np.ndarray) -> tuple[float, np.ndarray]:
         """Parallel strings: each string reduces exactly to one resistance between the two end
         busbars, leaving the two end sheets joined by P string resistances."""
-        import scipy.sparse as sp
-
         S, P = self.series, self.parallel
         r_string = rb.sum(axis=0)
         n = 2 * P  # nodes: (0, p) -> p, (S, p) -> P + p; ground = node 0
@@ -151,14 +151,8 @@ class PackNetwork:
         a = np.concatenate([np.arange(P), remap(self.seg_a)])
         bb = np.concatenate([P + np.arange(P), remap(self.seg_b)])
         gv = np.concatenate([1.0 / r_string, 1.0 / self.seg_r])
-        lap = sp.coo_matrix((np.concatenate([gv, gv, -gv, -gv]),
-                             (np.concatenate([a, bb, a, bb]), np.concatenate([a, bb, bb, a]))),
-                            shape=(n, n)).tocsc()[1:, 1:]
         pos = P + self.pos_tap - S * P
-        rhs = np.zeros(n - 1)
-        rhs[pos - 1] = 1.0
-        v = np.zeros(n)
-        v[1:] = _solve(lap, rhs)
+        v = _nodal_solve(n, a, bb, gv, pos)
         i_string = (v[P:] - v[:P]) / r_string
         return float(v[pos]) + self.terminal_resistance, np.broadcast_to(i_string, rb.shape).copy()
 
@@ -202,7 +196,7 @@ def _dct_columns(n: int, m: np.ndarray) -> np.ndarray:
 
 
 def _grid_low_rank(x0: np.ndarray, cells: tuple[np.ndarray, ...], dg: np.ndarray,
-                   mu: np.ndarray) -> np.ndarray:
+                   mu: np.ndarray, idctn: Transform) -> np.ndarray:
     """Potentials of the grid whose cells `cells` = (s, i, j) have conductance g_ref + dg, from
     x0, the solution with every cell at g_ref (eigenvalues mu of its Laplacian L0).
 
@@ -210,8 +204,6 @@ def _grid_low_rank(x0: np.ndarray, cells: tuple[np.ndarray, ...], dg: np.ndarray
     then L⁺b = x0 − L0⁺A·(diag(1/dg) + AᵀL0⁺A)⁻¹·Aᵀx0 (Woodbury, on the potentials of zero mean,
     where L0⁺ is the inverse).  A's transform is closed-form, so AᵀL0⁺A is a sum over the modes
     and the correction one more inverse transform."""
-    from scipy.fft import idctn
-
     s, i, j = cells
     n_s, nr, nc = mu.shape
     k = s.size
@@ -221,7 +213,50 @@ def _grid_low_rank(x0: np.ndarray, cells: tuple[np.ndarray, ...], dg: np.ndarray
     y = a_hat * (1.0 / mu).reshape(1, -1)
     capacitance = np.einsum("kn,ln->kl", y, a_hat) + np.diag(1.0 / dg)
     w = np.linalg.solve(capacitance, x0[s + 1, i, j] - x0[s, i, j])
-    return x0 - idctn(np.einsum("k,kn->n", w, y).reshape(mu.shape), norm="ortho")
+    return x0 - idctn(np.einsum("k,kn->n", w, y).reshape(mu.shape))
+
+
+Transform = Callable[[np.ndarray], np.ndarray]
+
+# grids up to this cost, nodes × (series busbars + block positions), take their transforms as two
+# matrix products: numpy only, so that the solve of a small pack never imports scipy (~0.3 s),
+# and faster than scipy's FFT-based transform there; beyond it the products grow quadratically
+# per axis and OpenBLAS threads them
+MATRIX_DCT_WORK = 500_000
+
+
+def _transforms(shape: tuple[int, int, int]) -> tuple[Transform, Transform]:
+    """The orthonormal 3-D DCT-II of an array of `shape` and its inverse."""
+    n_s, nr, nc = shape
+    if n_s * nr * nc * (n_s + nr * nc) <= MATRIX_DCT_WORK:
+        along, across = _dct_matrix(n_s), _dct_block_matrix(nr, nc)
+
+        def forward(x: np.ndarray) -> np.ndarray:
+            return ((along @ x.reshape(n_s, -1)) @ across.T).reshape(shape)
+
+        def inverse(x: np.ndarray) -> np.ndarray:
+            return ((along.T @ x.reshape(n_s, -1)) @ across).reshape(shape)
+
+        return forward, inverse
+    from scipy.fft import dctn, idctn
+
+    return (lambda x: dctn(x, norm="ortho"), lambda x: idctn(x, norm="ortho"))
+
+
+@lru_cache(maxsize=32)
+def _dct_matrix(n: int) -> np.ndarray:
+    """C with C·x the orthonormal DCT-II of x (Cᵀ is its inverse)."""
+    c = _dct_columns(n, np.arange(n)).T.copy()
+    c.setflags(write=False)
+    return c
+
+
+@lru_cache(maxsize=32)
+def _dct_block_matrix(nr: int, nc: int) -> np.ndarray:
+    """The 2-D orthonormal DCT-II of an nr × nc block, raveled: C_r ⊗ C_c."""
+    c = np.kron(_dct_matrix(nr), _dct_matrix(nc))
+    c.setflags(write=False)
+    return c
 
 
 def _dot(a: np.ndarray, b: np.ndarray) -> float:
@@ -230,12 +265,12 @@ def _dot(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.multiply(a, b).sum())
 
 
-def _grid_cg(b: np.ndarray, x: np.ndarray, g: np.ndarray, gs: float,
-             mu: np.ndarray) -> np.ndarray:
+def _grid_cg(b: np.ndarray, x: np.ndarray, g: np.ndarray, gs: float, mu: np.ndarray,
+             transforms: tuple[Transform, Transform]) -> np.ndarray:
     """Conjugate gradients on the grid network (cell conductances g between consecutive
     busbars, busbar sheets of conductance gs), preconditioned by the DCT solve of the uniform
     grid with eigenvalues mu; x is the preconditioned start."""
-    from scipy.fft import dctn, idctn
+    dctn, idctn = transforms
 
     def apply(x: np.ndarray) -> np.ndarray:
         y = np.zeros_like(x)
@@ -251,7 +286,7 @@ def _grid_cg(b: np.ndarray, x: np.ndarray, g: np.ndarray, gs: float,
         return y
 
     def precondition(r: np.ndarray) -> np.ndarray:
-        return idctn(dctn(r, norm="ortho") / mu, norm="ortho")
+        return idctn(dctn(r) / mu)
 
     r = b - apply(x)
     tol2 = (1e-11) ** 2 * _dot(b, b)
@@ -292,10 +327,36 @@ def single_threaded_blas():
     return _BLAS[0].limit(limits=1, user_api="blas")
 
 
+# unknowns up to which a network is solved densely
+DENSE_NODES = 400
+
+
+def _nodal_solve(n: int, a: np.ndarray, b: np.ndarray, g: np.ndarray, tap: int) -> np.ndarray:
+    """Potentials of n nodes joined by branches (a, b, conductance g), node 0 grounded, for 1 A
+    into `tap`.  A small network's matrix is built and solved by numpy alone (no scipy import)."""
+    rhs = np.zeros(n - 1)
+    rhs[tap - 1] = 1.0
+    v = np.zeros(n)
+    if n - 1 <= DENSE_NODES:
+        lap = np.bincount(np.concatenate([a * n + a, b * n + b, a * n + b, b * n + a]),
+                          weights=np.concatenate([g, g, -g, -g]),
+                          minlength=n * n).reshape(n, n)[1:, 1:]
+        with single_threaded_blas():
+            v[1:] = np.linalg.solve(lap, rhs)
+        return v
+    import scipy.sparse as sp
+
+    lap = sp.coo_matrix((np.concatenate([g, g, -g, -g]),
+                         (np.concatenate([a, b, a, b]), np.concatenate([a, b, b, a]))),
+                        shape=(n, n)).tocsc()[1:, 1:]
+    v[1:] = _solve(lap, rhs)
+    return v
+
+
 def _solve(lap: sp.csc_matrix, rhs: np.ndarray) -> np.ndarray:
     n = lap.shape[0]
     with single_threaded_blas():
-        if n <= 400:
+        if n <= DENSE_NODES:
             return np.linalg.solve(lap.toarray(), rhs)
         import scipy.sparse.linalg as spla
 

@@ -25,6 +25,9 @@ MAX_GROUP_CELLS = 1000
 DENSE_CELLS = 200
 # half-bandwidth of the boundary system up to which it is solved as a band
 BAND_MAX = 256
+# networks of up to this many nodes are solved with numpy alone, so that a small pack never
+# imports scipy (~0.3 s)
+NUMPY_NODES = 800
 
 
 def solve_by_groups(net, g_cell: np.ndarray) -> np.ndarray | None:
@@ -96,6 +99,7 @@ def _solve_by_groups(net, g_cell: np.ndarray) -> np.ndarray | None:
         return None
     S, P = net.series, net.parallel
     n2 = 2 * P
+    numpy_only = net.n_nodes <= NUMPY_NODES
     gc = np.ascontiguousarray(g_cell.reshape(S, P), dtype=float)
     cells = _bits40(gc)
     keys: dict[tuple, int] = {}
@@ -115,7 +119,7 @@ def _solve_by_groups(net, g_cell: np.ndarray) -> np.ndarray | None:
         red = grp.reductions.get(key)
         if red is None:
             red = grp.reductions[key] = _reduce(grp.a[s], grp.b[s], grp.gs[s], gc[s],
-                                                grp.mask[s])
+                                                grp.mask[s], numpy_only)
         reductions.append(red)
     # the boundary system: every group's Schur complement plus the strips between groups
     ri, rj, rv = [], [], []
@@ -130,7 +134,7 @@ def _solve_by_groups(net, g_cell: np.ndarray) -> np.ndarray | None:
     rj += [bi, bj, bj, bi]
     rv += [g_inter, g_inter, -g_inter, -g_inter]
     x_b = _solve_boundary(np.concatenate(ri), np.concatenate(rj), np.concatenate(rv),
-                          grp.boundary.size, int(grp.position[net.pos_tap]))
+                          grp.boundary.size, int(grp.position[net.pos_tap]), numpy_only)
     v = np.zeros(S * n2)
     v[grp.boundary] = x_b
     for groups, (local_b, local_i, z, _) in zip(members, reductions, strict=True):
@@ -140,14 +144,51 @@ def _solve_by_groups(net, g_cell: np.ndarray) -> np.ndarray | None:
     return v
 
 
+def spd_solve(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a⁻¹·b for a symmetric positive definite a, by numpy alone: its Cholesky factor L
+    (a = L·Lᵀ) and two triangular solves.  numpy has no triangular solver, but its LU solve of an
+    upper triangular matrix pivots nowhere and so is back substitution: L·y = b is solved as the
+    flipped upper triangular system."""
+    low = np.linalg.cholesky(a)
+    y = np.linalg.solve(low[::-1, ::-1], b[::-1])[::-1]
+    return np.linalg.solve(low.T, y)
+
+
+def band_solve(a: np.ndarray, b: np.ndarray, kd: int) -> np.ndarray:
+    """a⁻¹·b for a symmetric positive definite a of half-bandwidth kd, by numpy alone: cut into
+    diagonal blocks of at least kd rows, a is block tridiagonal, and block Gaussian elimination
+    (no pivoting needed) costs O(n·kd²) instead of the dense O(n³)."""
+    n = a.shape[0]
+    size = max(2 * kd, 32)
+    cuts = list(range(0, n, size)) + [n]
+    blocks = list(zip(cuts[:-1], cuts[1:], strict=True))
+    d = a[blocks[0][0]:blocks[0][1], blocks[0][0]:blocks[0][1]]
+    y = b[blocks[0][0]:blocks[0][1]]
+    eliminated = []  # per block: D_k⁻¹·[A_k,k+1 | y_k]
+    for (lo, hi), (nlo, nhi) in zip(blocks[:-1], blocks[1:], strict=True):
+        upper = a[lo:hi, nlo:nhi]
+        w = spd_solve(d, np.column_stack([upper, y]))
+        eliminated.append(w)
+        d = a[nlo:nhi, nlo:nhi] - upper.T @ w[:, :-1]
+        y = b[nlo:nhi] - upper.T @ w[:, -1]
+    x = np.empty(n)
+    lo, hi = blocks[-1]
+    x[lo:hi] = spd_solve(d, y)
+    for (lo, hi), (nlo, nhi), w in zip(blocks[-2::-1], blocks[:0:-1], eliminated[::-1],
+                                       strict=True):
+        x[lo:hi] = w[:, -1] - w[:, :-1] @ x[nlo:nhi]
+    return x
+
+
 def _bits40(x: np.ndarray) -> np.ndarray:
     """Positive floats with the last 12 bits of the mantissa dropped, as integers."""
     return np.ascontiguousarray(x, dtype=float).view(np.int64) >> 12
 
 
-def _reduce(a, b, gs, g, mask):
+def _reduce(a, b, gs, g, mask, numpy_only=False):
     """(boundary indices, inner indices, L_II⁻¹·L_IB, Schur complement) of one group: 2·P local
-    nodes, the sheet strips (a, b, gs) on its faces, cell p between local nodes p and P + p."""
+    nodes, the sheet strips (a, b, gs) on its faces, cell p between local nodes p and P + p;
+    L_II⁻¹ by scipy's Cholesky factorisation, or numpy's where `numpy_only`."""
     P = g.size
     n2 = 2 * P
     p = np.arange(P)
@@ -162,10 +203,14 @@ def _reduce(a, b, gs, g, mask):
     l_bb = lap[np.ix_(local_b, local_b)]
     if not local_i.size:
         return local_b, local_i, np.zeros((0, local_b.size)), l_bb
-    from scipy.linalg import cho_factor, cho_solve
-
     l_ib = lap[np.ix_(local_i, local_b)]
-    z = cho_solve(cho_factor(lap[np.ix_(local_i, local_i)]), l_ib)
+    l_ii = lap[np.ix_(local_i, local_i)]
+    if numpy_only:
+        z = spd_solve(l_ii, l_ib)
+    else:
+        from scipy.linalg import cho_factor, cho_solve
+
+        z = cho_solve(cho_factor(l_ii), l_ib)
     return local_b, local_i, z, l_bb - l_ib.T @ z
 
 
@@ -183,10 +228,11 @@ def _reduce_sparse(u, w, c, n2, local_b, local_i):
     return local_b, local_i, z, l_bb - l_ib.T @ z
 
 
-def _solve_boundary(ri, rj, rv, n, tap):
+def _solve_boundary(ri, rj, rv, n, tap, numpy_only=False):
     """Potentials of the boundary nodes (node 0 grounded) for 1 A into `tap`.  In node order the
     boundary faces of one group follow those of the one before, so the matrix is banded: a
-    banded Cholesky factorisation where the band is narrow, a sparse one otherwise."""
+    banded Cholesky factorisation where the band is narrow, a sparse one otherwise; where
+    `numpy_only`, block elimination in numpy (`band_solve`)."""
     keep = (ri > 0) & (rj > 0)
     ri, rj, rv = ri[keep] - 1, rj[keep] - 1, rv[keep]
     m = n - 1
@@ -194,6 +240,10 @@ def _solve_boundary(ri, rj, rv, n, tap):
     rhs[tap - 1] = 1.0
     x = np.zeros(n)
     kd = int(np.max(rj - ri, initial=0))
+    if numpy_only:
+        lap = np.bincount(ri * m + rj, weights=rv, minlength=m * m).reshape(m, m)
+        x[1:] = band_solve(lap, rhs, kd)
+        return x
     if kd <= BAND_MAX:
         from scipy.linalg import solveh_banded
 

@@ -98,6 +98,12 @@ RESULT_DEFS: dict[str, ResultDef] = {
                                 "group blocks side by side along x"),
     "empty_slots": ResultDef("Empty slots", "dimensionless", "", "mechanical",
                              "places left free in the rows of group blocks"),
+    "modules": ResultDef("Modules", "dimensionless", "", "mechanical",
+                         "modules the series groups are split into (layout.modules)"),
+    "module_rows": ResultDef("Module rows", "dimensionless", "", "mechanical",
+                             "rows of modules, one after the other across x"),
+    "modules_per_row": ResultDef("Modules per row", "dimensionless", "", "mechanical",
+                                 "modules side by side along x (layout.modules_per_row)"),
     "fits_envelope": ResultDef("Fits the envelope", "bool", "", "mechanical",
                                "inside layout.envelope in every dimension"),
     "fit_shortfall": ResultDef("Envelope shortfall", "length", "mm", "mechanical",
@@ -216,7 +222,7 @@ def display(name: str, q: Quantity, units: dict[str, str] | None = None,
         return ("yes" if q.value else "no"), ""
     if q.kind == "dimensionless":
         if name in ("cell_count", "group_rows", "group_columns", "groups_per_row",
-                    "empty_slots"):
+                    "empty_slots", "modules", "module_rows", "modules_per_row"):
             return f"{int(q.value)}", ""
         return format_number(q.value, 3), ("C" if name.endswith("c_rate") else "")
     unit = (units or {}).get(q.kind) or RESULT_DEFS.get(name, ResultDef("", "", "", "")).unit \

@@ -92,6 +92,29 @@ def test_calc_table_for_humans(naion):
     assert "51.20  V" in r.out and "10.75  kWh" in r.out
 
 
+def test_calc_reports_the_module_grid(naion, tmp_path):
+    """The arrangement's module grid in the table and in --json, beside the group block: the
+    design's `layout.modules_per_row`, and the app's choice where it is 0."""
+    out = tmp_path / "grid.naion"
+    assert naion("new", "--cell", "tob-18650-c-na", "--series", "16", "--parallel", "4",
+                 "-o", out).code == 0
+    d = json.loads(out.read_text())
+    d["layout"].update(group_shape=[2, 2], groups_per_row=4, modules=4, modules_per_row=2)
+    out.write_text(json.dumps(d))
+    r = naion("calc", out)
+    assert r.code == 0, r.err
+    rows = {line.split("  ")[0]: line.split()[-1] for line in r.out.splitlines() if "  " in line}
+    assert (rows["Modules"], rows["Module rows"], rows["Modules per row"]) == ("4", "2", "2")
+    res = json.loads(naion("calc", out, "--json").out)["results"]
+    assert [res[k]["value"] for k in ("modules", "module_rows", "modules_per_row")] == [4, 2, 2]
+    assert res["modules_per_row"]["unit"] == "dimensionless"
+    d["layout"]["modules_per_row"] = 0  # the app chooses: a grid or one row of the four
+    out.write_text(json.dumps(d))
+    res = json.loads(naion("calc", out, "--json").out)["results"]
+    per, n_rows = res["modules_per_row"]["value"], res["module_rows"]["value"]
+    assert per in (1, 2, 4) and n_rows == 4 / per
+
+
 # ---- bad input: exit 2, one `error:` line naming the field -----------------------------------
 @pytest.mark.parametrize("args, needle", [
     (["calc", "--cell", "nope", "--series", "16", "--parallel", "1"], "unknown cell 'nope'"),

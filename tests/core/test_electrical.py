@@ -283,3 +283,41 @@ def test_impedance_factor_matches_the_simulation(example_cell_path):
     res = simulate(d, parse_builtin(f"cc:{i}A"), dt=1.0, soc0=soc0, per_cell=False,
                    max_duration=t_settle)
     assert res.pack_voltage[-1] == pytest.approx(r.value("voltage_under_load"), rel=2e-3)
+
+
+@pytest.mark.parametrize(("modules", "per_row"), [(1, 0), (4, 2), (4, 3), (5, 2), (3, 9), (4, 0)])
+def test_calc_reports_the_module_grid(modules, per_row):
+    """modules × (module rows, modules per row) as the layout places them: a row holds
+    `modules_per_row` modules (all of them when 0 lets the app choose one row or a grid, or when
+    it asks for more than there are)."""
+    from naion_designer.core.layout import compute_layout
+
+    cell = library().get("tob-18650-c-na")
+    d = PackDesign(cell=cell, series=16, parallel=4,
+                   layout=Layout(group_shape=(2, 2), groups_per_row=4, modules=modules,
+                                 modules_per_row=per_row))
+    r = calculate(d)
+    lay = compute_layout(d)
+    assert r.value("modules") == modules
+    per = r.value("modules_per_row")
+    rows = r.value("module_rows")
+    assert per == lay.modules_per_row
+    if per_row:
+        assert per == min(per_row, modules)
+    assert rows == -(-modules // per)
+    # modules in one row overlap along y and are apart along x, and the other way round for
+    # one column: count the bands their extents make
+    boxes = [(lay.x[lay.module_of_series == m], lay.y[lay.module_of_series == m])
+             for m in range(modules)]
+    assert _bands([(x.min(), x.max()) for x, _ in boxes]) == per
+    assert _bands([(y.min(), y.max()) for _, y in boxes]) == rows
+
+
+def _bands(extents):
+    """Groups of overlapping intervals."""
+    bands, end = 0, -np.inf
+    for lo, hi in sorted(extents):
+        if lo > end:
+            bands += 1
+        end = max(end, hi)
+    return bands

@@ -277,6 +277,7 @@ def test_sparse_group_reductions_match_a_dense_nodal_analysis(monkeypatch, dense
 
     monkeypatch.setattr(network_groups, "DENSE_CELLS", dense_cells)
     monkeypatch.setattr(network_groups, "BAND_MAX", band_max)
+    monkeypatch.setattr(network_groups, "NUMPY_NODES", 0)  # scipy's routes, as for large packs
     monkeypatch.setattr(electrical, "_DC_MEMO", {})
     network.clear_cache()
     c = library().get("hina-nacr32140-me12")
@@ -289,3 +290,106 @@ def test_sparse_group_reductions_match_a_dense_nodal_analysis(monkeypatch, dense
     assert calculate(d).value("resistance") == pytest.approx(_dense_of_branches(d), rel=1e-9)
     network.clear_cache()
 
+
+
+def _scipy_routes(monkeypatch):
+    """Route small networks as large ones go: scipy's DCT, Cholesky, banded and sparse solves
+    and k-d tree."""
+    from naion_designer.core import electrical, network, network_groups
+    from naion_designer.core.layout import geometry
+
+    monkeypatch.setattr(network, "MATRIX_DCT_WORK", 0)
+    monkeypatch.setattr(network, "DENSE_NODES", 0)
+    monkeypatch.setattr(network_groups, "NUMPY_NODES", 0)
+    monkeypatch.setattr(geometry, "SWEEP_CELLS", 0)
+    monkeypatch.setattr(electrical, "_DC_MEMO", {})
+    _clear_caches()
+
+
+def _clear_caches():
+    from naion_designer.core import layout, network
+
+    network.clear_cache()
+    layout._cached_layout.cache_clear()  # its neighbour pairs and strips too
+
+
+@pytest.mark.parametrize("weak", [0, 1, 17])
+def test_the_scipy_dct_routes_of_large_grids_match_a_dense_nodal_analysis(monkeypatch, weak):
+    """The grid solved with scipy's transforms (the route of large packs) on a small one: equal
+    cells, the low-rank correction and conjugate gradients."""
+    from naion_designer.core.electrical import cell_resistances, dc_solution
+
+    _scipy_routes(monkeypatch)
+    c = read_cell_file("tests/data/example-na-32140.toml")
+    S, rows, cols = 6, 3, 4
+    P = rows * cols
+    overrides = tuple(CellOverride(k % S, (5 * k) % P, (("impedance_factor", 1.5 + k / 10),))
+                      for k in range(weak))
+    ic = Interconnect(0.3e-3, 0.15e-3, 0.05e-3, "opposite")
+    d = PackDesign(cell=c, series=S, parallel=P, interconnect=ic, cell_overrides=overrides,
+                   layout=Layout(group_shape=(rows, cols)))
+    expected_r, expected_i = _dense_grid(d)
+    r, share = dc_solution(d, cell_resistances(d)[0])
+    assert r == pytest.approx(expected_r, rel=1e-9)
+    np.testing.assert_allclose(share, expected_i, rtol=1e-9, atol=1e-12)
+    _clear_caches()
+
+
+def _designs_of_every_kind():
+    c = library().get("hina-nacr32140-me12")
+    geo = Interconnect(cell_connection=0.2e-3, terminal=0.05e-3,
+                       busbar=Busbar("copper", 0.0003, 0.008), terminal_side="opposite")
+    seg = Interconnect(0.3e-3, 0.15e-3, 0.05e-3, "same")
+    weak = tuple(CellOverride(s, (3 * s) % 6, (("resistance", 2e-3 + s * 1e-4),))
+                 for s in range(0, 12, 2))
+    for ic, topology, layout in (
+            (geo, "series-groups", Layout(group_shape=(2, 3), groups_per_row=4)),
+            (geo, "series-groups", Layout(packing="hexagonal", modules=2)),
+            (geo, "parallel-strings", Layout()),
+            (seg, "series-groups", Layout(group_shape=(2, 3))),
+            (seg, "parallel-strings", Layout(group_shape=(2, 3)))):
+        for overrides in ((), weak):
+            yield PackDesign(cell=c, series=12, parallel=6, topology=topology, interconnect=ic,
+                             cell_overrides=overrides, layout=layout)
+
+
+def test_small_networks_solved_by_numpy_alone_agree_with_the_scipy_routes(monkeypatch):
+    """A small pack's network is solved without scipy (matrix DCT, numpy's dense and block
+    solves, neighbours by a sweep): the same figures as scipy's routes to rounding, the same
+    strips exactly."""
+    from naion_designer.core.electrical import cell_resistances
+
+    _clear_caches()
+    designs = list(_designs_of_every_kind())
+    kinds, numpy_side = set(), []
+    for d in designs:
+        net = build_network(d)
+        kinds.add(net.kind)
+        numpy_side.append((net.seg_a.copy(), net.seg_b.copy(), net.seg_r.copy(),
+                           *net.dc_solution(cell_resistances(d)[0])))
+    assert kinds == {"grid", "faces", "strings", "general"}
+    _scipy_routes(monkeypatch)
+    for d, (seg_a, seg_b, seg_r, r, share) in zip(designs, numpy_side, strict=True):
+        net = build_network(d)
+        assert np.array_equal(net.seg_a, seg_a) and np.array_equal(net.seg_b, seg_b)
+        np.testing.assert_allclose(net.seg_r, seg_r, rtol=1e-15)
+        r_sp, share_sp = net.dc_solution(cell_resistances(d)[0])
+        assert r == pytest.approx(r_sp, rel=1e-11)
+        np.testing.assert_allclose(share, share_sp, rtol=1e-10, atol=1e-13)
+    _clear_caches()
+
+
+def test_numpy_band_and_spd_solves():
+    from naion_designer.core.network_groups import band_solve, spd_solve
+
+    rng = np.random.default_rng(5)
+    for n, kd in ((1, 0), (5, 1), (40, 3), (130, 20), (97, 60)):
+        a = np.zeros((n, n))
+        for k in range(1, kd + 1):
+            v = -rng.uniform(0.1, 1, n - k)
+            a += np.diag(v, k) + np.diag(v, -k)
+        a[np.diag_indices(n)] = -a.sum(axis=1) + rng.uniform(0.01, 0.1, n)
+        b = rng.normal(size=n)
+        expected = np.linalg.solve(a, b)
+        np.testing.assert_allclose(band_solve(a, b, kd), expected, rtol=1e-10, atol=1e-12)
+        np.testing.assert_allclose(spd_solve(a, b), expected, rtol=1e-10, atol=1e-12)

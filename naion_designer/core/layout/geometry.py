@@ -109,14 +109,11 @@ class PackLayout:
 def neighbours(x: np.ndarray, y: np.ndarray, dx: float, dy: float, round_cells: bool,
                gap: float) -> tuple[np.ndarray, np.ndarray]:
     """Pairs of cells side by side (surface gap ≤ gap + 0.5 mm) and their surface gaps."""
-    from scipy.spatial import cKDTree
-
     n = x.size
     if n < 2:
         return np.zeros((0, 2), dtype=int), np.zeros(0)
     tol = gap + 5e-4
-    pts = np.stack([x, y], axis=1)
-    cand = cKDTree(pts).query_pairs(max(dx, dy) + tol, output_type="ndarray").astype(int)
+    cand = _close_pairs(x, y, max(dx, dy) + tol)
     if cand.size == 0:
         return np.zeros((0, 2), dtype=int), np.zeros(0)
     cand.sort(axis=1)
@@ -135,3 +132,28 @@ def neighbours(x: np.ndarray, y: np.ndarray, dx: float, dy: float, round_cells: 
     surf = np.maximum(surf[keep], 0.0)
     idx = np.lexsort((cand[:, 1], cand[:, 0]))
     return cand[idx], surf[idx]
+
+
+# cells up to which the pairs are found by a sweep along x in numpy (the layout of a small pack
+# imports no scipy); a k-d tree beyond
+SWEEP_CELLS = 1000
+
+
+def _close_pairs(x: np.ndarray, y: np.ndarray, r: float) -> np.ndarray:
+    """Pairs (i, j) of points at most r apart, d² ≤ r² as cKDTree.query_pairs finds them."""
+    n = x.size
+    if n > SWEEP_CELLS:
+        from scipy.spatial import cKDTree
+
+        return cKDTree(np.stack([x, y], axis=1)).query_pairs(
+            r, output_type="ndarray").astype(int)
+    # candidates: every later point in x order less than r (and a margin) further along x
+    order = np.argsort(x, kind="stable")
+    xs = x[order]
+    count = np.searchsorted(xs, xs + r * (1.0 + 1e-9) + 1e-12, side="right") - np.arange(n) - 1
+    i = np.repeat(np.arange(n), count)
+    j = i + 1 + np.arange(i.size) - np.repeat(np.cumsum(count) - count, count)
+    i, j = order[i], order[j]
+    ddx, ddy = x[i] - x[j], y[i] - y[j]
+    close = ddx * ddx + ddy * ddy <= r * r
+    return np.stack([i[close], j[close]], axis=1)

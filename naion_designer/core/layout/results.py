@@ -1,5 +1,5 @@
-"""The `calc` figures the layout brings: the arrangement chosen, the fit in the envelope and the
-busbars from geometry."""
+"""The `calc` figures the layout brings: the arrangement chosen (group block, groups per row,
+module grid), the fit in the envelope and the busbars from geometry."""
 
 from __future__ import annotations
 
@@ -12,8 +12,11 @@ from .geometry import PackLayout
 def layout_results(design: PackDesign, lay: PackLayout) -> Results:
     r = Results()
     rows, cols = lay.group_shape
+    module_rows = -(-lay.modules // lay.modules_per_row)
     for name, v in (("group_rows", rows), ("group_columns", cols),
-                    ("groups_per_row", lay.groups_per_row), ("empty_slots", lay.empty_slots)):
+                    ("groups_per_row", lay.groups_per_row), ("empty_slots", lay.empty_slots),
+                    ("modules", lay.modules), ("module_rows", module_rows),
+                    ("modules_per_row", lay.modules_per_row)):
         r[name] = Quantity(float(v), "dimensionless")
     if lay.fits is not None:
         r["fits_envelope"] = Quantity(float(lay.fits), "bool")

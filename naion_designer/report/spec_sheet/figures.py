@@ -15,7 +15,8 @@ ELECTRICAL = ("nominal_voltage", "max_voltage", "min_voltage", "capacity", "ener
               "runtime", "max_cell_current_share", "busbar_segment_resistance")
 MECHANICAL = ("cell_count", "cell_mass", "overhead_mass", "busbar_mass", "mass", "length",
               "width", "height", "volume", "specific_energy", "energy_density", "group_rows",
-              "group_columns", "groups_per_row", "empty_slots", "fits_envelope", "fit_shortfall",
+              "group_columns", "groups_per_row", "empty_slots", "modules", "module_rows",
+              "modules_per_row", "fits_envelope", "fit_shortfall",
               "fit_shortfall_length", "fit_shortfall_width", "fit_shortfall_height")
 THERMAL = ("heat_at_max_continuous_discharge", "sustained_heat_at_max_continuous_discharge",
            "interconnect_loss_at_max_continuous_discharge", "adiabatic_temperature_rise_rate")
