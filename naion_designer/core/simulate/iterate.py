@@ -100,9 +100,13 @@ def chord_newton_step(self, st: PackState, h: float, dem: Demand, demand_value,
     for it in range(60):
         Vsb, vs_pos = sysm.solve(gm * E)
         if it == 0:  # 1 µV, or what double precision resolves at the circuit's voltages
-            tol = max(self.tol, 64 * F_EPS * float(amax(np.abs(vs_pos))))
-        Ip, cv1, margin = pack_current(self, dem, value, vs_pos, zpos, cv, E, Vsb, rm, gm,
-                                             zb)
+            tol = max(self.tol, 64 * F_EPS * (abs(float(vs_pos[0])) if B == 1 else
+                                              float(amax(np.abs(vs_pos)))))
+        if dem.mode == "current":
+            Ip, cv1, margin = value, cv, None
+        else:
+            Ip, cv1, margin = pack_current(self, dem, value, vs_pos, zpos, cv, E, Vsb, rm, gm,
+                                           zb)
         I1 = gm * (E - Vsb + (Ip[0] if B == 1 else Ip[self.pack_of]) * zb)
         soc1 = soc_b - I1 * hq
         surf = soc1 - xa - xb * I1 if tau_d else soc1
@@ -196,8 +200,9 @@ def chord_newton_step(self, st: PackState, h: float, dem: Demand, demand_value,
         T1 = T
     w1 = st.withheld
     t_full = self._t_full
-    if fq is not None and h > 0 and not (isinstance(w1, float) and w1 == 0.0 and
-                                         amin(T1) >= t_full and amin(T) >= t_full):
+    if fq is not None and h > 0 and not (
+            isinstance(w1, float) and w1 == 0.0 and amin(T1) >= t_full and
+            (T[st.extremes.coldest] if st.extremes is not None else amin(T)) >= t_full):
         # f_Q at the step's mean temperature (second order)
         w1 = withheld_after(st.soc, soc1, w1, p.capacity_factor(0.5 * (T + T1)))
     return PackState(soc=soc1, u=u1, T=T1, current=I1, pack_current=Ip, pack_voltage=vp,
