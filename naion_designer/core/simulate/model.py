@@ -214,6 +214,17 @@ class PackModel:
         self._coefficients.clear()
         self._systems.clear()  # made again when a step asks for one
 
+    def _restore_reference(self, saved: tuple, packs: np.ndarray) -> None:
+        """The chords of `packs` (bool (B,)) as they were in `saved` (see `advance`)."""
+        cells = packs[self.pack_of]
+        rm, ft, slope = saved
+        self._rm_ref = np.where(cells, rm, self._rm_ref)
+        self._ocv_slope = np.where(cells, slope, self._ocv_slope)
+        if ft is not None:
+            self._ft_ref = np.where(cells, ft, self._ft_ref)
+        self._coefficients.clear()
+        self._systems.clear()
+
     # --- factorisations ----------------------------------------------------------------------
     def _key(self, beta: np.ndarray | None, h: float) -> tuple:
         """The matrix of a step: its RC share and, when the steepest OCV's slope can be more
@@ -290,12 +301,20 @@ class PackModel:
                 running: np.ndarray | None = None) -> PackState:
         """The state h seconds later under `dem` (h = 0: the jump to a new demand).
         demand_value: per pack (B,) instead of dem.value; running: the packs (bool (B,)) whose
-        result matters (a batch whose other packs have stopped: they need not converge)."""
+        result matters (a batch whose other packs have stopped: they need not converge).
+
+        When a pack's loop gives up, the step is tried again with new chords for the packs
+        that gave up; every other pack goes back to the chord it started the step with (its
+        own refactorisations during the failed try are undone), so that it repeats the
+        iteration it has alone."""
+        start = (self._rm_ref, self._ft_ref, self._ocv_slope)
         for attempt in range(3):
             out = chord_newton_step(self, st, h, dem, demand_value, running)
             if isinstance(out, PackState):
                 return out
             # `out`: the packs that did not converge; new chords for them alone
+            if not out.all():
+                self._restore_reference(start, ~out)
             if attempt == 0:
                 self.refresh(st, out)
             else:
