@@ -154,7 +154,7 @@ class PackModel:
 
     def account(self, st0: PackState, st1: PackState, h: float) -> None:
         """Book a completed step (time above the continuous ratings)."""
-        self._rating.add(st1.current, h)
+        self._rating.add(st1.current, h, st1.extremes)
 
     def warnings(self) -> list[str]:  # the continuous-rating warnings of the run
         return self._rating.messages()
