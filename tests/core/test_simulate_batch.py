@@ -133,3 +133,41 @@ def test_a_retry_after_a_stuck_pack_leaves_the_other_packs_as_alone(monkeypatch)
                  "max_cell_temperature"):
         np.testing.assert_array_equal(getattr(alone, name)[:, 0], getattr(both, name)[:, 0])
     assert alone.energy[0] == both.energy[0]
+
+
+def test_each_pack_of_a_batch_takes_its_own_retries(monkeypatch):
+    """Pack 1 gives up on a step, then pack 0 gives up in the retry (both forced): each pack
+    retries from the chord its own previous try left it with, as alone, and each equals its
+    separate run in which it gives up once on the same step."""
+    from naion_designer.core.simulate import model as model_module
+    from naion_designer.core.simulate.state import PackState
+
+    real = model_module.chord_newton_step
+    seen = {}
+
+    def forcing(model, st, h, dem, demand_value, running):
+        out = real(model, st, h, dem, demand_value, running)
+        if h <= 0:
+            return out
+        if not seen["states"] or seen["states"][-1] is not st:
+            seen["states"].append(st)
+            seen["tries"] = 0
+        k = seen["tries"]
+        seen["tries"] += 1
+        if len(seen["states"]) == 20 and isinstance(out, PackState) and k < len(seen["fails"]):
+            return np.array(seen["fails"][k])
+        return out
+
+    def run(seeds, fails):
+        seen.update(states=[], tries=0, fails=fails)
+        return simulate_batch(_design(), constant_current(12.0, 300), seeds=seeds,
+                              spread=SPREAD, dt=5.0)
+
+    monkeypatch.setattr(model_module, "chord_newton_step", forcing)
+    seeds = pack_seeds(5, 2)
+    both = run(seeds, [[False, True], [True, False]])
+    for b in (0, 1):
+        alone = run(seeds[b:b + 1], [[True]])
+        for name in ("pack_voltage", "pack_current", "soc", "min_cell_voltage",
+                     "max_cell_temperature"):
+            np.testing.assert_array_equal(getattr(alone, name)[:, 0], getattr(both, name)[:, b])

@@ -304,21 +304,30 @@ class PackModel:
         result matters (a batch whose other packs have stopped: they need not converge).
 
         When a pack's loop gives up, the step is tried again with new chords for the packs
-        that gave up; every other pack goes back to the chord it started the step with (its
-        own refactorisations during the failed try are undone), so that it repeats the
-        iteration it has alone."""
+        that gave up (a pack that gives up three times has no solution); every other pack
+        goes back to the chord it started that try with (its own refactorisations during the
+        failed try are undone), so that each pack repeats the tries it has alone."""
         start = (self._rm_ref, self._ft_ref, self._ocv_slope)
-        for attempt in range(3):
+        tries = None  # each pack's failed tries of this step
+        while True:
             out = chord_newton_step(self, st, h, dem, demand_value, running)
             if isinstance(out, PackState):
                 return out
-            # `out`: the packs that did not converge; new chords for them alone
+            # `out`: the packs that did not converge; new chords for them alone, the first
+            # time at the state, then at max(slope, secant)
+            if tries is None:
+                tries = np.zeros(self.B, int)
+            elif (tries[out] >= 2).any():
+                break
             if not out.all():
                 self._restore_reference(start, ~out)
-            if attempt == 0:
-                self.refresh(st, out)
-            else:
-                self._refresh_at(st.soc, st.current, st.T, True, out, self.fill(st))
+            first, again = out & (tries == 0), out & (tries > 0)
+            if first.any():
+                self.refresh(st, first)
+            if again.any():
+                self._refresh_at(st.soc, st.current, st.T, True, again, self.fill(st))
+            tries += out
+            start = (self._rm_ref, self._ft_ref, self._ocv_slope)
         cells = out[self.pack_of]
         k = int(np.argmax(np.where(cells, np.abs(st.current), -1.0)))
         raise no_solution(self.design, st, dem, k)
