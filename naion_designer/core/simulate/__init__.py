@@ -1,7 +1,8 @@
 """Time-domain pack simulation: every cell individually inside the design's real circuit.
 
-- `model`: the cell and pack equations and one exact step of them (fully coupled nodal
-  analysis, chord-Newton on the nonlinear cell model); `params`: the per-cell parameters;
+- `model`: the cell and pack equations and their factorisations; `iterate`: one exact step of
+  them (fully coupled nodal analysis, chord-Newton on the nonlinear cell model); `params`: the
+  per-cell parameters;
   `terms`: the step's terms at the cells' temperatures; `diagnose`: what the circuit solve can
   resolve, and the InputError naming the input when it cannot;
 - `stepping`: segments, step control, output rows and cut-offs (`limits`: what the cut-offs are);

@@ -37,9 +37,9 @@ class Limits:
     @staticmethod
     def extremes(st: PackState) -> Extremes:
         if st.extremes is None:
-            V, T = st.voltage, st.T
+            V, T, cur = st.voltage, st.T, st.current
             st.extremes = Extremes(float(amin(V)), float(amax(V)), int(T.argmax()),
-                                   int(T.argmin()))
+                                   int(T.argmin()), float(amax(cur)), float(amin(cur)))
         return st.extremes
 
     def ok(self, st: PackState, dem: Demand, available: np.ndarray, fill: np.ndarray) -> bool:
@@ -53,7 +53,7 @@ class Limits:
         T = st.T
         if T[ex.hottest] > self.t_hi or T[ex.coldest] < self.t_lo:
             return False
-        if self.i_peak and amax(st.current) > self.i_peak:
+        if self.i_peak and ex.i_max > self.i_peak:
             return False
         return not (dem.mode == "power" and float(st.power_margin[0]) < 0)
 

@@ -31,6 +31,8 @@ class Extremes(NamedTuple):
     v_max: float
     hottest: int  # flat cell index
     coldest: int
+    i_max: float  # A, the largest cell current (discharge positive)
+    i_min: float
 
 
 @dataclass(slots=True)
@@ -137,8 +139,11 @@ class RatingWatch:
         self.peak_dis = self.peak_chg = 0.0  # A above the rating
         self.i_dis = self.i_chg = 0.0  # the largest cell currents above it
 
-    def add(self, current: np.ndarray, h: float) -> None:
-        if amax(current) <= self.lowest[0] and -amin(current) <= self.lowest[1]:
+    def add(self, current: np.ndarray, h: float, extremes: Extremes | None = None) -> None:
+        """Book a step of h at `current` (`extremes`: the current's, when already known)."""
+        i_max, i_min = (extremes.i_max, extremes.i_min) if extremes is not None else \
+            (amax(current), amin(current))
+        if i_max <= self.lowest[0] and -i_min <= self.lowest[1]:
             return
         d = current - self.discharge
         k = int(d.argmax())

@@ -91,10 +91,11 @@ class _Run:
     def record(self, t: float, st: PackState) -> None:
         ex = self.limits.extremes(st)
         w = self.weights
-        self.rec.append(t, float(st.pack_current[0]), float(st.pack_voltage[0]),
-                        float(w @ st.soc),
-                        float(w @ self.m.deliverable(st)), ex, st.T, st.current, st.voltage,
-                        st.soc)
+        soc = float(w @ st.soc)
+        avail = self.m.deliverable(st)
+        self.rec.append(t, float(st.pack_current[0]), float(st.pack_voltage[0]), soc,
+                        soc if avail is st.soc else float(w @ avail), ex, st.T, st.current,
+                        st.voltage, st.soc)
 
     def poll(self, frac: float) -> None:
         if self.cancel is not None and self.cancel():

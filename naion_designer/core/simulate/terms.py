@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .state import CellTerms, StepCoefficients, TemperatureCache, TemperatureFactors, amax, amin
+from .state import CellTerms, StepCoefficients, TemperatureCache, TemperatureFactors
 
 T_REF = 298.15
 
@@ -27,12 +27,13 @@ def cell_terms(model, f: StepCoefficients, T: np.ndarray) -> CellTerms:
     elif tc.T is not T:
         if model.B == 1:
             d = T - tc.T_ref
-            moved = None if max(amax(d), -amin(d)) < 0.02 else np.array([True])
+            if d[d.argmax()] < 0.02 and -d[d.argmin()] < 0.02:  # not moved: the same factors
+                tc.T = T
+                return _cached_terms(model, tc, f)
+            moved = np.array([True])
         else:
             moved = model.per_pack(np.abs(T - tc.T_ref)).max(axis=1) >= 0.02
-        if moved is None:
-            tc = TemperatureCache(T, tc.T_ref, tc.factors, tc.terms)
-        elif moved.all():
+        if moved.all():
             tc = TemperatureCache(T, T.copy(), _temperature_factors(model, T), {})
         elif moved.any():  # each pack looks its factors up on its own schedule
             tc = TemperatureCache(T, _rows_from(model, tc.T_ref, T, moved),
@@ -40,6 +41,10 @@ def cell_terms(model, f: StepCoefficients, T: np.ndarray) -> CellTerms:
         else:
             tc = TemperatureCache(T, tc.T_ref, tc.factors, tc.terms)
     model._tcache = tc
+    return _cached_terms(model, tc, f)
+
+
+def _cached_terms(model, tc: TemperatureCache, f: StepCoefficients) -> CellTerms:
     found = tc.terms.get(id(f))
     if found is None or found[0] is not f:
         if len(tc.terms) > 64:
