@@ -12,16 +12,14 @@ change the viewport size and the resize that follows a fit does not fit again.
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMenu
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
 
 from ..core.layout import compute_layout
-from ..core.layout.blocks import group_shapes
-from ..core.units import InputError
+from .layout_edits import LayoutEdits
 from .layout_items import (  # noqa: F401 (VIRIDIS and colormap are used by the document tab)
     VIRIDIS,
     GroupItem,
@@ -32,10 +30,9 @@ from .layout_items import (  # noqa: F401 (VIRIDIS and colormap are used by the 
     colormap,
     group_colour,
 )
-from .messages import user_message
 
 
-class LayoutView(QGraphicsView):
+class LayoutView(LayoutEdits, QGraphicsView):
     hovered = Signal(str)  # a status-bar line about the cell under the mouse
     message = Signal(str)  # why an edit in the view was not made (user words)
     cell_clicked = Signal(int, int)  # series, parallel
@@ -427,77 +424,6 @@ class LayoutView(QGraphicsView):
         if best is None or own < best_d or best_d > reach:
             return None
         return best
-
-    def swap_groups(self, s_a: int, s_b: int) -> None:
-        """Swap the slots of series groups a and b (one undo step)."""
-        d = self.doc.design
-        lay = self.layout
-        order = list(d.layout.group_order or range(d.series))  # slot -> series
-        slot_a, slot_b = int(lay.slot_of_series[s_a]), int(lay.slot_of_series[s_b])
-        order[slot_a], order[slot_b] = order[slot_b], order[slot_a]
-        new_order = () if order == list(range(d.series)) else tuple(order)
-        self._edit(self.tr("Swap groups {0} and {1}").format(s_a + 1, s_b + 1),
-                   layout=replace(d.layout, group_order=new_order))
-
-    def swap_modules(self, s_a: int, s_b: int) -> bool:
-        """Swap the whole modules of series groups a and b (same number of groups; one undo
-        step): their groups trade places, each keeping its order inside the module."""
-        d, lay = self.doc.design, self.layout
-        m_a, m_b = int(lay.module_of_series[s_a]), int(lay.module_of_series[s_b])
-        if m_a == m_b:
-            return False
-        slots = lay.slot_of_series
-        module_of_slot = np.empty(d.series, dtype=int)
-        module_of_slot[slots] = lay.module_of_series
-        sa = np.nonzero(module_of_slot == m_a)[0]
-        sb = np.nonzero(module_of_slot == m_b)[0]
-        if sa.size != sb.size:
-            self.message.emit(self.tr("Modules {0} and {1} hold different numbers of groups "
-                                      "({2} and {3}): they cannot trade places.").format(
-                m_a + 1, m_b + 1, sa.size, sb.size))
-            return False
-        order = np.array(d.layout.group_order or range(d.series))
-        order[sa], order[sb] = order[sb].copy(), order[sa].copy()
-        new = () if list(order) == list(range(d.series)) else tuple(int(v) for v in order)
-        return self._edit(self.tr("Swap modules {0} and {1}").format(m_a + 1, m_b + 1),
-                          layout=replace(d.layout, group_order=new))
-
-    def set_group_shape(self, shape: tuple[int, int] | None) -> bool:
-        """The block shape of every parallel group (None: chosen automatically); one undo step."""
-        d = self.doc.design
-        text = (self.tr("Block shape automatic") if shape is None
-                else self.tr("Block shape {0} × {1}").format(shape[0], shape[1]))
-        return self._edit(text, layout=replace(d.layout, group_shape=shape))
-
-    def _edit(self, text: str, **changes) -> bool:
-        try:
-            self.doc.edit(text, **changes)
-        except InputError as exc:
-            self.message.emit(user_message(exc))
-            return False
-        return True
-
-    def contextMenuEvent(self, event) -> None:
-        if self.design is None:
-            return
-        self.context_menu().exec(event.globalPos())
-
-    def context_menu(self) -> QMenu:
-        """The context menu of the pack: the block shape of the parallel groups."""
-        menu = QMenu(self)
-        shapes = menu.addMenu(self.tr("Block shape"))
-        current = self.design.layout.group_shape
-        auto = shapes.addAction(self.tr("Automatic ({0} × {1})").format(
-            self.layout.group_shape[0], self.layout.group_shape[1]))
-        auto.setCheckable(True)
-        auto.setChecked(current is None)
-        auto.triggered.connect(lambda: self.set_group_shape(None))
-        for sh in group_shapes(self.design.parallel):
-            act = shapes.addAction(self.tr("{0} rows × {1} columns").format(sh[0], sh[1]))
-            act.setCheckable(True)
-            act.setChecked(current == sh)
-            act.triggered.connect(lambda _c=False, sh=sh: self.set_group_shape(sh))
-        return menu
 
     def _select(self, s: int, p: int) -> None:
         self._selected = (s, p)
