@@ -290,7 +290,10 @@ def _start_soc(profile: Profile, design: PackDesign) -> float:
 
 
 def _pack_resistance(design: PackDesign, r0: np.ndarray) -> float:
-    return float(dc_solution(design, np.asarray(r0, float))[0])
+    """The pack's DC resistance with the cells at R0 `r0`, each scaled by its impedance factor
+    (as `calc` and the simulation do)."""
+    z = design.cell_array("impedance_factor")
+    return float(dc_solution(design, np.asarray(r0, float) * z)[0])
 
 
 def _block_length(state: AgeingState, stress, block_fade: float, remaining: float,

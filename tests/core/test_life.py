@@ -131,3 +131,15 @@ def test_batched_monte_carlo_equals_separate_seeded_lifetimes(hina, duty):
     assert all(p.eol_year is not None for p in mc.packs)  # so that the years are compared
     for draw, batched in zip(draws(design, 4, 5), mc.packs, strict=True):
         _same_life(run_life(design, duty, settings, draw), batched)
+
+
+def test_year_zero_pack_resistance_is_calcs_with_impedance_factors(hina):
+    from naion_designer.core.electrical import calculate
+
+    z = 2.0
+    design = PackDesign(hina, 2, 2, cell_overrides=(
+        CellOverride(0, 1, (("impedance_factor", z),)), CellOverride(1, 0, (("resistance",
+                                                                              2e-3),))))
+    res = run_life(design, DUTY, LifeSettings(years=1.0, period=4 * 3600.0))
+    assert res.rows[0].resistance == pytest.approx(calculate(design)["resistance"].value,
+                                                   rel=1e-9)
