@@ -29,3 +29,22 @@ def __getattr__(name: str) -> str:
     if name == "__version__":
         return _version()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def version_action(prog: str):
+    """An argparse action for `--version` that prints "<prog> <version>" and reads the package
+    metadata only when the option is given (the command line and the app share it)."""
+    import argparse
+    import sys
+
+    class VersionAction(argparse.Action):
+        def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS,
+                     help="show program's version number and exit"):
+            super().__init__(option_strings=option_strings, dest=dest, default=default,
+                             nargs=0, help=help)
+
+        def __call__(self, parser, namespace, values, option_string=None):
+            parser._print_message(f"{prog} {_version()}\n", sys.stdout)
+            parser.exit()
+
+    return VersionAction

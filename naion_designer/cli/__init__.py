@@ -12,10 +12,10 @@ names its parameter in domain terms (`dt`) and is shown with the flag (`--dt`).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
+from .. import version_action
 from . import calc, cells, compare, layout, life, report, simulate, size, targets
 from .calc import calc_json, format_results
 from .common import (
@@ -38,29 +38,10 @@ COMMANDS = (cells, calc, simulate, life, layout, targets, size, compare, report)
 ONE_BLAS_THREAD = frozenset({"calc", "cells", "targets", "layout"})
 
 
-def _version() -> str:
-    from .. import __version__
-
-    return __version__
-
-
-class _VersionAction(argparse.Action):
-    """`--version`: the version is read from the package metadata only when asked for."""
-
-    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS,
-                 help="show program's version number and exit"):
-        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0,
-                         help=help)
-
-    def __call__(self, parser, namespace, values, option_string=None):
-        parser._print_message(f"naion {_version()}\n", sys.stdout)
-        parser.exit()
-
-
 def build_parser() -> Parser:
     parser = Parser(prog="naion", description="NaIon Designer: sodium-ion battery pack design "
                                               "from the command line.")
-    parser.add_argument("--version", action=_VersionAction)
+    parser.add_argument("--version", action=version_action("naion"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for mod in COMMANDS:
         mod.register(sub)

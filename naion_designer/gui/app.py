@@ -12,6 +12,8 @@ import logging
 import os
 import sys
 
+from .. import version_action
+
 ORG_NAME = "NaIon"
 ORG_DOMAIN = "naion.io"
 DESKTOP_FILE = "io.naion.Designer"
@@ -23,24 +25,11 @@ def app_version() -> str:
     return __version__
 
 
-class _VersionAction(argparse.Action):
-    """`--version`: the package metadata is read only when the version is asked for."""
-
-    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS,
-                 help="show program's version number and exit"):
-        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0,
-                         help=help)
-
-    def __call__(self, parser, namespace, values, option_string=None):
-        parser._print_message(f"naion-designer {app_version()}\n", sys.stdout)
-        parser.exit()
-
-
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     p = argparse.ArgumentParser(prog="naion-designer",
                                 description="NaIon Designer: design sodium-ion battery packs.")
     p.add_argument("files", nargs="*", metavar="FILE", help="design files (.naion) to open")
-    p.add_argument("--version", action=_VersionAction)
+    p.add_argument("--version", action=version_action("naion-designer"))
     p.add_argument("--smoke-test", action="store_true",
                    help="open the files (or the example), compute, print one line and exit")
     p.add_argument("--no-restore", action="store_true",
