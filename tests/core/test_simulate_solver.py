@@ -60,3 +60,24 @@ def test_a_100p_pack_is_solved_banded():
     assert s.bandwidth == 100 and s.method == "banded"
     rhs = np.random.default_rng(1).normal(size=lap.shape[0])
     assert np.allclose(lap @ s.solve(rhs), rhs, atol=1e-9 * np.abs(rhs).max())
+
+
+def test_the_indexed_scatter_and_gather_equal_the_sparse_products_bit_for_bit(monkeypatch):
+    d = _design(6, 4)
+    rng = np.random.default_rng(7)
+    rb = 0.05 * rng.uniform(0.8, 1.2, (2, 24))
+    bs = _branch_solve(d, rb, False, monkeypatch)
+    assert bs._pairs is not None
+    x = rng.normal(0.0, 50.0, 48)
+    v, pos = bs(x)
+    bs._pairs = None  # the sparse products
+    v0, pos0 = bs(x)
+    assert np.array_equal(v, v0) and np.array_equal(pos, pos0)
+
+
+def test_signed_pairs_only_for_one_plus_and_one_minus_a_row():
+    m = sp.csr_matrix(np.array([[1.0, -1.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, -1.0]]))
+    pos, neg = solver.signed_pairs(m)
+    assert pos.tolist() == [0, 1, 3] and neg.tolist() == [1, 3, 2]
+    assert solver.signed_pairs(sp.csr_matrix(np.array([[1.0, 1.0, -1.0]]))) is None
+    assert solver.signed_pairs(sp.csr_matrix(np.array([[2.0, -1.0]]))) is None

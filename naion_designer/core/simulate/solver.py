@@ -58,6 +58,33 @@ class NodalSolver:
             return self._trs(self._c, rhs, lower=1)[0]
         return self._lu.solve(rhs)
 
+    def solve_in_place(self, rhs: np.ndarray) -> None:
+        """solve(rhs) written into `rhs` (banded: a contiguous float64 vector)."""
+        if self.method == "banded":
+            self._trs(self._c, rhs, lower=1, overwrite_b=1)
+        else:
+            rhs[:] = self._lu.solve(rhs)
+
+
+def signed_pairs(m: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray] | None:
+    """For an incidence-like matrix (entries ±1, at most one +1 and one −1 in each row): the
+    column of each row's +1 and of its −1 (m.shape[1] where there is none), so that m @ x is
+    x[pos] − x[neg] with a zero appended to x.  None for any other matrix."""
+    m = m.tocsr()
+    rows = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
+    plus, minus = m.data == 1.0, m.data == -1.0
+    if not (plus | minus).all():
+        return None
+    out = []
+    for sel in (plus, minus):
+        r = rows[sel]
+        if r.size and np.bincount(r).max() > 1:
+            return None
+        col = np.full(m.shape[0], m.shape[1])
+        col[r] = m.indices[sel]
+        out.append(col)
+    return out[0], out[1]
+
 
 class BranchSolve:
     """For the branches' source currents x = g·E (flat, B packs × N cells): each branch's
@@ -88,6 +115,8 @@ class BranchSolve:
             self.factor = NodalSolver(blocks[0] if B == 1 else sp.block_diag(blocks,
                                                                               format="csc"))
             self._scatter, self._gather, self._taps = scatter, gather, pos_taps
+            self._pairs = self._index_pairs(incidence, B, nn, cells) \
+                if self.factor.method == "banded" else None
             z = self.factor.solve(e_pos)
         self.z_branch = gather(z)
         self.z_pos = z[pos_taps]
@@ -96,5 +125,32 @@ class BranchSolve:
         if self.dense:
             y = np.matmul(self._ops, x.reshape(self.B, self.N, 1))
             return y[:, :self.N].reshape(-1), y[:, self.N, 0]
+        if self._pairs is not None:  # the same sums as the matrix products, by index
+            xe, vb, node_pos, node_neg, br_pos, br_neg = self._pairs
+            xe[:-1] = x
+            rhs = vb[:-1]
+            np.subtract(xe[node_pos], xe[node_neg], out=rhs)
+            self.factor.solve_in_place(rhs)
+            return vb[br_pos] - vb[br_neg], vb[self._taps]
         vs = self.factor.solve(self._scatter(x))
         return self._gather(vs), vs[self._taps]
+
+    @staticmethod
+    def _index_pairs(incidence: sp.csr_matrix, B: int, nn: int, cells: int) -> tuple | None:
+        """The scatter (branches onto nodes) and the gather (nodes onto branches) of B packs as
+        index pairs into buffers with a trailing zero, when each node has at most one cell's
+        positive and one cell's negative end (a busbar of segments); else None.  x[a] − x[b]
+        is what the sparse product sums (0 + x[a] − x[b]), bit for bit."""
+        by_node = signed_pairs(incidence)
+        by_branch = signed_pairs(incidence.T)
+        if by_node is None or by_branch is None:
+            return None
+
+        def tiled(idx, size, pad):  # pack b's entries shifted by b·size; none -> pad
+            out = np.concatenate([np.where(idx == size, pad, idx + b * size) for b in range(B)])
+            return out.astype(np.intp)
+
+        nb, n = cells * B, nn * B
+        node_pos, node_neg = (tiled(a, cells, nb) for a in by_node)
+        br_pos, br_neg = (tiled(a, nn, n) for a in by_branch)
+        return np.zeros(nb + 1), np.zeros(n + 1), node_pos, node_neg, br_pos, br_neg
