@@ -115,8 +115,8 @@ class BranchSolve:
             self.factor = NodalSolver(blocks[0] if B == 1 else sp.block_diag(blocks,
                                                                               format="csc"))
             self._scatter, self._gather, self._taps = scatter, gather, pos_taps
-            self._pairs = self._index_pairs(incidence, B, nn, cells) \
-                if self.factor.method == "banded" else None
+            self._shifted = ShiftedIncidence.of(incidence, nn, cells) \
+                if B == 1 and self.factor.method == "banded" else None
             z = self.factor.solve(e_pos)
         self.z_branch = gather(z)
         self.z_pos = z[pos_taps]
@@ -125,32 +125,59 @@ class BranchSolve:
         if self.dense:
             y = np.matmul(self._ops, x.reshape(self.B, self.N, 1))
             return y[:, :self.N].reshape(-1), y[:, self.N, 0]
-        if self._pairs is not None:  # the same sums as the matrix products, by index
-            xe, vb, node_pos, node_neg, br_pos, br_neg = self._pairs
-            xe[:-1] = x
-            rhs = vb[:-1]
-            np.subtract(xe[node_pos], xe[node_neg], out=rhs)
-            self.factor.solve_in_place(rhs)
-            return vb[br_pos] - vb[br_neg], vb[self._taps]
+        sh = self._shifted
+        if sh is not None:  # the same sums as the sparse products, on views
+            sh.x[:] = x
+            np.subtract(sh.node_pos, sh.node_neg, out=sh.v)
+            self.factor.solve_in_place(sh.v)
+            return sh.branch_pos - sh.branch_neg, sh.v[self._taps]
         vs = self.factor.solve(self._scatter(x))
         return self._gather(vs), vs[self._taps]
 
-    @staticmethod
-    def _index_pairs(incidence: sp.csr_matrix, B: int, nn: int, cells: int) -> tuple | None:
-        """The scatter (branches onto nodes) and the gather (nodes onto branches) of B packs as
-        index pairs into buffers with a trailing zero, when each node has at most one cell's
-        positive and one cell's negative end (a busbar of segments); else None.  x[a] − x[b]
-        is what the sparse product sums (0 + x[a] − x[b]), bit for bit."""
-        by_node = signed_pairs(incidence)
-        by_branch = signed_pairs(incidence.T)
+
+def _offset(idx: np.ndarray, none: int) -> int | None:
+    """c with idx[k] = k + c wherever idx[k] != none, and k + c outside 0 … none − 1 where
+    idx[k] == none; None if there is no such c."""
+    k = np.arange(idx.size)
+    real = idx != none
+    c = np.unique(idx[real] - k[real])
+    if c.size != 1:
+        return None
+    c = int(c[0])
+    pad = k[~real] + c
+    return c if not ((pad >= 0) & (pad < none)).any() else None
+
+
+def _shifted_views(buf_len_in: int, rows: int, offsets: tuple[int, int]):
+    """A zero-padded buffer, the view of its `buf_len_in` values, and the two views of `rows`
+    elements that start `offsets` after those values."""
+    lead = max(0, -min(offsets))
+    buf = np.zeros(lead + max(buf_len_in, rows + max(offsets)))
+    return buf, buf[lead:lead + buf_len_in], \
+        tuple(buf[lead + c:lead + c + rows] for c in offsets)
+
+
+class ShiftedIncidence:
+    """The scatter M x and the gather Mᵀ v of an incidence matrix M whose +1 and −1 entries lie
+    on two diagonals each (one pack's nodes in busbar order, each node with at most one cell's
+    positive and one cell's negative end: busbars of segments) as differences of shifted views
+    of zero-padded buffers: M x = x[k + a] − x[k + b], with zeros beyond x.  The sparse product
+    sums 0 + x[k + a] − x[k + b] in some order, the same number bit for bit.
+    `x`: where the branch values go; `v`: the node values (the solve works in place on it)."""
+
+    __slots__ = ("x", "v", "node_pos", "node_neg", "branch_pos", "branch_neg", "_bufs")
+
+    @classmethod
+    def of(cls, incidence: sp.csr_matrix, nodes: int, cells: int) -> ShiftedIncidence | None:
+        by_node, by_branch = signed_pairs(incidence), signed_pairs(incidence.T)
         if by_node is None or by_branch is None:
             return None
-
-        def tiled(idx, size, pad):  # pack b's entries shifted by b·size; none -> pad
-            out = np.concatenate([np.where(idx == size, pad, idx + b * size) for b in range(B)])
-            return out.astype(np.intp)
-
-        nb, n = cells * B, nn * B
-        node_pos, node_neg = (tiled(a, cells, nb) for a in by_node)
-        br_pos, br_neg = (tiled(a, nn, n) for a in by_branch)
-        return np.zeros(nb + 1), np.zeros(n + 1), node_pos, node_neg, br_pos, br_neg
+        off_n = tuple(_offset(a, cells) for a in by_node)
+        off_b = tuple(_offset(a, nodes) for a in by_branch)
+        if None in off_n or None in off_b:
+            return None
+        self = cls()
+        xb, self.x, (self.node_pos, self.node_neg) = _shifted_views(cells, nodes, off_n)
+        vb, self.v, (self.branch_pos, self.branch_neg) = _shifted_views(nodes, cells, off_b)
+        self._bufs = (xb, vb)
+        return self
