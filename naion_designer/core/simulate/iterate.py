@@ -64,7 +64,7 @@ def chord_newton_step(self, st: PackState, h: float, dem: Demand, demand_value,
     # predictor: the step's end state with every cell's current extrapolated along its trend
     # (the converged step does not depend on it; a good guess saves a solve)
     if h > 0 and st.trend is not None:
-        cur_p = cur + st.trend * h
+        cur_p = cur + (st.trend if h == 1.0 else st.trend * h)  # x·1 is x
         soc_p = soc_b - cur_p * hq
     else:
         cur_p = cur
@@ -208,4 +208,5 @@ def chord_newton_step(self, st: PackState, h: float, dem: Demand, demand_value,
     return PackState(soc=soc1, u=u1, T=T1, current=I1, pack_current=Ip, pack_voltage=vp,
                      voltage=V1, cv=cv1, power_margin=margin if margin is not None else
                      st.power_margin, depletion=soc1 - surf if tau_d else 0.0,
-                     withheld=w1, trend=(I1 - cur) * (1.0 / h) if h > 0 else None)
+                     withheld=w1, trend=None if h <= 0 else
+                     I1 - cur if h == 1.0 else (I1 - cur) * (1.0 / h))
