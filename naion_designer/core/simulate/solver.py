@@ -163,7 +163,8 @@ class ShiftedIncidence:
     positive and one cell's negative end: busbars of segments) as differences of shifted views
     of zero-padded buffers: M x = x[k + a] − x[k + b], with zeros beyond x.  The sparse product
     sums 0 + x[k + a] − x[k + b] in some order, the same number bit for bit.
-    `x`: where the branch values go; `v`: the node values (the solve works in place on it)."""
+    `x`: where the branch values go; `v`: the node values (the solve works in place on it).
+    The buffers are reused: one solve at a time (each `PackModel` makes its own systems)."""
 
     __slots__ = ("x", "v", "node_pos", "node_neg", "branch_pos", "branch_neg", "_bufs")
 
