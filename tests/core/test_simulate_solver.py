@@ -60,3 +60,31 @@ def test_a_100p_pack_is_solved_banded():
     assert s.bandwidth == 100 and s.method == "banded"
     rhs = np.random.default_rng(1).normal(size=lap.shape[0])
     assert np.allclose(lap @ s.solve(rhs), rhs, atol=1e-9 * np.abs(rhs).max())
+
+
+def test_the_shifted_scatter_and_gather_equal_the_sparse_products_bit_for_bit(monkeypatch):
+    d = _design(6, 4)
+    rng = np.random.default_rng(7)
+    rb = 0.05 * rng.uniform(0.8, 1.2, (1, 24))
+    bs = _branch_solve(d, rb, False, monkeypatch)
+    assert bs._shifted is not None
+    for _ in range(3):
+        x = rng.normal(0.0, 50.0, 24)
+        v, pos = bs(x)
+        sh, bs._shifted = bs._shifted, None  # the sparse products
+        v0, pos0 = bs(x)
+        bs._shifted = sh
+        assert np.array_equal(v, v0) and np.array_equal(pos, pos0)
+    # busbars without segments (one node a busbar) and batches keep the sparse products
+    ic = Interconnect(cell_connection=0.5e-3, busbar_segment=0.0, terminal=0.05e-3)
+    d0 = PackDesign(cell=d.cell, series=6, parallel=4, interconnect=ic)
+    assert _branch_solve(d0, rb, False, monkeypatch)._shifted is None
+    assert _branch_solve(d, np.vstack([rb, rb]), False, monkeypatch)._shifted is None
+
+
+def test_signed_pairs_only_for_one_plus_and_one_minus_a_row():
+    m = sp.csr_matrix(np.array([[1.0, -1.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, -1.0]]))
+    pos, neg = solver.signed_pairs(m)
+    assert pos.tolist() == [0, 1, 3] and neg.tolist() == [1, 3, 2]
+    assert solver.signed_pairs(sp.csr_matrix(np.array([[1.0, 1.0, -1.0]]))) is None
+    assert solver.signed_pairs(sp.csr_matrix(np.array([[2.0, -1.0]]))) is None

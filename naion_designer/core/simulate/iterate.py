@@ -13,6 +13,11 @@ from .terms import cell_terms
 F_EPS = float(np.finfo(float).eps)  # double precision
 
 
+def _minus(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a − b written into b (a fresh temporary of the same shape)."""
+    return np.subtract(a, b, out=b)
+
+
 def pack_current(self, dem: Demand, value, vs_pos, zpos, cv, E, Vsb, rm, gm, zb):
     """Each pack's current (B,) for its source voltage vs_pos, and the CC-CV phase and the
     power margin."""
@@ -55,7 +60,8 @@ def chord_newton_step(self, st: PackState, h: float, dem: Demand, demand_value,
     soc_b = st.soc - ch
     nrc = self.nrc
     if nrc:
-        ua = f.rc_decay * st.u + c1 * cur
+        ua = f.rc_decay * st.u
+        ua += c1 * cur
         uas = ua[0] if nrc == 1 else (ua[0] + ua[1] if nrc == 2 else ua.sum(axis=0))
     else:
         uas = 0.0
@@ -64,8 +70,8 @@ def chord_newton_step(self, st: PackState, h: float, dem: Demand, demand_value,
     # predictor: the step's end state with every cell's current extrapolated along its trend
     # (the converged step does not depend on it; a good guess saves a solve)
     if h > 0 and st.trend is not None:
-        cur_p = cur + st.trend * h
-        soc_p = soc_b - cur_p * hq
+        cur_p = cur + (st.trend if h == 1.0 else st.trend * h)  # x·1 is x
+        soc_p = _minus(soc_b, cur_p * hq)
     else:
         cur_p = cur
         soc_p = soc_b - ch
@@ -81,11 +87,12 @@ def chord_newton_step(self, st: PackState, h: float, dem: Demand, demand_value,
     if r0c is None:
         E = interp(surf_p, ox, oy) - uas + (rm - p.r0_at(soc_p, ft, cur_p) - rcbsum) * cur_p
     else:
-        E = interp(surf_p, ox, oy) - uas
+        E = interp(surf_p, ox, oy)
+        E -= uas
         if corr is not None:
-            E = E + corr * cur_p
+            E += corr * cur_p
     if self.ent:
-        E = E + off
+        E += off
     B = self.B
     if B == 1:  # np.full and np.ones cost microseconds of Python each
         value = np.array([dem.value]) if demand_value is None else demand_value
@@ -107,20 +114,27 @@ def chord_newton_step(self, st: PackState, h: float, dem: Demand, demand_value,
         else:
             Ip, cv1, margin = pack_current(self, dem, value, vs_pos, zpos, cv, E, Vsb, rm, gm,
                                            zb)
-        I1 = gm * (E - Vsb + (Ip[0] if B == 1 else Ip[self.pack_of]) * zb)
-        soc1 = soc_b - I1 * hq
+        I1 = E - Vsb
+        I1 += (Ip[0] if B == 1 else Ip[self.pack_of]) * zb
+        I1 *= gm
+        soc1 = _minus(soc_b, I1 * hq)
         surf = soc1 - xa - xb * I1 if tau_d else soc1
         r0 = r0c if r0c is not None else p.r0_at(soc1, ft, I1)
         if nrc:
-            u1 = ua + rcb * I1
+            u1 = rcb * I1
+            u1 += ua
             u1s = u1[0] if nrc == 1 else (u1[0] + u1[1] if nrc == 2 else u1.sum(axis=0))
-            V1 = interp(surf, ox, oy) - r0 * I1 - u1s
+            V1 = interp(surf, ox, oy)
+            V1 -= r0 * I1
+            V1 -= u1s
         else:
             u1 = st.u
-            V1 = interp(surf, ox, oy) - r0 * I1
+            V1 = interp(surf, ox, oy)
+            V1 -= r0 * I1
         if self.ent:
-            V1 = V1 + off
-        res = V1 - E + rm * I1
+            V1 += off
+        res = V1 - E
+        res += rm * I1
         if B == 1:  # one pack: the same control with scalars
             e1 = max(amax(res), -amin(res))
             if e1 < tol or not active_packs[0]:
@@ -187,14 +201,17 @@ def chord_newton_step(self, st: PackState, h: float, dem: Demand, demand_value,
         return np.ones(1, bool) if B == 1 else going
     vp = vs_pos - Ip * zpos
     if h > 0:
-        q = I1 * I1 * r0
+        q = I1 * I1
+        q *= r0
         if nrc:  # RC losses u²/R
             rc_loss = u1 * u1
             rc_loss *= inv
             for j in range(nrc):
-                q = q + rc_loss[j]
+                q += rc_loss[j]
         if self.ent:
-            q = q - I1 * T * self.ent
+            qe = I1 * T
+            qe *= self.ent
+            q -= qe
         T1 = self.thermal.advance(T, q, f.thermal_phi, f.thermal_keep, self.th_const)
     else:
         T1 = T
@@ -208,4 +225,5 @@ def chord_newton_step(self, st: PackState, h: float, dem: Demand, demand_value,
     return PackState(soc=soc1, u=u1, T=T1, current=I1, pack_current=Ip, pack_voltage=vp,
                      voltage=V1, cv=cv1, power_margin=margin if margin is not None else
                      st.power_margin, depletion=soc1 - surf if tau_d else 0.0,
-                     withheld=w1, trend=(I1 - cur) * (1.0 / h) if h > 0 else None)
+                     withheld=w1, trend=None if h <= 0 else
+                     I1 - cur if h == 1.0 else (I1 - cur) * (1.0 / h))

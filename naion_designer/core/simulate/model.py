@@ -248,7 +248,7 @@ class PackModel:
         beta = None
         if self.nrc:
             a, beta = rc_weights(h, self.tau)
-            f.rc_decay = a[:, None]
+            f.rc_decay = np.repeat(a[:, None], self.NT, axis=1)  # a product without broadcast
             f.rc_beta = beta[:, None]
             f.rc_start_ref = self.Rrc * (1.0 - a - beta)[:, None]
             f.rc_start = f.rc_start_ref

@@ -58,6 +58,33 @@ class NodalSolver:
             return self._trs(self._c, rhs, lower=1)[0]
         return self._lu.solve(rhs)
 
+    def solve_in_place(self, rhs: np.ndarray) -> None:
+        """solve(rhs) written into `rhs` (banded: a contiguous float64 vector)."""
+        if self.method == "banded":
+            self._trs(self._c, rhs, lower=1, overwrite_b=1)
+        else:
+            rhs[:] = self._lu.solve(rhs)
+
+
+def signed_pairs(m: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray] | None:
+    """For an incidence-like matrix (entries ±1, at most one +1 and one −1 in each row): the
+    column of each row's +1 and of its −1 (m.shape[1] where there is none), so that m @ x is
+    x[pos] − x[neg] with a zero appended to x.  None for any other matrix."""
+    m = m.tocsr()
+    rows = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
+    plus, minus = m.data == 1.0, m.data == -1.0
+    if not (plus | minus).all():
+        return None
+    out = []
+    for sel in (plus, minus):
+        r = rows[sel]
+        if r.size and np.bincount(r).max() > 1:
+            return None
+        col = np.full(m.shape[0], m.shape[1])
+        col[r] = m.indices[sel]
+        out.append(col)
+    return out[0], out[1]
+
 
 class BranchSolve:
     """For the branches' source currents x = g·E (flat, B packs × N cells): each branch's
@@ -88,6 +115,8 @@ class BranchSolve:
             self.factor = NodalSolver(blocks[0] if B == 1 else sp.block_diag(blocks,
                                                                               format="csc"))
             self._scatter, self._gather, self._taps = scatter, gather, pos_taps
+            self._shifted = ShiftedIncidence.of(incidence, nn, cells) \
+                if B == 1 and self.factor.method == "banded" else None
             z = self.factor.solve(e_pos)
         self.z_branch = gather(z)
         self.z_pos = z[pos_taps]
@@ -96,5 +125,60 @@ class BranchSolve:
         if self.dense:
             y = np.matmul(self._ops, x.reshape(self.B, self.N, 1))
             return y[:, :self.N].reshape(-1), y[:, self.N, 0]
+        sh = self._shifted
+        if sh is not None:  # the same sums as the sparse products, on views
+            sh.x[:] = x
+            np.subtract(sh.node_pos, sh.node_neg, out=sh.v)
+            self.factor.solve_in_place(sh.v)
+            return sh.branch_pos - sh.branch_neg, sh.v[self._taps]
         vs = self.factor.solve(self._scatter(x))
         return self._gather(vs), vs[self._taps]
+
+
+def _offset(idx: np.ndarray, none: int) -> int | None:
+    """c with idx[k] = k + c wherever idx[k] != none, and k + c outside 0 … none − 1 where
+    idx[k] == none; None if there is no such c."""
+    k = np.arange(idx.size)
+    real = idx != none
+    c = np.unique(idx[real] - k[real])
+    if c.size != 1:
+        return None
+    c = int(c[0])
+    pad = k[~real] + c
+    return c if not ((pad >= 0) & (pad < none)).any() else None
+
+
+def _shifted_views(buf_len_in: int, rows: int, offsets: tuple[int, int]):
+    """A zero-padded buffer, the view of its `buf_len_in` values, and the two views of `rows`
+    elements that start `offsets` after those values."""
+    lead = max(0, -min(offsets))
+    buf = np.zeros(lead + max(buf_len_in, rows + max(offsets)))
+    return buf, buf[lead:lead + buf_len_in], \
+        tuple(buf[lead + c:lead + c + rows] for c in offsets)
+
+
+class ShiftedIncidence:
+    """The scatter M x and the gather Mᵀ v of an incidence matrix M whose +1 and −1 entries lie
+    on two diagonals each (one pack's nodes in busbar order, each node with at most one cell's
+    positive and one cell's negative end: busbars of segments) as differences of shifted views
+    of zero-padded buffers: M x = x[k + a] − x[k + b], with zeros beyond x.  The sparse product
+    sums 0 + x[k + a] − x[k + b] in some order, the same number bit for bit.
+    `x`: where the branch values go; `v`: the node values (the solve works in place on it).
+    The buffers are reused: one solve at a time (each `PackModel` makes its own systems)."""
+
+    __slots__ = ("x", "v", "node_pos", "node_neg", "branch_pos", "branch_neg", "_bufs")
+
+    @classmethod
+    def of(cls, incidence: sp.csr_matrix, nodes: int, cells: int) -> ShiftedIncidence | None:
+        by_node, by_branch = signed_pairs(incidence), signed_pairs(incidence.T)
+        if by_node is None or by_branch is None:
+            return None
+        off_n = tuple(_offset(a, cells) for a in by_node)
+        off_b = tuple(_offset(a, nodes) for a in by_branch)
+        if None in off_n or None in off_b:
+            return None
+        self = cls()
+        xb, self.x, (self.node_pos, self.node_neg) = _shifted_views(cells, nodes, off_n)
+        vb, self.v, (self.branch_pos, self.branch_neg) = _shifted_views(nodes, cells, off_b)
+        self._bufs = (xb, vb)
+        return self

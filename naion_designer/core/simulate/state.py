@@ -98,7 +98,7 @@ class StepCoefficients:
     """Everything that depends only on the step size and the factorised resistance state."""
 
     h: float
-    rc_decay: np.ndarray | None = None  # nrc × 1, a_j
+    rc_decay: np.ndarray | None = None  # nrc × N, a_j of every cell
     rc_beta: np.ndarray | None = None  # nrc × 1, β_j
     rc_start_ref: np.ndarray | None = None  # R_j (1 − a − β) at the reference temperature
     rc_start: np.ndarray | None = None  # the same at the factorisation's temperatures
