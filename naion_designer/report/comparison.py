@@ -31,7 +31,7 @@ from .common import (
     write_pdf,
 )
 from .common import P as Para
-from .fonts import markup
+from .fonts import markup, text_width
 from .i18n import Text
 from .pages import PageInfo, build_pdf
 
@@ -85,7 +85,10 @@ def comparison_table(designs, results, checks, st, width, units, include_cost,
     lw = width * (0.30 if n <= 4 else 0.24)
     if tr.lang == "bilingual":
         lw = width * (0.34 if n <= 4 else 0.27)
-    uw = 34.0
+    groups = list(ROWS) + ([("Cost (cells only)", COST_ROWS)] if include_cost else [])
+    # the unit column as wide as its widest unit ("CNY/kWh" on one line)
+    uw = max([34.0] + [text_width(fig(nm, r[nm], units)[1], 7.8) + 9.0
+                       for _, names in groups for nm in names for r in results if nm in r])
     dw = (width - lw - uw) / n
     # bilingual: the two names of a label or unit on lines of their own in the narrow columns
     sep = " / " if tr.lang != "bilingual" or n <= 2 else "\n"
@@ -99,7 +102,6 @@ def comparison_table(designs, results, checks, st, width, units, include_cost,
     for label, vals in info_rows:
         rows.append([Para(tr(label, sep=sep), st["cellb"])] +
                     [_fitted(v, cst, dw - 8) for v in vals] + [Para("", st["cell"])])
-    groups = list(ROWS) + ([("Cost (cells only)", COST_ROWS)] if include_cost else [])
     for gname, names in groups:
         names = [nm for nm in names if any(nm in r for r in results)]
         if not names:
