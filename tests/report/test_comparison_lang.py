@@ -119,3 +119,7 @@ def test_bad_language_names_the_option(examples):
     with pytest.raises(InputError) as e:
         comparison_bytes(examples, replace(OPTS, lang="fr"))
     assert e.value.field == "--lang"
+
+
+def test_chinese_report_is_deterministic(examples, reports):
+    assert comparison_bytes(examples, replace(OPTS, lang="zh_CN")) == reports["zh_CN"]
