@@ -31,7 +31,7 @@ from .common import (
     write_pdf,
 )
 from .common import P as Para
-from .fonts import markup, text_width
+from .fonts import markup, runs, text_width
 from .i18n import Text
 from .pages import PageInfo, build_pdf
 
@@ -84,7 +84,7 @@ def comparison_table(designs, results, checks, st, width, units, include_cost,
     cst = st["cellr"] if not small else _smaller(st["cellr"])
     lw = width * (0.30 if n <= 4 else 0.24)
     if tr.lang == "bilingual":
-        lw = width * (0.34 if n <= 4 else 0.27)
+        lw = width * (0.34 if n <= 4 else 0.25)
     groups = list(ROWS) + ([("Cost (cells only)", COST_ROWS)] if include_cost else [])
     # the unit column as wide as its widest unit ("CNY/kWh" on one line)
     uw = max([34.0] + [text_width(fig(nm, r[nm], units)[1], 7.8) + 9.0
@@ -154,19 +154,61 @@ def comparison_table(designs, results, checks, st, width, units, include_cost,
 
 
 def _fitted(text: str, style, avail: float):
-    """A table cell's paragraph that stays inside `avail` points: Chinese line breaking keeps a
-    closing bracket or comma on the line it ends, which may then run past the column (to the
-    left of a right-aligned one); such a paragraph is wrapped that much narrower."""
+    """A table cell's paragraph that stays inside `avail` points and keeps a number with its
+    unit, and Latin text whole words.  Chinese line breaking keeps a closing bracket or comma on the line it ends, which may
+    then run past the column (to the left of a right-aligned one): such a paragraph is wrapped
+    that much narrower.  It also breaks at any space, between "60" and "V" too: there the
+    number goes to the next line with its unit."""
     from reportlab.lib.styles import ParagraphStyle
 
-    p = Para(text, style)
+    text = " ".join(str(text).split())
+    if not any(cjk for cjk, _ in runs(text)):
+        # no Chinese: break at spaces only, never inside a model number
+        style = ParagraphStyle(style.name + "-latin", parent=style, wordWrap=None)
+    body = markup(text)
+    p = _inside(body, style, avail)
+    cut = _unit_cut(p, text)
+    if cut is not None:
+        p = _inside(markup(text[:cut].rstrip()) + "<br/>" + markup(text[cut:]), style, avail)
+    return p
+
+
+def _inside(body: str, style, avail: float):
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    p = Paragraph(body, style)
     p.wrap(avail, 1e6)
     over = max((-(ln.extraSpace if hasattr(ln, "extraSpace") else ln[0])
                 for ln in p.blPara.lines), default=0.0)
     if over <= 0.01:
         return p
-    return Para(text, ParagraphStyle(style.name + "-fit", parent=style,
-                                     rightIndent=style.rightIndent + over + 0.5))
+    p = Paragraph(body, ParagraphStyle(style.name + "-fit", parent=style,
+                                       rightIndent=style.rightIndent + over + 0.5))
+    p.wrap(avail, 1e6)
+    return p
+
+
+def _unit_cut(p, text: str) -> int | None:
+    """Where in `text` to break the line so that a number at the end of a line goes along with
+    the unit that begins the next one (None: no such break in the wrapped `p`)."""
+    import re
+
+    bl = p.blPara
+    if bl.kind == 1:
+        lines = ["".join(getattr(w, "text", "") for w in ln.words) for ln in bl.lines]
+        joint = ""
+    else:
+        lines = [" ".join(ln[1]) for ln in bl.lines]
+        joint = " "
+    done = ""
+    for this, nxt in zip(lines, lines[1:], strict=False):
+        m = re.search(r"\d[\d.,]*\s*$", this)
+        before = done + this[:m.start()] if m else ""
+        if m and before.strip() and re.match(r"\s*[A-Za-zΩ°%µ]", nxt):
+            return len(before) if text.startswith(before) else None
+        done += this + joint
+    return None
 
 
 def _smaller(style):
