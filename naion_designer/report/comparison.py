@@ -174,18 +174,22 @@ def _fitted(text: str, style, avail: float):
 
 
 def _inside(body: str, style, avail: float):
+    """The paragraph wrapped narrower until no line runs past `avail` (a hanging bracket
+    moves to the next line with the character before it)."""
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
 
+    indent = style.rightIndent
     p = Paragraph(body, style)
-    p.wrap(avail, 1e6)
-    over = max((-(ln.extraSpace if hasattr(ln, "extraSpace") else ln[0])
-                for ln in p.blPara.lines), default=0.0)
-    if over <= 0.01:
-        return p
-    p = Paragraph(body, ParagraphStyle(style.name + "-fit", parent=style,
-                                       rightIndent=style.rightIndent + over + 0.5))
-    p.wrap(avail, 1e6)
+    for _ in range(6):
+        p.wrap(avail, 1e6)
+        over = max((-(ln.extraSpace if hasattr(ln, "extraSpace") else ln[0])
+                    for ln in p.blPara.lines), default=0.0)
+        if over <= 0.01:
+            break
+        indent += over + 0.5
+        p = Paragraph(body, ParagraphStyle(style.name + "-fit", parent=style,
+                                           rightIndent=indent))
     return p
 
 

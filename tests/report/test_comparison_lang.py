@@ -123,3 +123,29 @@ def test_bad_language_names_the_option(examples):
 
 def test_chinese_report_is_deterministic(examples, reports):
     assert comparison_bytes(examples, replace(OPTS, lang="zh_CN")) == reports["zh_CN"]
+
+
+@pytest.mark.parametrize("text", ["户用储能 51.2 V（直接替换 LFP，配逆变器）", "电动轻便摩托车 60 V",
+                                  "HiNa Battery (Zhongke Haina) NaCR32140-ME12",
+                                  "Home storage 51.2 V (LFP inverter drop-in)"])
+def test_a_table_cell_stays_in_its_column(text):
+    """No line runs past the column (a hanging closing bracket), a number keeps its unit and a
+    model number is not cut, at any column width."""
+    from naion_designer.report.common import styles
+    from naion_designer.report.comparison import _fitted
+    from naion_designer.report.fonts import text_width
+
+    style = styles()["cellr"]
+    for width in range(60, 170, 3):
+        bl = _fitted(text, style, width).blPara
+        if bl.kind == 1:
+            lines = ["".join(getattr(w, "text", "") for w in ln.words) for ln in bl.lines]
+            spare = [ln.extraSpace for ln in bl.lines]
+        else:
+            lines = [" ".join(ln[1]) for ln in bl.lines]
+            spare = [ln[0] for ln in bl.lines]
+        assert min(spare) > -0.02, (width, lines)
+        for this, nxt in zip(lines, lines[1:], strict=False):
+            assert not (re.search(r"\d\s*$", this) and re.match(r"\s*V", nxt)), (width, lines)
+        if "NaCR32140-ME12" in text and text_width("NaCR32140-ME12", style.fontSize) < width:
+            assert any("NaCR32140-ME12" in x for x in lines), (width, lines)
