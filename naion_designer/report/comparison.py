@@ -62,13 +62,14 @@ def _label(name, tr: Text, sep: str = " / "):
 
 
 def _target_rows(targets, tr: Text) -> list[tuple[str, list[str]]]:
-    """The application target of each design and its duty cycle (names translated)."""
+    """The application target of each design and its duty cycle (names translated; bilingual:
+    the English name on a line of its own)."""
     if all(t is None for t in targets):
         return []
-    rows = [("Application target", [tr(t.name or t.id) if t is not None else "—"
+    rows = [("Application target", [tr(t.name or t.id, sep="\n") if t is not None else "—"
                                     for t in targets])]
     if any(t is not None and t.duty_cycle for t in targets):
-        rows.append(("Duty cycle", [tr(profile_label(t.duty_cycle))
+        rows.append(("Duty cycle", [tr(profile_label(t.duty_cycle), sep="\n")
                                     if t is not None and t.duty_cycle else "—"
                                     for t in targets]))
     return rows
@@ -101,7 +102,8 @@ def comparison_table(designs, results, checks, st, width, units, include_cost,
     info_rows += _target_rows(targets or [None] * n, tr)
     for label, vals in info_rows:
         rows.append([Para(tr(label, sep=sep), st["cellb"])] +
-                    [_fitted(v, cst, dw - 8) for v in vals] + [Para("", st["cell"])])
+                    [[_fitted(x, cst, dw - 8) for x in v.split("\n")] for v in vals] +
+                    [Para("", st["cell"])])
     for gname, names in groups:
         names = [nm for nm in names if any(nm in r for r in results)]
         if not names:
