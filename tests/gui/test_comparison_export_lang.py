@@ -47,3 +47,16 @@ def test_comparison_export_follows_a_chinese_app(qtbot, example_cell_path, monke
     assert "标称电压" in text and "Nominal voltage" not in text
     dlg.wait_for_tasks()
     dlg.reject()
+
+
+def test_text_summary_in_the_chosen_language(qtbot, example_cell_path):
+    from naion_designer.gui.dialogs.export import ComparisonExportDialog
+
+    dlg = ComparisonExportDialog(_designs(example_cell_path))
+    qtbot.addWidget(dlg)
+    assert "Comparison of 2 designs" in dlg.summary_html()
+    dlg.language.setCurrentIndex(dlg.language.findData("zh_CN"))
+    html = dlg.summary_html()
+    assert "2 个设计的对比" in html and "设计对比 · 钠离子电池包" in html and "客户" in html
+    dlg.wait_for_tasks()
+    dlg.reject()

@@ -465,11 +465,15 @@ class ComparisonExportDialog(_ExportDialog):
         return comparison_bytes(payload, options)
 
     def summary_html(self) -> str:
+        from ...report.i18n import Text
+
         o = self.options()
+        tr = Text(o.lang)
         names = "".join(f"<li>{esc(d.name)} ({d.series}S{d.parallel}P)</li>"
                         for d in self.selected())
-        return (f"<div style='padding:10px'><span style='color:#e07a1f;font-size:8pt'><b>DESIGN "
-                f"COMPARISON</b></span><br><span style='font-size:15pt;color:#123b5d'><b>"
-                f"Comparison of {len(self.selected())} designs</b></span><ul>{names}</ul>"
-                f"Customer: {esc(o.customer or '—')}<br>Revision: {esc(o.revision or '—')}"
-                "</div>")
+        title = tr("Comparison of {n} designs").format(n=len(self.selected()))
+        return (f"<div style='padding:10px'><span style='color:#e07a1f;font-size:8pt'><b>"
+                f"{esc(tr('DESIGN COMPARISON · SODIUM-ION BATTERY PACKS'))}</b></span><br><span "
+                f"style='font-size:15pt;color:#123b5d'><b>{esc(title)}</b></span><ul>{names}</ul>"
+                f"{esc(tr('Customer', sep=' '))}: {esc(o.customer or '—')}<br>"
+                f"{esc(tr('Revision', sep=' '))}: {esc(o.revision or '—')}</div>")
