@@ -16,6 +16,9 @@ def register(sub) -> None:
                    help="also check every design against this target")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("-o", "--output", metavar="OUT.pdf", help="write a PDF comparison")
+    p.add_argument("--lang", default="en", metavar="en|zh_CN|bilingual",
+                   help="language of the PDF comparison: English, Chinese (GB/T terms) or both "
+                        "(中文 / English); default en")
     p.set_defaults(func=cmd_compare)
 
 
@@ -24,7 +27,10 @@ def cmd_compare(args) -> int:
     from ..core.electrical import calculate
     from ..core.results import RESULT_DEFS, display
     from ..io.design_file import read_design_file
+    from ..report.common import ReportOptions, validate_options
 
+    options = ReportOptions(lang=args.lang)
+    validate_options(options)
     designs = [read_design_file(p) for p in args.designs]
     results = [calculate(d) for d in designs]
     target = None
@@ -38,7 +44,7 @@ def cmd_compare(args) -> int:
     if args.output:
         from ..report.comparison import write_comparison
 
-        write_comparison(designs, args.output)
+        write_comparison(designs, args.output, options)
     if args.json:
         out = []
         for k, (d, r) in enumerate(zip(designs, results, strict=True)):

@@ -206,7 +206,15 @@ class _ExportDialog(QDialog):
                              author=self.author.text().strip(),
                              company=self.company.text().strip(),
                              logo=self.logo.text().strip(),
-                             paper=self.paper.currentData(), units=_user_units())
+                             paper=self.paper.currentData(), units=_user_units(),
+                             lang=self.language.currentData())
+
+    def _add_language(self) -> None:
+        """The report's language, above "Save as": the app's language to begin with."""
+        self.language = language_combo()
+        self.form.insertRow(self.form.rowCount() - 1,
+                            translate("PreferencesDialog", "Language"), self.language)
+        self.language.currentIndexChanged.connect(self._schedule_preview)
 
     def _browse_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Company logo", self.logo.text(),
@@ -381,10 +389,7 @@ class ExportDialog(_ExportDialog):
         super().__init__(parent)
         self.design = design
         self.setWindowTitle(translate("ExportDialog", "Export spec sheet — {0}").format(design.name))
-        self.language = language_combo()
-        self.form.insertRow(self.form.rowCount() - 1,
-                            translate("PreferencesDialog", "Language"), self.language)
-        self.language.currentIndexChanged.connect(self._schedule_preview)
+        self._add_language()
         self._load_settings(dict(design.metadata))
         from ...report.common import safe_id
 
@@ -393,11 +398,6 @@ class ExportDialog(_ExportDialog):
 
     def payload(self):
         return self.design
-
-    def options(self):
-        from dataclasses import replace
-
-        return replace(super().options(), lang=self.language.currentData())
 
     def build_bytes(self, payload, options) -> bytes:
         from ...report.spec_sheet import spec_sheet_bytes
@@ -442,6 +442,7 @@ class ComparisonExportDialog(_ExportDialog):
         self.choice.model().rowsMoved.connect(self._schedule_preview)
         self.choice.itemChanged.connect(self._schedule_preview)
         self.form.insertRow(0, "Designs", self.choice)
+        self._add_language()
         self._load_settings({})
         self.output.setText(str(Path.home() / "comparison.pdf"))
         QTimer.singleShot(0, self.refresh_preview)
@@ -464,11 +465,15 @@ class ComparisonExportDialog(_ExportDialog):
         return comparison_bytes(payload, options)
 
     def summary_html(self) -> str:
+        from ...report.i18n import Text
+
         o = self.options()
+        tr = Text(o.lang)
         names = "".join(f"<li>{esc(d.name)} ({d.series}S{d.parallel}P)</li>"
                         for d in self.selected())
-        return (f"<div style='padding:10px'><span style='color:#e07a1f;font-size:8pt'><b>DESIGN "
-                f"COMPARISON</b></span><br><span style='font-size:15pt;color:#123b5d'><b>"
-                f"Comparison of {len(self.selected())} designs</b></span><ul>{names}</ul>"
-                f"Customer: {esc(o.customer or '—')}<br>Revision: {esc(o.revision or '—')}"
-                "</div>")
+        title = tr("Comparison of {n} designs").format(n=len(self.selected()))
+        return (f"<div style='padding:10px'><span style='color:#e07a1f;font-size:8pt'><b>"
+                f"{esc(tr('DESIGN COMPARISON · SODIUM-ION BATTERY PACKS'))}</b></span><br><span "
+                f"style='font-size:15pt;color:#123b5d'><b>{esc(title)}</b></span><ul>{names}</ul>"
+                f"{esc(tr('Customer', sep=' '))}: {esc(o.customer or '—')}<br>"
+                f"{esc(tr('Revision', sep=' '))}: {esc(o.revision or '—')}</div>")
