@@ -399,3 +399,34 @@ def header_band(left, centre, right, width: float):
         ("LINEBELOW", (0, 0), (-1, 0), 1.2, colors.HexColor(NAVY)),
     ]))
     return t
+
+
+def title_band(opts: ReportOptions, st: dict, width: float, tr, centre: list, date_text: str):
+    """The band page 1 of every report opens with: the logo and company (left, where given), the
+    `centre` paragraphs, and the customer / project / revision / date / author fields."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Image, Table, TableStyle
+
+    left: list = []
+    if opts.logo:
+        from reportlab.lib.utils import ImageReader
+
+        iw, ih = ImageReader(opts.logo).getSize()
+        scale = min((width * 0.22 - 8) / iw, 46.0 / ih)
+        left.append(Image(opts.logo, width=iw * scale, height=ih * scale, hAlign="LEFT"))
+    if opts.company:
+        left.append(P(opts.company, st["company"]))
+    kv = [("Customer", opts.customer or "—"), ("Project", opts.project or "—"),
+          ("Revision", opts.revision or "—"), ("Date", date_text),
+          ("Prepared by", opts.author or "—")]
+    key_w = 46 if not tr.chinese else 52 if tr.lang == "zh_CN" else 70
+    right = Table([[P(tr(k, sep=" "), st["tbk"]), P(v, st["tbv"])] for k, v in kv],
+                  colWidths=[key_w, width * 0.33 - key_w])
+    right.setStyle(TableStyle([
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.4), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.3, colors.HexColor(RULE)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]))
+    return header_band(left or None, centre, right, width)
+

@@ -22,11 +22,11 @@ from .common import (
     fig,
     frame_width,
     grid_table,
-    header_band,
     heading,
     is_estimated,
     report_date,
     styles,
+    title_band,
     validate_options,
     write_pdf,
 )
@@ -349,34 +349,10 @@ def build_story(designs, opts: ReportOptions, date_text: str, tr: Text | None = 
 
 
 def _title_block(designs, opts, st, width, date_text, tr: Text):
-    from reportlab.lib import colors
-    from reportlab.platypus import Image, Table, TableStyle
-
-    left: list = []
-    if opts.logo:
-        from reportlab.lib.utils import ImageReader
-
-        iw, ih = ImageReader(opts.logo).getSize()
-        scale = min((width * 0.22 - 8) / iw, 46.0 / ih)
-        left.append(Image(opts.logo, width=iw * scale, height=ih * scale, hAlign="LEFT"))
-    if opts.company:
-        left.append(Para(opts.company, st["company"]))
     centre = [Para(tr("DESIGN COMPARISON · SODIUM-ION BATTERY PACKS"), st["kicker"]),
               Para(_title(designs, opts, tr), st["title"]),
               Para(" · ".join(d.name for d in designs), st["sub"])]
-    kv = [("Customer", opts.customer or "—"), ("Project", opts.project or "—"),
-          ("Revision", opts.revision or "—"), ("Date", date_text),
-          ("Prepared by", opts.author or "—")]
-    key_w = 46 if not tr.chinese else 52 if tr.lang == "zh_CN" else 70
-    right = Table([[Para(tr(k, sep=" "), st["tbk"]), Para(v, st["tbv"])] for k, v in kv],
-                  colWidths=[key_w, width * 0.33 - key_w])
-    right.setStyle(TableStyle([
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.4), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6),
-        ("LINEBELOW", (0, 0), (-1, -2), 0.3, colors.HexColor(RULE)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ]))
-    return header_band(left or None, centre, right, width)
+    return title_band(opts, st, width, tr, centre, date_text)
 
 
 def comparison_bytes(designs, options: ReportOptions | None = None) -> bytes:

@@ -2,46 +2,19 @@
 
 from __future__ import annotations
 
-from ..common import ACCENT, DAGGER, RULE, fig, header_band
+from ..common import ACCENT, DAGGER, RULE, fig, title_band
 from ..common import P as Para
 from ..fonts import markup, text_width
 from .blocks import Context, label, mark
 
 
 def title_block(ctx: Context):
-    from reportlab.lib import colors
-    from reportlab.platypus import Image, Table, TableStyle
-
-    design, opts, st, width, tr = ctx.design, ctx.opts, ctx.st, ctx.width, ctx.tr
-    left: list = []
-    if opts.logo:
-        from reportlab.lib.utils import ImageReader
-
-        ir = ImageReader(opts.logo)
-        iw, ih = ir.getSize()
-        scale = min((width * 0.22 - 8) / iw, 46.0 / ih)
-        left.append(Image(opts.logo, width=iw * scale, height=ih * scale, hAlign="LEFT"))
-    if opts.company:
-        left.append(Para(opts.company, st["company"]))
-    if not left:
-        left.append(Para("", st["company"]))
+    design, opts, st, tr = ctx.design, ctx.opts, ctx.st, ctx.tr
     centre = [Para(tr("PRODUCT SPECIFICATION · SODIUM-ION BATTERY PACK"), st["kicker"]),
               Para(opts.title or design.name, st["title"]),
               Para(f"{design.series}S{design.parallel}P · {design.cell_count} "
                    f"{tr('cells')} · {design.cell.maker} {design.cell.model}", st["sub"])]
-    kv = [("Customer", opts.customer or "—"), ("Project", opts.project or "—"),
-          ("Revision", opts.revision or "—"), ("Date", ctx.date_text),
-          ("Prepared by", opts.author or "—")]
-    key_w = 46 if not tr.chinese else 52 if tr.lang == "zh_CN" else 70
-    right = Table([[Para(tr(k, sep=" "), st["tbk"]), Para(v, st["tbv"])] for k, v in kv],
-                  colWidths=[key_w, width * 0.33 - key_w])
-    right.setStyle(TableStyle([
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.4), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6),
-        ("LINEBELOW", (0, 0), (-1, -2), 0.3, colors.HexColor(RULE)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ]))
-    return header_band(left if (opts.logo or opts.company) else None, centre, right, width)
+    return title_band(opts, st, ctx.width, tr, centre, ctx.date_text)
 
 
 def _big_style(st, size: float):
