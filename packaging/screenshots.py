@@ -57,9 +57,8 @@ def main(out: str) -> int:
     from PySide6.QtWidgets import QApplication
 
     import naion_designer.gui  # noqa: F401 - pins True/None (see the package docstring)
-    from naion_designer.gui.app import APP_NAME
     from naion_designer.gui.main_window import MainWindow, app_icon
-    from naion_designer.io.paths import examples_dir
+    from naion_designer.io.paths import APP_NAME, examples_dir
 
     app = QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)

@@ -140,6 +140,7 @@ class PlotsPanel(QWidget):
                                   "background; the layout editor can then paint every cell by "
                                   "temperature, current or SOC."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)  # the dock, and so the window, may be narrow
         self.placeholder.setStyleSheet("color: #606060;")
         self.sim_stack.addWidget(self.placeholder)
         self._sim_page = QWidget()

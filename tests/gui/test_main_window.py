@@ -329,3 +329,13 @@ def test_narrow_results_column_tells_every_figure_apart(make_window, qtbot):
         for key, item in panel._items.items():  # the full name is kept for the tooltip
             assert panel._names[key].lstrip("⚠ ") in item.toolTip(0) or key.startswith("target:")
 
+
+
+def test_the_window_fits_a_1366_pixel_wide_screen(make_window, qtbot):
+    """No label of the docks or the editor forces the window wider than a common laptop screen
+    (the plots' placeholder wraps)."""
+    win = make_window(MOPED)
+    win.resize(1200, 700)
+    qtbot.wait(50)
+    assert win.minimumSizeHint().width() <= 1366
+    assert win.plots_dock.minimumSizeHint().width() < 600
