@@ -36,6 +36,7 @@ from .layout import compute_layout
 from .layout.blocks import grid_pairs
 from .layout.busbars import busbar_geometry, strip_resistance
 from .network_groups import solve_by_groups
+from .nodal import dense_laplacian, sparse_laplacian
 from .pack import PackDesign
 
 if TYPE_CHECKING:  # scipy costs ~0.2-0.3 s to import: the small packs' paths never need it
@@ -61,21 +62,10 @@ class PackNetwork:
     def laplacian(self, cell_branch_resistance: np.ndarray) -> sp.csc_matrix:
         """Nodal conductance matrix (ground row/column removed) for the given S × P branch
         resistances (cell R plus cell_connection)."""
-        import scipy.sparse as sp
-
-        g = (1.0 / cell_branch_resistance).ravel()
-        a, b = self.cell_neg.ravel(), self.cell_pos.ravel()
-        rows = [a, b, a, b]
-        cols = [a, b, b, a]
-        vals = [g, g, -g, -g]
-        if self.seg_a.size:
-            gs = 1.0 / self.seg_r
-            rows += [self.seg_a, self.seg_b, self.seg_a, self.seg_b]
-            cols += [self.seg_a, self.seg_b, self.seg_b, self.seg_a]
-            vals += [gs, gs, -gs, -gs]
-        m = sp.coo_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
-                          shape=(self.n_nodes, self.n_nodes)).tocsc()
-        return m[1:, 1:]
+        a = np.concatenate([self.cell_neg.ravel(), self.seg_a])
+        b = np.concatenate([self.cell_pos.ravel(), self.seg_b])
+        g = np.concatenate([(1.0 / cell_branch_resistance).ravel(), 1.0 / self.seg_r])
+        return sparse_laplacian(self.n_nodes, a, b, g)[1:, 1:]
 
     def dc_solution(self, cell_resistance: np.ndarray) -> tuple[float, np.ndarray]:
         """Pack DC resistance (ohm) and each cell's share of a 1 A pack current (S × P),
@@ -338,18 +328,10 @@ def _nodal_solve(n: int, a: np.ndarray, b: np.ndarray, g: np.ndarray, tap: int) 
     rhs[tap - 1] = 1.0
     v = np.zeros(n)
     if n - 1 <= DENSE_NODES:
-        lap = np.bincount(np.concatenate([a * n + a, b * n + b, a * n + b, b * n + a]),
-                          weights=np.concatenate([g, g, -g, -g]),
-                          minlength=n * n).reshape(n, n)[1:, 1:]
         with single_threaded_blas():
-            v[1:] = np.linalg.solve(lap, rhs)
+            v[1:] = np.linalg.solve(dense_laplacian(n, a, b, g)[1:, 1:], rhs)
         return v
-    import scipy.sparse as sp
-
-    lap = sp.coo_matrix((np.concatenate([g, g, -g, -g]),
-                         (np.concatenate([a, b, a, b]), np.concatenate([a, b, b, a]))),
-                        shape=(n, n)).tocsc()[1:, 1:]
-    v[1:] = _solve(lap, rhs)
+    v[1:] = _solve(sparse_laplacian(n, a, b, g)[1:, 1:], rhs)
     return v
 
 

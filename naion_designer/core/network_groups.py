@@ -215,12 +215,11 @@ def _reduce(a, b, gs, g, mask, numpy_only=False):
 
 
 def _reduce_sparse(u, w, c, n2, local_b, local_i):
-    import scipy.sparse as sp
     import scipy.sparse.linalg as spla
 
-    lap = sp.coo_matrix((np.concatenate([c, c, -c, -c]),
-                         (np.concatenate([u, w, u, w]), np.concatenate([u, w, w, u]))),
-                        shape=(n2, n2)).tocsr()
+    from .nodal import sparse_laplacian
+
+    lap = sparse_laplacian(n2, u, w, c, "csr")
     l_bb = lap[local_b][:, local_b].toarray()
     l_ib = lap[local_i][:, local_b].toarray()
     z = spla.splu(lap[local_i][:, local_i].tocsc(), permc_spec="MMD_AT_PLUS_A",
