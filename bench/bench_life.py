@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> None:
     from naion_designer.core.life import LifeSettings, run_life
     from naion_designer.core.life_mc import run_life_monte_carlo
-    from naion_designer.core.life_request import life_request, run_request
+    from naion_designer.core.life_request import run_request
     from naion_designer.core.pack import PackDesign
     from naion_designer.core.profiles import parse_builtin
     from naion_designer.io.design_file import read_design_file
@@ -55,7 +55,7 @@ def main() -> None:
     r = out["moped"]
     print(f"{'16S4P two-wheeler urban hour a day, 8 years':<52}{t:>10.2f}{r.simulations:>8}  "
           f"SOH {r.rows[-1].capacity_soh:.1%} in year 8")
-    req = life_request(home)
+    req = home.lifetime
     t = cpu_best(lambda: out.__setitem__("req", run_request(home, day, req)))
     o = out["req"]
     mc = o.monte_carlo

@@ -47,11 +47,6 @@ class LifeRequest:
                             charge_rate=self.charge_rate)
 
 
-def life_request(design) -> LifeRequest | None:
-    """The design's `lifetime` request, or None when it has none."""
-    return design.lifetime
-
-
 @dataclass
 class LifeOutcome:
     request: LifeRequest

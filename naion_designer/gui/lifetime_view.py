@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.life_request import LifeRequest, life_request, run_request
+from ..core.life_request import LifeRequest, run_request
 from ..core.profiles import builtin_profiles
 from ..core.units import InputError
 from .i18n import core_text, translate
@@ -142,7 +142,7 @@ class LifetimeView(QWidget):
         self.design = design
         self.ambient.setValue(design.thermal.ambient_temperature - 273.15)
         try:
-            req = life_request(design)
+            req = design.lifetime
         except InputError as exc:
             self.status.setText(self.tr("The design's lifetime request is not valid: {0}")
                                 .format(str(exc)))
@@ -171,7 +171,7 @@ class LifetimeView(QWidget):
         return self.profile.itemData(k) if k >= 0 and self.profile.itemData(k) else text
 
     def request(self) -> LifeRequest:
-        base = life_request(self.design) if self.design is not None else None
+        base = self.design.lifetime if self.design is not None else None
         ref = self.profile_ref()
         if not ref:
             raise InputError("profile", self.tr("choose a duty cycle"))

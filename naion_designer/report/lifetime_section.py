@@ -44,9 +44,9 @@ _MEMO: dict = {}
 def compute(design, progress=None, cancel=None):
     """The design's lifetime outcome, or None when the design asks for none.  Memoised on the
     design and its request: a preview and the export of one design run it once."""
-    from ..core.life_request import life_request, run_request
+    from ..core.life_request import run_request
 
-    req = life_request(design)
+    req = design.lifetime
     if req is None:
         return None
     key = (design, req)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from naion_designer.core.life_request import LifeRequest, life_request
+from naion_designer.core.life_request import LifeRequest
 from naion_designer.core.units import InputError
 from naion_designer.io.design_file import (
     design_from_dict,
@@ -93,7 +93,7 @@ def test_round_trip_through_a_file(tmp_path):
 @pytest.mark.parametrize("name", ["home-storage-51v", "e-moped-60v"])
 def test_the_examples_ask_for_a_lifetime_and_keep_it(tmp_path, name):
     design = read_design_file(ROOT / "examples" / f"{name}.naion")
-    req = life_request(design)
+    req = design.lifetime
     assert req is not None and req.profile
     assert "lifetime" not in design.extra  # a key of the schema, not an extension
     assert not any("lifetime" in n for n in design_notes(design))
@@ -106,5 +106,5 @@ def test_a_design_without_the_key_asks_for_none():
     assert design.lifetime.profile == "x"
     d = _design(None)
     del d["lifetime"]
-    assert life_request(design_from_dict(d)) is None
+    assert design_from_dict(d).lifetime is None
     assert "lifetime" not in design_to_dict(design_from_dict(d))
