@@ -41,6 +41,10 @@ def register(subparsers) -> None:
     p.add_argument("--cooling", metavar="TEMP:CONDUCTANCE",
                    help="a cooling plate: coolant temperature and conductance per cell, "
                         "e.g. '20degC:0.5W/K'")
+    p.add_argument("--step-every-row", action="store_true", dest="step_every_row",
+                   help="end an internal step on every output row (by default, a steady "
+                        "constant-current stretch takes steps of several rows and the rows "
+                        "between are the steps' own solution)")
     p.add_argument("--quiet", action="store_true", help="no summary on stdout")
     p.add_argument("--stats", action="store_true",
                    help="one line on stderr: cells, internal steps, the in-process time of "
@@ -152,7 +156,8 @@ def _simulate(args) -> int:
     with SimulationCsvWriter(out, design.series, design.parallel, args.per_cell) as writer:
         res = simulate(design, profile, dt=dt, soc0=soc0, ambient=ambient,
                        per_cell=args.per_cell, spread=spread, seed=seed, sink=writer,
-                       progress=_progress_printer() if args.progress else None)
+                       progress=_progress_printer() if args.progress else None,
+                       interior_rows=not args.step_every_row)
         writer.commit()
     for w in res.warnings:
         print(f"warning: {w}", file=sys.stderr)

@@ -85,7 +85,10 @@ def test_identical_cells_share_equally_until_their_temperatures_differ():
     np.testing.assert_allclose(i[equal_T], 185.0, rtol=1e-12)
     # the excess that stops it is tiny and follows the temperatures
     assert float(i[-1].max()) - 185.0 < 1e-3
-    assert int(np.argmax(i[-1])) == int(np.argmax(T[-1]))
+    # the cells that carry the most are the warmest (the end cells are mirror images: a tie)
+    most = np.flatnonzero(i[-1] > i[-1].max() - 1e-9)
+    warmest = np.flatnonzero(T[-1] > T[-1].max() - 1e-9)
+    assert most.tolist() == warmest.tolist()
     # a demand just below the peak runs to the end
     r = simulate(d, constant_current(0.99 * 555.0), dt=60.0, per_cell=False)
     assert r.cutoff_kind == "min_voltage"

@@ -24,13 +24,16 @@ def _design():
                       interconnect=Interconnect(cell_connection=0.3e-3, busbar_segment=0.1e-3))
 
 
-@pytest.mark.parametrize("block", [2, 7, 1000])
-def test_streamed_rows_equal_the_rows_in_memory(block):
+@pytest.mark.parametrize("block,dt", [(2, 5.0), (7, 5.0), (1000, 5.0), (3, 1.0)])
+def test_streamed_rows_equal_the_rows_in_memory(block, dt):
+    """(dt = 1 s: most rows lie inside steps and come in blocks of several rows.)"""
     d = _design()
     prof = constant_current(1.0, 300, unit="C") + rest(120) + constant_current(2.0, unit="C")
-    whole = simulate(d, prof, dt=5.0)
+    whole = simulate(d, prof, dt=dt)
+    if dt == 1.0:
+        assert whole.steps < 0.5 * len(whole.time)
     blocks = []
-    res = simulate(d, prof, dt=5.0, sink=blocks.append, block_rows=block)
+    res = simulate(d, prof, dt=dt, sink=blocks.append, block_rows=block)
     assert res.streamed and len(res.time) == 0
     assert all(len(b.time) <= block + 1 for b in blocks)
     for name in FIELDS:

@@ -47,15 +47,19 @@ class Limits:
         output row.  `available`: each cell's charge that it can still deliver, `fill`: how
         full it is (fractions of the rated capacity)."""
         ex = self.extremes(st)
-        if ex.v_min < self.vmin or ex.v_max > self.vmax or amin(available) < 0.0 or \
-                amax(fill) > 1.0:
-            return False
         T = st.T
-        if T[ex.hottest] > self.t_hi or T[ex.coldest] < self.t_lo:
-            return False
-        if self.i_peak and ex.i_max > self.i_peak:
-            return False
-        return not (dem.mode == "power" and float(st.power_margin[0]) < 0)
+        return bool(self.within(ex.v_min, ex.v_max, amin(available), amax(fill), T[ex.hottest],
+                                T[ex.coldest], ex.i_max, dem.mode == "power" and
+                                float(st.power_margin[0]) < 0))
+
+    def within(self, v_min, v_max, available_min, fill_max, t_max, t_min, i_max, no_power):
+        """The test of `ok` on the extremes of a state, or elementwise on arrays of the
+        extremes of several states (no_power: the pack can no longer give the power)."""
+        beyond = (v_min < self.vmin) | (v_max > self.vmax) | (available_min < 0.0) | \
+            (fill_max > 1.0) | (t_max > self.t_hi) | (t_min < self.t_lo) | no_power
+        if self.i_peak:
+            beyond = beyond | (i_max > self.i_peak)
+        return np.logical_not(beyond)
 
     def margins(self, st: PackState, dem: Demand, available: np.ndarray,
                 fill: np.ndarray) -> dict[str, Margin]:

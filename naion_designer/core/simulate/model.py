@@ -113,6 +113,8 @@ class PackModel:
                                 pack_current=np.zeros(B), pack_voltage=np.zeros(B),
                                 cv=np.zeros(B, bool), power_margin=np.full(B, np.inf))
         self._coefficients: dict[float, StepCoefficients] = {}
+        self._interior: dict[bytes, tuple[np.ndarray, ...]] = {}
+        self.half_per_capacity = 0.5 / self.Q  # SOC per ampere-second and 2
         self._systems: dict[tuple, NodalSystem] = {}
         # the OCV's slope in the chord, V per unit SOC (0: left out, where it is flat)
         self._ocv_slope = np.zeros(self.NT)
@@ -132,6 +134,18 @@ class PackModel:
         c_lim = np.tile(design.cell_array("max_continuous_charge_current").ravel(), B)
         c_lim = np.where(c_lim > 0, c_lim, np.inf)  # 0: not stated
         self._rating = RatingWatch(d_lim, c_lim)
+
+    def interior_weights(self, thetas: np.ndarray) -> tuple[np.ndarray, ...]:
+        """For rows θ inside a step: the RC step weights a_j(θ), 1 − a_j − β_j and β_j, each
+        rows × nrc (the weights of u_j, R_j·I0 and R_j·I(θ) in u_j(θ))."""
+        key = thetas.tobytes()
+        w = self._interior.get(key)
+        if w is None:
+            if len(self._interior) > 256:
+                self._interior.clear()
+            a, beta = rc_weights(thetas[:, None], self.tau[None, :])
+            w = self._interior[key] = (a, 1.0 - a - beta, beta)
+        return w
 
     def per_pack(self, x: np.ndarray) -> np.ndarray:  # a flat per-cell array as (B, N)
         return x.reshape(self.B, self.N)

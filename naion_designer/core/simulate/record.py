@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -79,6 +80,29 @@ class SimulationResult:
         if self.streamed:
             return self.summary.charge
         return float(np.trapezoid(self.pack_current, self.time)) if len(self.time) > 1 else 0.0
+
+
+class RowBlock(NamedTuple):
+    """Several consecutive rows at once: pack figures (rows,), cell figures (rows, cells)."""
+
+    time: np.ndarray
+    pack_current: np.ndarray
+    pack_voltage: np.ndarray
+    soc: np.ndarray
+    available: np.ndarray
+    max_t: np.ndarray
+    min_t: np.ndarray
+    v_min: np.ndarray
+    v_max: np.ndarray
+    hottest: np.ndarray
+    coldest: np.ndarray
+    cell_current: np.ndarray
+    cell_voltage: np.ndarray
+    cell_soc: np.ndarray
+    cell_temperature: np.ndarray
+
+    def head(self, rows: int) -> RowBlock:
+        return RowBlock(*(a[:rows] for a in self))
 
 
 class _Columns:
@@ -170,6 +194,36 @@ class Recorder:
             cs[i] = cell_soc
             ct[i] = T
         self.rows = i + 1
+
+    def append_rows(self, b: RowBlock) -> None:
+        """Rows at once (see `append`)."""
+        while len(b.time):
+            c = self.cols
+            i = self.rows
+            if i >= c.cap:
+                if self.sink is not None:
+                    self._flush(keep_last=True)
+                    i = self.rows
+                else:
+                    c.grow(2 * c.cap)
+            n = len(b.time)
+            k = min(n, c.cap - i)
+            part = b if k == n else b.head(k)
+            pk = c.pack
+            for name, a in zip(_Columns.PACK, part, strict=False):
+                pk[name][i:i + k] = a
+            c.hottest[i:i + k] = part.hottest
+            c.coldest[i:i + k] = part.coldest
+            if c.per_cell:
+                cc, cv, cs, ct = c.cell
+                cc[i:i + k] = part.cell_current
+                cv[i:i + k] = part.cell_voltage
+                cs[i:i + k] = part.cell_soc
+                ct[i:i + k] = part.cell_temperature
+            self.rows = i + k
+            if k == n:
+                return
+            b = RowBlock(*(a[k:] for a in b))
 
     def pop(self) -> None:
         """Forget the last row (it is replaced by the state at a cut-off at the same time)."""

@@ -3,10 +3,12 @@
 Internal steps start at 1/16 of the shortest RC time constant after every change of the demand
 and double up to half of it (≤ 10 s); they grow further (up to the output interval, at most
 60 s) only while no cell's current changes by more than 0.02 % per step, where the exact
-integration needs no small steps.  Output rows fall on internal step boundaries, so the results
-are accurate at any output interval.  A cut-off is located inside its step by Brent's method on
-the exact step solution, and the last row is at the cut-off.  In a CC-CV segment a full cell
-ends the charge (as a charger would), not the run.
+integration needs no small steps.  Steps end on output rows, with one exception: under a
+constant current, once the currents have settled in that sense, steps may span several rows
+(up to the largest multiple of the output interval within τ/2) and the rows inside a step are
+the step's own solution at those instants (`interior`).  A cut-off is located inside its step
+by Brent's method on the exact step solution, and the last row is at the cut-off.  In a CC-CV
+segment a full cell ends the charge (as a charger would), not the run.
 """
 
 from __future__ import annotations
@@ -20,13 +22,15 @@ import numpy as np
 from ..pack import PackDesign
 from ..profiles import Profile, Segment
 from ..units import InputError
+from .interior import interior_rows
 from .limits import Limits, Margin
 from .model import TOL_V, PackModel
 from .params import Spread
-from .record import Recorder, SimulationResult
+from .record import Recorder, RowBlock, SimulationResult
 from .state import Demand, PackState
 
 EPS = 1e-9
+SETTLED = 2e-4  # long steps while no cell's current changes by more than this, relative
 
 
 class SimulationCancelled(Exception):
@@ -67,7 +71,7 @@ class _Run:
 
     def __init__(self, model: PackModel, dt: float, recorder: Recorder,
                  progress: Callable[[float], None] | None, cancel: Callable[[], bool] | None,
-                 total: float):
+                 total: float, interior: bool = True):
         self.m = model
         self.limits = Limits(model.cell, model.P)
         self.dt = dt
@@ -81,6 +85,10 @@ class _Run:
         # after a change of the demand: 1/16 of the shortest RC time constant
         self.h_start = min(self.h_max, model.h_cap / 8.0)
         self.h_ramp = self.h_start
+        # the step grid of settled constant-current stretches: n output intervals, the
+        # longest within τ/2 (n = 1: a step ends on every row)
+        self.grid = dt * max(1, math.floor(model.h_cap / dt + 1e-9)) if interior else dt
+        self.seg_grid = dt
         self.prev_current = model.state0.current
         self.steps = 0
         self.k_out = 1
@@ -143,6 +151,7 @@ class _Run:
     def start_segment(self, st: PackState, dem: Demand, big: bool) -> PackState:
         """The jump under the new demand (R0 is algebraic); a cut-off right there ends the run."""
         t = self.t
+        self._step_sizes(dem)
         st = self.m.advance(st, 0.0, dem)
         bad = self.violated(st, dem)
         if self.rec.rows == 0 and not self.rec.summary.rows:
@@ -159,20 +168,53 @@ class _Run:
             self.h_ramp = self.h_max
         return st
 
+    def _step_sizes(self, dem: Demand) -> None:
+        """The step grid and the largest steps of a segment under `dem`."""
+        g = self.grid if dem.mode == "current" else self.dt
+        self.seg_grid = g
+        self.h_long = g if g > self.dt else min(self.dt, 60.0)
+
+    def inside(self, st: PackState, new: PackState, t: float, h: float,
+               dem: Demand) -> tuple[float, PackState, RowBlock | None]:
+        """The rows inside the step of h from `st` (at t) to `new`.  A row beyond a limit ends
+        the step there instead: returns the step (perhaps shorter), its state and the rows
+        before its end (None: none)."""
+        k0 = self.k_out
+        k1 = math.ceil((t + h - EPS * (1.0 + t + h)) / self.dt)  # the first row not inside
+        if k1 <= k0:
+            return h, new, None
+        times = np.arange(k0, k1) * self.dt
+        rows, ok = interior_rows(self.m, self.limits, self.weights, st, new, h, t, times)
+        if not ok.all():  # the exact step to that row decides
+            k = int(np.argmin(ok))
+            h = float(times[k]) - t
+            self.steps += 1
+            return h, self.m.advance(st, h, dem), rows.head(k) if k else None
+        return h, new, rows
+
     def run_segment(self, st: PackState, dem: Demand, seg_end: float, si: int, n_segs: int,
                     dur: float) -> tuple[PackState, bool]:
         """Steps to the end of the segment; returns (state, ended early: a CC-CV charge whose
         cell became full)."""
-        m, dt = self.m, self.dt
+        m, dt, g = self.m, self.dt, self.seg_grid
+        rows = None
         while seg_end - self.t > EPS * (1.0 + self.t):
             t = self.t
             t_out = self.k_out * dt
-            target = min(seg_end, t_out)
+            if g != dt and self.h_ramp > self.h_max:  # settled: steps end on the grid
+                t_grid = (math.floor(t / g + 1e-9) + 1) * g
+                if t_grid - t <= EPS * (1.0 + t):
+                    t_grid += g
+                target = min(seg_end, t_grid)
+            else:
+                target = min(seg_end, t_out)
             h = min(self.h_ramp, target - t)
             if target - t - h <= EPS * (1.0 + t):
                 h = target - t
             new = m.advance(st, h, dem)
             self.steps += 1
+            if g != dt:
+                h, new, rows = self.inside(st, new, t, h, dem)
             bad = self.violated(new, dem)
             if bad:
                 kinds = list(bad)
@@ -182,11 +224,21 @@ class _Run:
                 self.t = t + theta
                 if dem.mode == "cccv" and kind == "full":
                     return new, True  # a charger stops when a cell is full: no cut-off
+                if rows is not None:  # the rows before the cut-off, on the step that ends there
+                    before = rows.time[rows.time < self.t - EPS * (1.0 + self.t)]
+                    if before.size:
+                        self.rec.append_rows(interior_rows(m, self.limits, self.weights, st,
+                                                           new, theta, t, before)[0])
                 self.record(self.t, new)
                 raise _Cutoff(kind, ms[kind].cell, self.t, new, dem)
             m.account(st, new, h)
+            if rows is not None:
+                self.rec.append_rows(rows)
+                self.k_out += len(rows.time)
+                rows = None
             st = new
             self.t = t = target if h == target - t else t + h
+            t_out = self.k_out * dt
             if abs(t - t_out) <= EPS * (1.0 + t):
                 self.t = t = t_out
                 self.record(t, st)
@@ -215,9 +267,9 @@ class _Run:
             # constant currents): long constant stretches of a day cycle go fast
             dI = float(np.max(np.abs(st.current - self.prev_current)))
             scale = float(np.max(np.abs(st.current))) + self.i_small
-            if dI < 2e-4 * scale:
+            if dI < SETTLED * scale:
                 self.h_ramp = min(2.0 * self.h_ramp, self.h_long)
-            elif dI > 2e-3 * scale:
+            elif dI > 10.0 * SETTLED * scale:
                 self.h_ramp = self.h_max
         self.prev_current = st.current
 
@@ -240,7 +292,7 @@ def simulate(design: PackDesign, profile: Profile, dt: float = 1.0, soc0: float 
              cancel: Callable[[], bool] | None = None, spread: Spread | dict | bool | None = None,
              seed: int | None = None, max_duration: float | None = None,
              sink: Callable[[SimulationResult], None] | None = None,
-             block_rows: int = 4096) -> SimulationResult:
+             block_rows: int = 4096, interior_rows: bool = True) -> SimulationResult:
     """Simulate `design` under `profile`; rows every `dt` s (and at the end / cut-off).
 
     ambient: K (None: the design's ambient).  spread: a `Spread`, a dict of its fields, or True
@@ -251,7 +303,9 @@ def simulate(design: PackDesign, profile: Profile, dt: float = 1.0, soc0: float 
     sink: stream the rows: sink(block) receives a SimulationResult of every `block_rows` rows as
     the run goes, memory stays bounded, and the result returned holds no rows, only the summary,
     the cut-off and the counters.  `wall_time` of the result: the simulation itself, without
-    the time spent in the sink."""
+    the time spent in the sink.
+    interior_rows: under a constant current, rows between the step boundaries are the steps' own
+    solution (see the module); False ends a step on every row."""
     amb = check_inputs(design, dt, soc0, ambient)
     t_start = _time.perf_counter()
     model = PackModel(design, amb, soc0, _spread(design, spread), [seed])
@@ -261,7 +315,7 @@ def simulate(design: PackDesign, profile: Profile, dt: float = 1.0, soc0: float 
     total = prof.duration
     expected = int(min(total, 1e7) / dt) + 2 if math.isfinite(total) else 1024
     rec = Recorder(model.S, model.P, per_cell, expected, sink, block_rows)
-    run = _Run(model, float(dt), rec, progress, cancel, total)
+    run = _Run(model, float(dt), rec, progress, cancel, total, interior_rows)
     st = model.state0
     prev_dem = None
     cutoff = None

@@ -1,0 +1,119 @@
+"""Rows inside a step: in a settled constant-current stretch the solver takes steps of several
+output rows, and the rows between are the step's own solution (`simulate.interior`).  Checked
+against the step's ends, against a run that ends a step on every row, at a cut-off, and (in
+`test_simulate_circuit`) against the coupled reference solution."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from naion_designer.core.pack import Interconnect, PackDesign
+from naion_designer.core.profiles import constant_current, rest
+from naion_designer.core.simulate import simulate, stepping
+from naion_designer.core.simulate.interior import interior_rows
+from naion_designer.core.simulate.limits import Limits
+from naion_designer.core.simulate.model import PackModel
+from naion_designer.core.simulate.state import Demand
+from naion_designer.io.library import library
+
+
+def _design(S: int = 4, P: int = 3) -> PackDesign:
+    ic = Interconnect(cell_connection=0.5e-3, busbar_segment=0.1e-3, terminal=0.05e-3)
+    return PackDesign(cell=library().get("tob-18650-c-na"), series=S, parallel=P,
+                      interconnect=ic)
+
+
+def test_rows_at_the_ends_of_a_step_are_its_end_states():
+    m = PackModel(_design(), 298.15, 1.0, None, [None])
+    dem = Demand("current", 3.0)
+    st = m.advance(m.state0, 0.0, dem)
+    for h in (0.625, 1.25, 2.5, 5.0, 5.0):
+        st = m.advance(st, h, dem)
+    new = m.advance(st, 5.0, dem)
+    weights = m.Q / m.Q.sum()
+    t0 = 100.0
+    rows, ok = interior_rows(m, Limits(m.cell, m.P), weights, st, new, 5.0, t0,
+                             np.array([t0 + 1e-9, t0 + 2.5, t0 + 5.0]))
+    assert ok.all()
+    for name, end in (("cell_soc", new.soc), ("cell_current", new.current),
+                      ("cell_voltage", new.voltage), ("cell_temperature", new.T)):
+        got = getattr(rows, name)
+        np.testing.assert_allclose(got[2], end, rtol=0, atol=1e-12)
+        start = {"cell_soc": st.soc, "cell_current": st.current, "cell_voltage": st.voltage,
+                 "cell_temperature": st.T}[name]
+        np.testing.assert_allclose(got[0], start, rtol=0, atol=1e-8)
+        # half-way: between the ends, for these monotonic quantities
+        lo, hi = np.minimum(start, end), np.maximum(start, end)
+        assert np.all(got[1] >= lo - 1e-12) and np.all(got[1] <= hi + 1e-12)
+    # the pack voltage from the network's response to the cells' sources: the step's own, to
+    # its convergence tolerance (1 µV a branch)
+    assert abs(float(rows.pack_voltage[2] - new.pack_voltage[0])) < 1e-5
+    assert abs(float(rows.pack_voltage[0] - st.pack_voltage[0])) < 1e-5
+    assert rows.v_min[2] == pytest.approx(float(new.voltage.min()), abs=1e-12)
+    assert rows.soc[2] == pytest.approx(float(weights @ new.soc), abs=1e-12)
+    np.testing.assert_array_equal(rows.time, t0 + np.array([1e-9, 2.5, 5.0]))
+
+
+def test_a_settled_stretch_takes_steps_of_several_rows_close_to_a_step_every_row():
+    d = _design()
+    prof = constant_current(1.0, 1200, unit="C") + rest(300)
+    fast = simulate(d, prof, dt=1.0)
+    every = simulate(d, prof, dt=1.0, interior_rows=False)
+    np.testing.assert_array_equal(fast.time, every.time)
+    assert every.steps >= len(every.time) - 1
+    assert fast.steps < 0.5 * every.steps  # most rows are inside steps
+    # the rows agree to a fraction of a millivolt (of a ~12 V pack), of a milliampere and
+    # (the heat of a step is taken at its end current) of a hundredth of the 2 K rise
+    assert np.abs(fast.pack_voltage - every.pack_voltage).max() < 5e-4
+    assert np.abs(fast.cell_voltage - every.cell_voltage).max() < 2e-4
+    assert np.abs(fast.cell_current - every.cell_current).max() < 2e-3
+    assert np.abs(fast.cell_temperature - every.cell_temperature).max() < 2e-3
+    assert fast.energy == pytest.approx(every.energy, rel=5e-6)
+
+
+def test_power_and_cccv_segments_end_a_step_on_every_row():
+    d = _design()
+    from naion_designer.core.profiles import constant_power
+
+    r = simulate(d, constant_power(20.0, 300), dt=1.0)
+    assert r.steps >= len(r.time) - 1
+
+
+def test_a_cutoff_inside_a_long_step_ends_the_rows_there():
+    d = _design(2, 2)
+    fast = simulate(d, constant_current(1.0, unit="C"), dt=1.0, per_cell=False)
+    every = simulate(d, constant_current(1.0, unit="C"), dt=1.0, per_cell=False,
+                     interior_rows=False)
+    assert fast.cutoff_kind == every.cutoff_kind == "min_voltage"
+    assert fast.cutoff_time == pytest.approx(every.cutoff_time, abs=0.05)
+    assert fast.time[-1] == fast.cutoff_time
+    assert np.all(np.diff(fast.time) > 0) and np.diff(fast.time).max() <= 1.0 + 1e-9
+    assert float(fast.min_cell_voltage[-1]) == pytest.approx(d.cell.min_voltage, abs=1e-6)
+    assert float(fast.min_cell_voltage[:-1].min()) > d.cell.min_voltage
+
+
+def test_a_row_beyond_a_limit_ends_the_step_on_that_row(monkeypatch):
+    """Should a row inside a step be beyond a limit (its ends are not), the step is taken
+    again to that row, exactly, and the exact state decides."""
+    d = _design()
+    prof = constant_current(1.0, 600, unit="C")
+    plain = simulate(d, prof, dt=1.0)
+    calls = []
+    real = stepping.interior_rows
+
+    def faked(*args):
+        rows, ok = real(*args)
+        calls.append(len(calls))
+        if len(calls) == 20:  # the second row of one step reads as beyond a limit
+            ok = ok.copy()
+            ok[1] = False
+        return rows, ok
+
+    monkeypatch.setattr(stepping, "interior_rows", faked)
+    r = simulate(d, prof, dt=1.0)
+    assert len(calls) > 20
+    assert r.cutoff_kind is None
+    np.testing.assert_array_equal(r.time, plain.time)
+    assert r.steps > plain.steps
+    assert np.abs(r.cell_voltage - plain.cell_voltage).max() < 2e-4
