@@ -117,3 +117,15 @@ def test_a_row_beyond_a_limit_ends_the_step_on_that_row(monkeypatch):
     np.testing.assert_array_equal(r.time, plain.time)
     assert r.steps > plain.steps
     assert np.abs(r.cell_voltage - plain.cell_voltage).max() < 2e-4
+
+
+@pytest.mark.parametrize("centre", [0.0, 0.05, 0.12, 0.5, 0.9995, 1.0])
+def test_the_ocv_of_rows_in_one_table_interval_is_np_interp_to_the_bit(centre):
+    from naion_designer.core.simulate.interior import _ocv
+
+    cell = library().get("tob-18650-c-na")
+    x, y = (np.asarray(a, float) for a in cell.ocv.arrays())
+    soc = np.clip(centre + np.random.default_rng(1).uniform(-5e-4, 5e-4, (4, 100)), 0, 1)
+    soc[0, 0] = centre  # on a breakpoint
+    got = _ocv(x, y, soc, float(soc.min()), float(soc.max()))
+    np.testing.assert_array_equal(got, np.interp(soc, x, y))
