@@ -117,7 +117,7 @@ def test_4p_overrides_replace_r0_against_the_coupled_solution():
     err = np.abs(res.cell_current - ref)
     assert err.max() < 5e-3  # A, every cell, every row
     # most rows of the settled stretches lie inside steps (the steps' own solution there)
-    assert res.steps < 0.7 * len(res.time)
+    assert res.steps < 0.9 * len(res.time)
     # the overrides really act on R0 only: at t = 10 s the share differs from a whole-impedance
     # scaling of the same cells by far more than the tolerance
     scaled = PackDesign(cell=refsim_cell(), series=1, parallel=4, interconnect=design.interconnect,

@@ -64,11 +64,11 @@ def test_a_settled_stretch_takes_steps_of_several_rows_close_to_a_step_every_row
     assert every.steps >= len(every.time) - 1
     assert fast.steps < 0.5 * every.steps  # most rows are inside steps
     # the rows agree to a fraction of a millivolt (of a ~12 V pack), of a milliampere and
-    # (the heat of a step is taken at its end current) of a hundredth of the 2 K rise
+    # (the heat of a step is taken at its end current) of 0.2 % of the 2 K rise
     assert np.abs(fast.pack_voltage - every.pack_voltage).max() < 5e-4
     assert np.abs(fast.cell_voltage - every.cell_voltage).max() < 2e-4
     assert np.abs(fast.cell_current - every.cell_current).max() < 2e-3
-    assert np.abs(fast.cell_temperature - every.cell_temperature).max() < 2e-3
+    assert np.abs(fast.cell_temperature - every.cell_temperature).max() < 4e-3
     assert fast.energy == pytest.approx(every.energy, rel=5e-6)
 
 
@@ -129,3 +129,24 @@ def test_the_ocv_of_rows_in_one_table_interval_is_np_interp_to_the_bit(centre):
     soc[0, 0] = centre  # on a breakpoint
     got = _ocv(x, y, soc, float(soc.min()), float(soc.max()))
     np.testing.assert_array_equal(got, np.interp(soc, x, y))
+
+
+def test_no_step_with_rows_inside_crosses_a_corner_of_the_ocv_table(monkeypatch):
+    """Where a cell's SOC passes a breakpoint of its OCV table its current turns, so the steps
+    around it end on every row; every step that has rows inside stays between breakpoints."""
+    d = _design(2, 3)
+    x = np.asarray(d.cell.ocv.arrays()[0], float)
+    spans = []
+    real = stepping.interior_rows
+
+    def watched(model, limits, weights, st0, st1, h, t0, times):
+        spans.append((st0.soc.copy(), st1.soc.copy()))
+        return real(model, limits, weights, st0, st1, h, t0, times)
+
+    monkeypatch.setattr(stepping, "interior_rows", watched)
+    r = simulate(d, constant_current(1.0, 1800, unit="C"), dt=1.0)
+    assert len(spans) > 50 and r.steps < 0.5 * len(r.time)
+    for a, b in spans:
+        assert np.array_equal(x.searchsorted(a, side="right"), x.searchsorted(b, side="right"))
+    # ... and the run did pass breakpoints (0.95 … 0.55 at 1C for 1,800 s)
+    assert (x.searchsorted(r.cell_soc[0].ravel()) != x.searchsorted(r.cell_soc[-1].ravel())).all()

@@ -5,10 +5,12 @@ and double up to half of it (≤ 10 s); they grow further (up to the output inte
 60 s) only while no cell's current changes by more than 0.02 % per step, where the exact
 integration needs no small steps.  Steps end on output rows, with one exception: under a
 constant current, once the currents have settled in that sense, steps may span several rows
-(up to the largest multiple of the output interval within τ/2) and the rows inside a step are
-the step's own solution at those instants (`interior`).  A cut-off is located inside its step
-by Brent's method on the exact step solution, and the last row is at the cut-off.  In a CC-CV
-segment a full cell ends the charge (as a charger would), not the run.
+(up to the largest multiple of the output interval within 10 s) and the rows inside a step are
+the step's own solution at those instants (`interior`).  Such a step does not cross a corner of
+a cell's OCV or R0(SOC) table (where its current turns): around one, steps end on every row.
+A cut-off is located inside its step by Brent's method on the exact step solution, and the last
+row is at the cut-off.  In a CC-CV segment a full cell ends the charge (as a charger would), not
+the run.
 """
 
 from __future__ import annotations
@@ -24,10 +26,10 @@ from ..profiles import Profile, Segment
 from ..units import InputError
 from .interior import interior_rows
 from .limits import Limits, Margin
-from .model import TOL_V, PackModel
+from .model import MAX_STEP, TOL_V, PackModel
 from .params import Spread
 from .record import Recorder, RowBlock, SimulationResult
-from .state import Demand, PackState
+from .state import Demand, PackState, amax, amin
 
 EPS = 1e-9
 SETTLED = 2e-4  # long steps while no cell's current changes by more than this, relative
@@ -86,9 +88,13 @@ class _Run:
         self.h_start = min(self.h_max, model.h_cap / 8.0)
         self.h_ramp = self.h_start
         # the step grid of settled constant-current stretches: n output intervals, the
-        # longest within τ/2 (n = 1: a step ends on every row)
-        self.grid = dt * max(1, math.floor(model.h_cap / dt + 1e-9)) if interior else dt
+        # longest within MAX_STEP (n = 1: a step ends on every row)
+        self.grid = dt * max(1, math.floor(MAX_STEP / dt + 1e-9)) if interior else dt
         self.seg_grid = dt
+        # the SOCs at which a cell's OCV or R0 table turns a corner: a current that turns with
+        # it is not linear over the step, so a step that spans rows does not cross one
+        p = model.params
+        self.kinks = p.ocv_soc if p.r0_soc_x is None else np.union1d(p.ocv_soc, p.r0_soc_x)
         self.prev_current = model.state0.current
         self.steps = 0
         self.k_out = 1
@@ -174,16 +180,36 @@ class _Run:
         self.seg_grid = g
         self.h_long = g if g > self.dt else min(self.dt, 60.0)
 
+    def crosses(self, a: np.ndarray, b: np.ndarray) -> bool:
+        """Whether a cell's surface SOC passes a corner of its tables between `a` and `b`."""
+        k = self.kinks
+        lo, hi = min(amin(a), amin(b)), max(amax(a), amax(b))
+        if k.searchsorted(lo, side="right") == k.searchsorted(hi, side="right"):
+            return False  # no corner within the SOCs of the whole pack
+        return bool((k.searchsorted(a, side="right") != k.searchsorted(b, side="right")).any())
+
+    def corner_ahead(self, st: PackState, h: float) -> bool:
+        """Whether the step of h from `st` would cross a corner (from the currents' trend)."""
+        i0 = st.current
+        i1 = i0 if st.trend is None else i0 + st.trend * h
+        fill = self.m.fill(st)
+        return self.crosses(fill, fill - (i0 + i1) * (h * self.m.half_per_capacity))
+
     def inside(self, st: PackState, new: PackState, t: float, h: float,
                dem: Demand) -> tuple[float, PackState, RowBlock | None]:
-        """The rows inside the step of h from `st` (at t) to `new`.  A row beyond a limit ends
-        the step there instead: returns the step (perhaps shorter), its state and the rows
-        before its end (None: none)."""
+        """The rows inside the step of h from `st` (at t) to `new`.  A row beyond a limit, or
+        a step across a corner of the tables, ends the step on the first such row instead:
+        returns the step (perhaps shorter), its state and the rows before its end (None:
+        none)."""
         k0 = self.k_out
         k1 = math.ceil((t + h - EPS * (1.0 + t + h)) / self.dt)  # the first row not inside
         if k1 <= k0:
             return h, new, None
         times = np.arange(k0, k1) * self.dt
+        if self.crosses(self.m.fill(st), self.m.fill(new)):
+            h = float(times[0]) - t
+            self.steps += 1
+            return h, self.m.advance(st, h, dem), None
         rows, ok = interior_rows(self.m, self.limits, self.weights, st, new, h, t, times)
         if not ok.all():  # the exact step to that row decides
             k = int(np.argmin(ok))
@@ -201,13 +227,14 @@ class _Run:
         while seg_end - self.t > EPS * (1.0 + self.t):
             t = self.t
             t_out = self.k_out * dt
+            target = min(seg_end, t_out)
             if g != dt and self.h_ramp > self.h_max:  # settled: steps end on the grid
                 t_grid = (math.floor(t / g + 1e-9) + 1) * g
                 if t_grid - t <= EPS * (1.0 + t):
                     t_grid += g
-                target = min(seg_end, t_grid)
-            else:
-                target = min(seg_end, t_out)
+                t_grid = min(seg_end, t_grid)
+                if not self.corner_ahead(st, min(self.h_ramp, t_grid - t)):
+                    target = t_grid
             h = min(self.h_ramp, target - t)
             if target - t - h <= EPS * (1.0 + t):
                 h = target - t
