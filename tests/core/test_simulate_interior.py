@@ -150,3 +150,30 @@ def test_no_step_with_rows_inside_crosses_a_corner_of_the_ocv_table(monkeypatch)
         assert np.array_equal(x.searchsorted(a, side="right"), x.searchsorted(b, side="right"))
     # ... and the run did pass breakpoints (0.95 … 0.55 at 1C for 1,800 s)
     assert (x.searchsorted(r.cell_soc[0].ravel()) != x.searchsorted(r.cell_soc[-1].ravel())).all()
+
+
+def test_rows_inside_steps_against_the_coupled_solution():
+    """The 4P circuit of `test_simulate_circuit` (R0 1.8–2.4 mΩ, 48 A, rest, −24 A) with the
+    reference cell's OCV table thinned to every fifth point, so that its corners are 0.05 of SOC
+    apart and many rows lie inside steps, against the coupled solution built in that module."""
+    import dataclasses
+
+    from naion_designer.core.cell import Table1D
+    from naion_designer.core.pack import CellOverride
+
+    from .test_simulate import refsim_cell
+    from .test_simulate_circuit import LINE, R0S, reference
+
+    cell = refsim_cell()
+    x, y = (np.asarray(a, float) for a in cell.ocv.arrays())
+    keep = np.unique(np.r_[np.arange(0, len(x), 5), len(x) - 1])
+    cell = dataclasses.replace(cell, ocv=Table1D(tuple(x[keep]), tuple(y[keep])))
+    ov = tuple(CellOverride(0, p, (("resistance", r),)) for p, r in enumerate(R0S))
+    d = PackDesign(cell=cell, series=1, parallel=4, layout=LINE, cell_overrides=ov,
+                   interconnect=Interconnect(cell_connection=0.0, busbar_segment=0.1e-3,
+                                             terminal=0.0))
+    prof = constant_current(48.0, 1200) + rest(300) + constant_current(-24.0, 300)
+    ref = reference(d, [(48.0, 1200.0), (0.0, 300.0), (-24.0, 300.0)])
+    res = simulate(d, prof, dt=1.0)
+    assert res.steps < 0.7 * len(res.time)
+    assert np.abs(res.cell_current - ref).max() < 1.5e-3  # A (0.54 mA a step on every row)

@@ -228,13 +228,14 @@ class _Run:
             t = self.t
             t_out = self.k_out * dt
             target = min(seg_end, t_out)
-            if g != dt and self.h_ramp > self.h_max:  # settled: steps end on the grid
-                t_grid = (math.floor(t / g + 1e-9) + 1) * g
-                if t_grid - t <= EPS * (1.0 + t):
-                    t_grid += g
-                t_grid = min(seg_end, t_grid)
-                if not self.corner_ahead(st, min(self.h_ramp, t_grid - t)):
-                    target = t_grid
+            if g != dt and self.h_ramp > self.h_max:
+                # settled: from a point of the grid to the next (between them, a step a row:
+                # two step sizes, two factorisations)
+                k = round(t / g)
+                if abs(t - k * g) <= EPS * (1.0 + t):
+                    t_grid = min(seg_end, (k + 1) * g)
+                    if not self.corner_ahead(st, t_grid - t):
+                        target = t_grid
             h = min(self.h_ramp, target - t)
             if target - t - h <= EPS * (1.0 + t):
                 h = target - t
@@ -294,8 +295,9 @@ class _Run:
             # constant currents): long constant stretches of a day cycle go fast
             dI = float(np.max(np.abs(st.current - self.prev_current)))
             scale = float(np.max(np.abs(st.current))) + self.i_small
-            if dI < SETTLED * scale:
-                self.h_ramp = min(2.0 * self.h_ramp, self.h_long)
+            if dI < SETTLED * scale:  # (rows inside steps: straight to the grid's steps)
+                self.h_ramp = self.h_long if self.seg_grid != self.dt else \
+                    min(2.0 * self.h_ramp, self.h_long)
             elif dI > 10.0 * SETTLED * scale:
                 self.h_ramp = self.h_max
         self.prev_current = st.current
