@@ -164,17 +164,21 @@ class Recorder:
     def last_time(self) -> float | None:
         return float(self.cols.pack["time"][self.rows - 1]) if self.rows else None
 
+    def _room(self) -> int:
+        """The index of the next row, once there is room for it (streaming: the full block
+        goes to the sink; else the columns double)."""
+        if self.rows >= self.cols.cap:
+            if self.sink is not None:
+                self._flush(keep_last=True)
+            else:
+                self.cols.grow(2 * self.cols.cap)
+        return self.rows
+
     def append(self, t: float, pack_current: float, pack_voltage: float, soc: float,
                available: float, extremes, T: np.ndarray, cell_current: np.ndarray,
                cell_voltage: np.ndarray, cell_soc: np.ndarray) -> None:
+        i = self._room()
         c = self.cols
-        i = self.rows
-        if i >= c.cap:
-            if self.sink is not None:
-                self._flush(keep_last=True)
-                i = self.rows
-            else:
-                c.grow(2 * c.cap)
         pk = c.pack
         pk["time"][i] = t
         pk["pack_current"][i] = pack_current
@@ -198,14 +202,8 @@ class Recorder:
     def append_rows(self, b: RowBlock) -> None:
         """Rows at once (see `append`)."""
         while len(b.time):
+            i = self._room()
             c = self.cols
-            i = self.rows
-            if i >= c.cap:
-                if self.sink is not None:
-                    self._flush(keep_last=True)
-                    i = self.rows
-                else:
-                    c.grow(2 * c.cap)
             n = len(b.time)
             k = min(n, c.cap - i)
             part = b if k == n else b.head(k)
