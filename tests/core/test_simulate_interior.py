@@ -33,8 +33,8 @@ def test_rows_at_the_ends_of_a_step_are_its_end_states():
     new = m.advance(st, 5.0, dem)
     weights = m.Q / m.Q.sum()
     t0 = 100.0
-    rows, ok = interior_rows(m, Limits(m.cell, m.P), weights, st, new, 5.0, t0,
-                             np.array([t0 + 1e-9, t0 + 2.5, t0 + 5.0]))
+    rows, ok, available, fill = interior_rows(m, Limits(m.cell, m.P), weights, st, new, 5.0, t0,
+                                              np.array([t0 + 1e-9, t0 + 2.5, t0 + 5.0]))
     assert ok.all()
     for name, end in (("cell_soc", new.soc), ("cell_current", new.current),
                       ("cell_voltage", new.voltage), ("cell_temperature", new.T)):
@@ -63,12 +63,13 @@ def test_a_settled_stretch_takes_steps_of_several_rows_close_to_a_step_every_row
     np.testing.assert_array_equal(fast.time, every.time)
     assert every.steps >= len(every.time) - 1
     assert fast.steps < 0.5 * every.steps  # most rows are inside steps
-    # the rows agree to a fraction of a millivolt (of a ~12 V pack), of a milliampere and
-    # (the heat of a step is taken at its end current) of 0.2 % of the 2 K rise
+    # the rows agree to a fraction of a millivolt (of a ~12 V pack), of a milliampere and of
+    # 0.3 % of the 2 K rise (the longer steps' thermal split: 4.8 mK from a 0.25 s reference,
+    # 0.4 mK a step a row)
     assert np.abs(fast.pack_voltage - every.pack_voltage).max() < 5e-4
     assert np.abs(fast.cell_voltage - every.cell_voltage).max() < 2e-4
     assert np.abs(fast.cell_current - every.cell_current).max() < 2e-3
-    assert np.abs(fast.cell_temperature - every.cell_temperature).max() < 4e-3
+    assert np.abs(fast.cell_temperature - every.cell_temperature).max() < 6e-3
     assert fast.energy == pytest.approx(every.energy, rel=5e-6)
 
 
@@ -103,12 +104,12 @@ def test_a_row_beyond_a_limit_ends_the_step_on_that_row(monkeypatch):
     real = stepping.interior_rows
 
     def faked(*args):
-        rows, ok = real(*args)
+        rows, ok, available, fill = real(*args)
         calls.append(len(calls))
-        if len(calls) == 20:  # the second row of one step reads as beyond a limit
-            ok = ok.copy()
-            ok[1] = False
-        return rows, ok
+        if len(calls) == 20:  # the second row of one step reads as empty
+            ok, available = ok.copy(), available.copy()
+            ok[1], available[1] = False, -1.0
+        return rows, ok, available, fill
 
     monkeypatch.setattr(stepping, "interior_rows", faked)
     r = simulate(d, prof, dt=1.0)
@@ -177,3 +178,28 @@ def test_rows_inside_steps_against_the_coupled_solution():
     res = simulate(d, prof, dt=1.0)
     assert res.steps < 0.7 * len(res.time)
     assert np.abs(res.cell_current - ref).max() < 1.5e-3  # A (0.54 mA a step on every row)
+
+
+def test_no_long_steps_while_the_cells_warm_fast():
+    """A cold start at 3C: R0 falls quickly as the cells warm, and a step holds the temperature
+    factors of its start, so steps stay a row long until the warming slows (with long steps
+    the cell voltages were 0.12 V off)."""
+    d = _design(2, 4)
+    prof = constant_current(3.0, unit="C")
+    fast = simulate(d, prof, dt=1.0, ambient=258.15)
+    every = simulate(d, prof, dt=1.0, ambient=258.15, interior_rows=False)
+    n = min(len(fast.time), len(every.time)) - 1
+    assert np.abs(fast.cell_voltage[:n] - every.cell_voltage[:n]).max() < 2e-3
+    assert fast.cutoff_time == pytest.approx(every.cutoff_time, abs=0.05)
+
+
+def test_long_steps_between_the_two_upper_temperature_limits():
+    """Discharging between the charge and the discharge temperature limits is within limits:
+    the rows inside steps are checked as the step ends are (by the current's direction)."""
+    d = _design(2, 2)
+    assert d.cell.charge_temperature[1] < 330.15 < d.cell.discharge_temperature[1]
+    prof = constant_current(1.0, 1200, unit="C")
+    fast = simulate(d, prof, dt=1.0, ambient=330.15)
+    every = simulate(d, prof, dt=1.0, ambient=330.15, interior_rows=False)
+    assert fast.cutoff_kind is None and every.cutoff_kind is None
+    assert fast.steps < 0.5 * every.steps

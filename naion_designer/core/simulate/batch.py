@@ -140,7 +140,7 @@ def _pack(st: PackState, m: PackModel, b: int) -> PackState:
 
     one = slice(b, b + 1)
     return PackState(soc=st.soc[s], u=st.u[:, s], T=st.T[s], current=st.current[s],
-                     depletion=cut(st.depletion), withheld=cut(st.withheld),
+                     depletion=cut(st.depletion), withheld=cut(st.withheld), heat=cut(st.heat),
                      pack_current=st.pack_current[one], pack_voltage=st.pack_voltage[one],
                      voltage=st.voltage[s], cv=st.cv[one], power_margin=st.power_margin[one])
 
@@ -156,6 +156,7 @@ def _splice(st: PackState, frozen: PackState, cells: np.ndarray, packs: np.ndarr
                    T=mix(st.T, frozen.T, cells), current=mix(st.current, frozen.current, cells),
                    depletion=mix(st.depletion, frozen.depletion, cells),
                    withheld=mix(st.withheld, frozen.withheld, cells),
+                   heat=mix(st.heat, frozen.heat, cells),
                    trend=None if st.trend is None or frozen.trend is None else
                    np.where(cells, 0.0, st.trend), voltage=mix(st.voltage, frozen.voltage, cells),
                    available=None, extremes=None)

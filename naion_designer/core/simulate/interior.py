@@ -38,10 +38,11 @@ def _ocv(x: np.ndarray, y: np.ndarray, soc: np.ndarray, lo: float, hi: float) ->
 
 
 def interior_rows(model, limits, weights: np.ndarray, st0: PackState, st1: PackState,
-                  h: float, t0: float, times: np.ndarray) -> tuple[RowBlock, np.ndarray]:
-    """The output rows at `times` inside the step of h from `st0` (at t0) to `st1`, and for
-    each whether it is within every limit of `limits` (bool (rows,)).  `weights`: each cell's
-    share of the pack capacity (the pack SOC)."""
+                  h: float, t0: float, times: np.ndarray) -> tuple[RowBlock, np.ndarray, ...]:
+    """The output rows at `times` inside the step of h from `st0` (at t0) to `st1`; for each
+    whether it passes `limits.within` (bool (rows,), the quick test of `Limits.ok`); and each
+    cell's available charge and surface SOC (rows × cells).  `weights`: each cell's share of
+    the pack capacity (the pack SOC)."""
     f = model.coefficients(h)
     ct = cell_terms(model, f, st0.T)
     p = model.params
@@ -98,4 +99,4 @@ def interior_rows(model, limits, weights: np.ndarray, st0: PackState, st1: PackS
     ok = limits.within(v_min, v_max, f_min if available is fill else available.min(axis=1),
                        f_max, t_max, t_min,
                        cur.max(axis=1) if limits.i_peak else None, False)
-    return block, ok
+    return block, ok, available, fill

@@ -200,19 +200,20 @@ def chord_newton_step(self, st: PackState, h: float, dem: Demand, demand_value,
     else:
         return np.ones(1, bool) if B == 1 else going
     vp = vs_pos - Ip * zpos
-    if h > 0:
-        q = I1 * I1
-        q *= r0
-        if nrc:  # RC losses u²/R
-            rc_loss = u1 * u1
-            rc_loss *= inv
-            for j in range(nrc):
-                q += rc_loss[j]
-        if self.ent:
-            qe = I1 * T
-            qe *= self.ent
-            q -= qe
-        T1 = self.thermal.advance(T, q, f.thermal_phi, f.thermal_keep, self.th_const)
+    q = I1 * I1  # each cell's heat at the step's end
+    q *= r0
+    if nrc:  # RC losses u²/R
+        rc_loss = u1 * u1
+        rc_loss *= inv
+        for j in range(nrc):
+            q += rc_loss[j]
+    if self.ent:
+        qe = I1 * T
+        qe *= self.ent
+        q -= qe
+    if h > 0:  # the heat's mean over the step, from its two ends (second order in h)
+        T1 = self.thermal.advance(T, q if st.heat is None else 0.5 * (st.heat + q),
+                                  f.thermal_phi, f.thermal_keep, self.th_const)
     else:
         T1 = T
     w1 = st.withheld
@@ -225,5 +226,5 @@ def chord_newton_step(self, st: PackState, h: float, dem: Demand, demand_value,
     return PackState(soc=soc1, u=u1, T=T1, current=I1, pack_current=Ip, pack_voltage=vp,
                      voltage=V1, cv=cv1, power_margin=margin if margin is not None else
                      st.power_margin, depletion=soc1 - surf if tau_d else 0.0,
-                     withheld=w1, trend=None if h <= 0 else
+                     withheld=w1, heat=q, trend=None if h <= 0 else
                      I1 - cur if h == 1.0 else (I1 - cur) * (1.0 / h))

@@ -138,6 +138,7 @@ class PackModel:
     def interior_weights(self, thetas: np.ndarray) -> tuple[np.ndarray, ...]:
         """For rows θ inside a step: the RC step weights a_j(θ), 1 − a_j − β_j and β_j, each
         rows × nrc (the weights of u_j, R_j·I0 and R_j·I(θ) in u_j(θ))."""
+        thetas = np.round(thetas, 9)  # (to the ns: the same rows of every step share them)
         key = thetas.tobytes()
         w = self._interior.get(key)
         if w is None:

@@ -47,6 +47,7 @@ class PackState:
     depletion: np.ndarray | float = 0.0  # N, x: surface depletion (rate capability), fraction
     withheld: np.ndarray | float = 0.0  # N, w: charge the cold cell cannot deliver, fraction
     trend: np.ndarray | None = None  # N, A/s: the currents' rate of change over the last step
+    heat: np.ndarray | None = None  # N, W: each cell's heat at this instant
     available: np.ndarray | None = None  # N, SOC − x − w once computed
     pack_current: np.ndarray | None = None  # B, A
     pack_voltage: np.ndarray | None = None  # B, V

@@ -33,6 +33,7 @@ from .state import Demand, PackState, amax, amin
 
 EPS = 1e-9
 SETTLED = 2e-4  # long steps while no cell's current changes by more than this, relative
+STEADY_V = 1e-3  # V, and the cells' warming moves no cell's R0·I by more than this in one
 
 
 class SimulationCancelled(Exception):
@@ -91,10 +92,17 @@ class _Run:
         # longest within MAX_STEP (n = 1: a step ends on every row)
         self.grid = dt * max(1, math.floor(MAX_STEP / dt + 1e-9)) if interior else dt
         self.seg_grid = dt
-        # the SOCs at which a cell's OCV or R0 table turns a corner: a current that turns with
-        # it is not linear over the step, so a step that spans rows does not cross one
+        # the SOCs at which a cell's OCV (at its surface SOC) or R0 table (at its SOC) turns a
+        # corner: a current that turns with it is not linear over the step, so a step that
+        # spans rows does not cross one
         p = model.params
-        self.kinks = p.ocv_soc if p.r0_soc_x is None else np.union1d(p.ocv_soc, p.r0_soc_x)
+        r0_soc = [x for x in (p.r0_soc_x, None if p.rate is None else p.rate.soc)
+                  if x is not None]
+        self.ocv_kinks = p.ocv_soc
+        self.r0_kinks = np.unique(np.concatenate(r0_soc)) if r0_soc else None
+        if self.r0_kinks is not None and not model.tau_d:  # the surface SOC is the SOC
+            self.ocv_kinks, self.r0_kinks = np.union1d(self.ocv_kinks, self.r0_kinks), None
+        self.prev_ft: np.ndarray | None = None
         self.prev_current = model.state0.current
         self.steps = 0
         self.k_out = 1
@@ -180,20 +188,28 @@ class _Run:
         self.seg_grid = g
         self.h_long = g if g > self.dt else min(self.dt, 60.0)
 
-    def crosses(self, a: np.ndarray, b: np.ndarray) -> bool:
-        """Whether a cell's surface SOC passes a corner of its tables between `a` and `b`."""
-        k = self.kinks
+    @staticmethod
+    def crosses(k: np.ndarray, a: np.ndarray, b: np.ndarray) -> bool:
+        """Whether a cell's SOC passes one of the corners `k` between `a` and `b`."""
         lo, hi = min(amin(a), amin(b)), max(amax(a), amax(b))
         if k.searchsorted(lo, side="right") == k.searchsorted(hi, side="right"):
             return False  # no corner within the SOCs of the whole pack
         return bool((k.searchsorted(a, side="right") != k.searchsorted(b, side="right")).any())
 
+    def corner_between(self, st0: PackState, st1: PackState) -> bool:
+        """Whether a cell passes a corner of its tables from `st0` to `st1`."""
+        m = self.m
+        if self.crosses(self.ocv_kinks, m.fill(st0), m.fill(st1)):
+            return True
+        return self.r0_kinks is not None and self.crosses(self.r0_kinks, st0.soc, st1.soc)
+
     def corner_ahead(self, st: PackState, h: float) -> bool:
         """Whether the step of h from `st` would cross a corner (from the currents' trend)."""
         i0 = st.current
         i1 = i0 if st.trend is None else i0 + st.trend * h
-        fill = self.m.fill(st)
-        return self.crosses(fill, fill - (i0 + i1) * (h * self.m.half_per_capacity))
+        d = (i0 + i1) * (h * self.m.half_per_capacity)
+        return self.corner_between(st, PackState(soc=st.soc - d, u=st.u, T=st.T, current=i1,
+                                                 depletion=st.depletion))
 
     def inside(self, st: PackState, new: PackState, t: float, h: float,
                dem: Demand) -> tuple[float, PackState, RowBlock | None]:
@@ -206,16 +222,21 @@ class _Run:
         if k1 <= k0:
             return h, new, None
         times = np.arange(k0, k1) * self.dt
-        if self.crosses(self.m.fill(st), self.m.fill(new)):
+        if self.corner_between(st, new):
             h = float(times[0]) - t
             self.steps += 1
             return h, self.m.advance(st, h, dem), None
-        rows, ok = interior_rows(self.m, self.limits, self.weights, st, new, h, t, times)
-        if not ok.all():  # the exact step to that row decides
-            k = int(np.argmin(ok))
-            h = float(times[k]) - t
-            self.steps += 1
-            return h, self.m.advance(st, h, dem), rows.head(k) if k else None
+        rows, ok, available, fill = interior_rows(self.m, self.limits, self.weights, st, new, h,
+                                                  t, times)
+        for k in np.flatnonzero(~ok):  # (the test of all rows at once is the conservative one)
+            row = PackState(soc=rows.cell_soc[k], u=st.u[:0], T=rows.cell_temperature[k],
+                            current=rows.cell_current[k], voltage=rows.cell_voltage[k],
+                            power_margin=new.power_margin)
+            if any(v.value < -1e-9 for v in self.limits.margins(row, dem, available[k],
+                                                                 fill[k]).values()):
+                h = float(times[k]) - t  # the exact step to that row decides
+                self.steps += 1
+                return h, self.m.advance(st, h, dem), rows.head(k) if k else None
         return h, new, rows
 
     def run_segment(self, st: PackState, dem: Demand, seg_end: float, si: int, n_segs: int,
@@ -271,7 +292,7 @@ class _Run:
                 self.t = t = t_out
                 self.record(t, st)
                 self.k_out += 1
-            self._next_step_size(st)
+            self._next_step_size(st, h)
             if self.steps % 64 == 0:
                 drifted = m.drift(st) > 0.1
                 if drifted.any():
@@ -287,7 +308,7 @@ class _Run:
                 self.poll(frac)
         return st, False
 
-    def _next_step_size(self, st: PackState) -> None:
+    def _next_step_size(self, st: PackState, h: float) -> None:
         if self.h_ramp < self.h_max:
             self.h_ramp = min(2.0 * self.h_ramp, self.h_max)
         elif self.h_long > self.h_max:
@@ -295,12 +316,30 @@ class _Run:
             # constant currents): long constant stretches of a day cycle go fast
             dI = float(np.max(np.abs(st.current - self.prev_current)))
             scale = float(np.max(np.abs(st.current))) + self.i_small
-            if dI < SETTLED * scale:  # (rows inside steps: straight to the grid's steps)
+            if not self.steady_resistance(st, h):
+                self.h_ramp = self.h_max
+            elif dI < SETTLED * scale:  # (rows inside steps: straight to the grid's steps)
                 self.h_ramp = self.h_long if self.seg_grid != self.dt else \
                     min(2.0 * self.h_ramp, self.h_long)
             elif dI > 10.0 * SETTLED * scale:
                 self.h_ramp = self.h_max
         self.prev_current = st.current
+
+    def steady_resistance(self, st: PackState, h: float) -> bool:
+        """Whether the cells' resistances, warming or cooling at the pace of the last step of
+        h, would move the drop R0·I of any cell by less than STEADY_V over a long step (a step
+        holds the temperature factors of its start)."""
+        p = self.m.params
+        ft = p.resistance_factor(st.T)
+        if ft is None:
+            return True
+        prev, self.prev_ft = self.prev_ft, ft
+        if prev is None or prev.shape != ft.shape:
+            return False
+        drift = np.abs(ft - prev)
+        drift *= np.abs(st.current)
+        drift *= self.m.R0
+        return float(amax(drift)) * (self.h_long / h) < STEADY_V
 
 
 def check_inputs(design: PackDesign, dt, soc0, ambient) -> float:
