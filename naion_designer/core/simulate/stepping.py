@@ -3,7 +3,8 @@
 Internal steps start at 1/16 of the shortest RC time constant after every change of the demand
 and double up to half of it (≤ 10 s); they grow further (up to the output interval, at most
 60 s) only while no cell's current changes by more than 0.02 % per step, where the exact
-integration needs no small steps.  Steps end on output rows, with one exception: under a
+integration needs no small steps, and while the cells' warming would move no cell's R0·I by
+1 mV within a step (a step holds the temperature factors of its start).  Steps end on output rows, with one exception: under a
 constant current, once the currents have settled in that sense, steps may span several rows
 (up to the largest multiple of the output interval within 10 s) and the rows inside a step are
 the step's own solution at those instants (`interior`).  Such a step does not cross a corner of
@@ -334,7 +335,7 @@ class _Run:
         if ft is None:
             return True
         prev, self.prev_ft = self.prev_ft, ft
-        if prev is None or prev.shape != ft.shape:
+        if prev is None:
             return False
         drift = np.abs(ft - prev)
         drift *= np.abs(st.current)
