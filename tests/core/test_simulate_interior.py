@@ -64,8 +64,8 @@ def test_a_settled_stretch_takes_steps_of_several_rows_close_to_a_step_every_row
     assert every.steps >= len(every.time) - 1
     assert fast.steps < 0.5 * every.steps  # most rows are inside steps
     # the rows agree to a fraction of a millivolt (of a ~12 V pack), of a milliampere and of
-    # 0.3 % of the 2 K rise (the longer steps' thermal split: 4.8 mK from a 0.25 s reference,
-    # 0.4 mK a step a row)
+    # 0.3 % of the 2 K rise (4.8 mK from a 0.25 s reference, 0.4 mK a step a row: a step's
+    # heat holds the resistances' temperature factors of its start)
     assert np.abs(fast.pack_voltage - every.pack_voltage).max() < 5e-4
     assert np.abs(fast.cell_voltage - every.cell_voltage).max() < 2e-4
     assert np.abs(fast.cell_current - every.cell_current).max() < 2e-3
@@ -203,3 +203,17 @@ def test_long_steps_between_the_two_upper_temperature_limits():
     every = simulate(d, prof, dt=1.0, ambient=330.15, interior_rows=False)
     assert fast.cutoff_kind is None and every.cutoff_kind is None
     assert fast.steps < 0.5 * every.steps
+
+
+def test_the_warming_rule_counts_r0_at_the_cells_soc_and_current():
+    """hakadi-18650-1500 has an R0 table over SOC and C-rate (8–19 times its base R0 near
+    empty) and a diffusion time constant: the cut-off of long steps is where a step a row puts
+    it (the rule once counted the base R0 only, and the cut-off came 0.35 s early)."""
+    ic = Interconnect(cell_connection=0.5e-3, busbar_segment=0.1e-3, terminal=0.05e-3)
+    d = PackDesign(cell=library().get("hakadi-18650-1500"), series=3, parallel=2,
+                   interconnect=ic)
+    prof = constant_current(2.3, unit="C")
+    fast = simulate(d, prof, dt=1.0, per_cell=False)
+    every = simulate(d, prof, dt=1.0, per_cell=False, interior_rows=False)
+    assert fast.steps < 0.5 * every.steps
+    assert fast.cutoff_time == pytest.approx(every.cutoff_time, abs=0.05)

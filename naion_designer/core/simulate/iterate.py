@@ -211,7 +211,8 @@ def chord_newton_step(self, st: PackState, h: float, dem: Demand, demand_value,
         qe = I1 * T
         qe *= self.ent
         q -= qe
-    if h > 0:  # the heat's mean over the step, from its two ends (second order in h)
+    if h > 0:  # the heat's mean over the step, from its two ends (second order in h where the
+        # resistances do not depend on temperature: both ends use the factors of the step)
         T1 = self.thermal.advance(T, q if st.heat is None else 0.5 * (st.heat + q),
                                   f.thermal_phi, f.thermal_keep, self.th_const)
     else:

@@ -4,7 +4,7 @@ Internal steps start at 1/16 of the shortest RC time constant after every change
 and double up to half of it (≤ 10 s); they grow further (up to the output interval, at most
 60 s) only while no cell's current changes by more than 0.02 % per step, where the exact
 integration needs no small steps, and while the cells' warming would move no cell's R0·I by
-1 mV within a step (a step holds the temperature factors of its start).  Steps end on output rows, with one exception: under a
+1 mV within a step (a step holds the temperature factors of its start, within 0.02 K).  Steps end on output rows, with one exception: under a
 constant current, once the currents have settled in that sense, steps may span several rows
 (up to the largest multiple of the output interval within 10 s) and the rows inside a step are
 the step's own solution at those instants (`interior`).  Such a step does not cross a corner of
@@ -104,6 +104,7 @@ class _Run:
         if self.r0_kinks is not None and not model.tau_d:  # the surface SOC is the SOC
             self.ocv_kinks, self.r0_kinks = np.union1d(self.ocv_kinks, self.r0_kinks), None
         self.prev_ft: np.ndarray | None = None
+        self.rc_sum = model.Rrc.sum(axis=0) if model.nrc else 0.0
         self.prev_current = model.state0.current
         self.steps = 0
         self.k_out = 1
@@ -328,18 +329,23 @@ class _Run:
 
     def steady_resistance(self, st: PackState, h: float) -> bool:
         """Whether the cells' resistances, warming or cooling at the pace of the last step of
-        h, would move the drop R0·I of any cell by less than STEADY_V over a long step (a step
-        holds the temperature factors of its start)."""
-        p = self.m.params
+        h, would move any cell's drop (R0 at its SOC and current, and the RC resistances: all
+        scale with the temperature factor) by less than STEADY_V over a long step (a step
+        holds the temperature factors of their last lookup, within 0.02 K of its start)."""
+        m = self.m
+        p = m.params
         ft = p.resistance_factor(st.T)
         if ft is None:
             return True
         prev, self.prev_ft = self.prev_ft, ft
         if prev is None:
             return False
+        r = p.r0_at(st.soc, None, st.current)
+        if m.nrc:
+            r = r + self.rc_sum
         drift = np.abs(ft - prev)
         drift *= np.abs(st.current)
-        drift *= self.m.R0
+        drift *= r
         return float(amax(drift)) * (self.h_long / h) < STEADY_V
 
 
