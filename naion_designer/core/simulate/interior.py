@@ -8,9 +8,11 @@ depletion at θ; its terminal voltage follows from the cell equation at that sta
     SOC(θ) = SOC − (I0 + I(θ)) θ / (2Q)
     V(θ)   = OCV(SOC(θ) − x(θ)) + e·(T − 298.15 K) − R0·I(θ) − Σ_j u_j(θ)
 The temperatures and the withheld charge move slowly and are interpolated linearly between the
-step's ends; the pack voltage is the network's linear response to the cells' sources at θ.  At θ = h this is the step's end state.  A row inside a
-step is therefore the solution the step already computed, as accurate as its ends, and the
-solver need not end a step at every output row.
+step's ends; the pack voltage is the network's linear response to the cells' sources at θ.  At
+θ = h this is the step's end state.  A row inside a step is therefore the solution the step
+already computed, and as accurate as its ends where the currents are close to linear over the
+step: `stepping` takes such steps only where they have settled, away from the corners of the
+cells' tables and while the cells' warming hardly moves their resistances.
 """
 
 from __future__ import annotations
