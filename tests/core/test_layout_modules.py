@@ -14,6 +14,8 @@ from naion_designer.core.pack import Busbar, CellOverride, Interconnect, Layout,
 from naion_designer.core.units import InputError
 from naion_designer.io.library import library
 
+from .nodal_reference import potentials, stamp
+
 ROUND = "hina-nacr32140-me12"  # 32 mm diameter: pitch 34 mm with the 2 mm default gap
 PRISM = "generic-nfpp-210ah"  # 174 mm long, 72 mm thick
 RHO_CU = 1.7241e-8
@@ -136,10 +138,7 @@ def _dense_resistance(d):
     G = np.zeros((n, n))
 
     def add(a, b, g):
-        G[a, a] += g
-        G[b, b] += g
-        G[a, b] -= g
-        G[b, a] -= g
+        stamp(G, a, b, g)
 
     def strip(a, b, length):
         add(a, b, bb.thickness * bb.width / (RHO_CU * length))
@@ -166,11 +165,7 @@ def _dense_resistance(d):
         for p, q in near:
             strip(pos(s, p), neg(s + 1, q), dist[p, q])
     top = pos(S - 1, 0 if ic.terminal_side == "same" else P - 1)
-    rhs = np.zeros(n)
-    rhs[top] = 1.0
-    v = np.zeros(n)
-    v[1:] = np.linalg.solve(G[1:, 1:], rhs[1:])
-    return v[top] + 2 * ic.terminal
+    return potentials(G, top)[top] + 2 * ic.terminal
 
 
 @pytest.mark.parametrize("packing", ["square", "hexagonal"])

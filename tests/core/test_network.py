@@ -11,6 +11,8 @@ from naion_designer.core.pack import Busbar, CellOverride, Interconnect, Layout,
 from naion_designer.io.cell_file import read_cell_file
 from naion_designer.io.library import library
 
+from .nodal_reference import potentials, stamp
+
 RHO_CU = 1.7241e-8  # Ω·m at 20 °C (IEC 60028)
 
 
@@ -19,15 +21,8 @@ def _dense(n, branches, pos, terminal):
     grounded."""
     G = np.zeros((n, n))
     for a, b, g in branches:
-        G[a, a] += g
-        G[b, b] += g
-        G[a, b] -= g
-        G[b, a] -= g
-    rhs = np.zeros(n)
-    rhs[pos] = 1.0
-    v = np.zeros(n)
-    v[1:] = np.linalg.solve(G[1:, 1:], rhs[1:])
-    return v[pos] + 2 * terminal
+        stamp(G, a, b, g)
+    return potentials(G, pos)[pos] + 2 * terminal
 
 
 def _overrides(S, P, seed=3):
@@ -179,27 +174,19 @@ def _dense_grid(d):
     n = (S + 1) * P
     G = np.zeros((n, n))
 
-    def link(a, b, g):
-        G[a, a] += g
-        G[b, b] += g
-        G[a, b] -= g
-        G[b, a] -= g
     for s in range(S):
         for p in range(P):
-            link(s * P + p, (s + 1) * P + p, 1 / rc[s, p])
+            stamp(G, s * P + p, (s + 1) * P + p, 1 / rc[s, p])
     for b in range(S + 1):
         for i in range(rows):
             for j in range(cols):
                 k = b * P + i * cols + j
                 if j + 1 < cols:
-                    link(k, k + 1, 1 / ic.busbar_segment)
+                    stamp(G, k, k + 1, 1 / ic.busbar_segment)
                 if i + 1 < rows:
-                    link(k, k + cols, 1 / ic.busbar_segment)
+                    stamp(G, k, k + cols, 1 / ic.busbar_segment)
     pos = S * P + (0 if ic.terminal_side == "same" else P - 1)
-    rhs = np.zeros(n)
-    rhs[pos] = 1.0
-    v = np.zeros(n)
-    v[1:] = np.linalg.solve(G[1:, 1:], rhs[1:])
+    v = potentials(G, pos)
     current = (v[P:] - v[:-P]).reshape(S, P) / rc
     return v[pos] + 2 * ic.terminal, current
 

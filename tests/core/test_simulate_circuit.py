@@ -13,6 +13,7 @@ from naion_designer.core.pack import CellOverride, Interconnect, Layout, PackDes
 from naion_designer.core.profiles import constant_current, rest
 from naion_designer.core.simulate import simulate
 
+from .nodal_reference import stamp
 from .test_simulate import refsim_cell
 
 
@@ -43,19 +44,11 @@ def reference(design: PackDesign, segments: list[tuple[float, float]], soc0: flo
     neg = np.array([node(s, p) for s in range(S) for p in range(P)])
     pos = np.array([node(s + 1, p) for s in range(S) for p in range(P)])
     for k in range(n):
-        a, b = neg[k], pos[k]
-        G[a, a] += g[k]
-        G[b, b] += g[k]
-        G[a, b] -= g[k]
-        G[b, a] -= g[k]
+        stamp(G, neg[k], pos[k], g[k])
     gs = 1.0 / ic.busbar_segment
     for bb in range(S + 1):
         for p in range(P - 1):
-            a, b = node(bb, p), node(bb, p + 1)
-            G[a, a] += gs
-            G[b, b] += gs
-            G[a, b] -= gs
-            G[b, a] -= gs
+            stamp(G, node(bb, p), node(bb, p + 1), gs)
     Gr = G[1:, 1:]  # node (0, 0) is the ground
     tap = node(S, 0) - 1
 
