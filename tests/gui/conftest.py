@@ -105,3 +105,15 @@ def _fast_library(_bundled_library, _user_dir):
     library._cache = library.CellLibrary(dict(_bundled_library.cells),
                                          list(_bundled_library.problems))
     yield
+
+
+def drag_to(qtbot, widget, start, target, modifier=None, steps: int = 10) -> None:
+    """Press the left button at `start` and move in `steps` moves to `target` (no release:
+    the caller may look at the view mid-drag)."""
+    from PySide6.QtCore import QPoint, Qt
+
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton,
+                     modifier or Qt.KeyboardModifier.NoModifier, start)
+    for k in range(1, steps + 1):
+        p = start + (target - start) * (k / steps)
+        qtbot.mouseMove(widget, pos=QPoint(int(p.x()), int(p.y())))

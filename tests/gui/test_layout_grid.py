@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from naion_designer.core.layout import compute_layout
 
-from .conftest import MOPED
+from .conftest import MOPED, drag_to
 
 
 def _module_rects(view):
@@ -49,10 +49,7 @@ def test_shift_drag_moves_a_module_across_the_grid(make_window, qtbot):
     # group 1 is in module 1 (top left), group 11 in module 3 (bottom right): 5 groups each
     start, target = view.map_group_to_view(0), view.map_group_to_view(10)
     vp = view.viewport()
-    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, start)
-    for k in range(1, 11):
-        p = start + (target - start) * (k / 10)
-        qtbot.mouseMove(vp, pos=QPoint(int(p.x()), int(p.y())))
+    drag_to(qtbot, vp, start, target, Qt.KeyboardModifier.ShiftModifier)
     qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=target)
     assert doc.undo_stack.count() == n + 1
     lay = compute_layout(doc.design)

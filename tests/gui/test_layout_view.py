@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from naion_designer.core.layout import compute_layout
 from naion_designer.gui.layout_view import GroupItem
 
-from .conftest import HOME_STORAGE, MOPED
+from .conftest import HOME_STORAGE, MOPED, drag_to
 
 
 def test_cells_are_drawn_to_scale_with_terminals_and_envelope(make_window):
@@ -39,10 +39,7 @@ def test_dragging_a_group_swaps_series_positions_in_one_undo_step(make_window, q
     start = view.map_group_to_view(2)
     target = view.map_group_to_view(5)
     vp = view.viewport()
-    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=start)
-    for k in range(1, 11):  # a drag is many mouse moves ...
-        p = start + (target - start) * (k / 10)
-        qtbot.mouseMove(vp, pos=QPoint(int(p.x()), int(p.y())))
+    drag_to(qtbot, vp, start, target)  # a drag is many mouse moves ...
     assert view.groups[5].drop_target
     qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=target)
     # ... and one undo step
@@ -283,10 +280,7 @@ def test_shift_drag_moves_a_whole_module(make_window, qtbot):
     start = view.map_group_to_view(0)
     target = view.map_group_to_view(15)
     vp = view.viewport()
-    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, start)
-    for k in range(1, 11):
-        p = start + (target - start) * (k / 10)
-        qtbot.mouseMove(vp, pos=QPoint(int(p.x()), int(p.y())))
+    drag_to(qtbot, vp, start, target, Qt.KeyboardModifier.ShiftModifier)
     qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=target)
     assert doc.undo_stack.count() == 1
     lay = compute_layout(doc.design)
